@@ -1,0 +1,313 @@
+"""The one data model that passes between briefer's stages.
+
+ingest -> Source; extract -> Extraction (sources + items); assemble -> Brief; render -> bytes.
+Every type here is a plain dataclass that round-trips through JSON (`to_dict` / `from_dict`),
+so each stage can be run, inspected and tested on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+SCHEMA = "briefer.extraction/1"
+
+T = TypeVar("T")
+
+
+@dataclass
+class Location:
+    """Where a statement sits: a source id and character offsets into its decoded text."""
+
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """A span of source text (offsets only; the source is the item's own)."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Source:
+    """One input document after ingest: its text and what is known about it."""
+
+    id: str
+    path: str
+    title: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None  # ISO YYYY, YYYY-MM or YYYY-MM-DD
+    url: str | None = None
+    kind: str | None = None  # wire, official, news site, scraped page, document
+    medium: str | None = None  # "fact sheet", "press release": named in official citations
+    date_basis: str | None = None  # how the date was found ("sources.toml", "dateline", ...)
+    anchor: str | None = None  # date that relative dates resolve against (own date, or a twin's)
+    words: int = 0
+    quality: float = 1.0  # 0..1; below 0.5 the source is not used for facts
+    notes: list[str] = field(default_factory=list)  # quality notes shown in the brief
+    furniture: list[Mention] = field(default_factory=list)  # page furniture spans, never content
+    garbled: list[Mention] = field(default_factory=list)  # sentences that lost their numbers
+    text: str = field(default="", repr=False)  # decoded text; offsets point into it
+
+    @property
+    def author(self) -> str | None:
+        """Authors joined as a byline ("A, B and C"), or None."""
+        return join_names(self.authors) or None
+
+    @property
+    def label(self) -> str:
+        """A short human name: publisher, else author, else file name."""
+        return self.publisher or self.author or self.path.rsplit("/", 1)[-1]
+
+
+@dataclass
+class Quote:
+    """A direct quote (or, with kind="paraphrase", reported speech) and who said it."""
+
+    id: str
+    source: str
+    text: str  # exactly source.text[start:end], without the quote marks
+    start: int
+    end: int
+    speaker: str | None = None  # resolved name ("Gregory Poling")
+    role: str | None = None  # the role the text gives ("a Southeast Asia expert at CSIS")
+    speaker_mention: Mention | None = None  # the words the attribution uses ("he")
+    cue: str | None = None  # the verb or phrase ("said", "according to")
+    kind: str = "direct"  # direct | paraphrase
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Figure:
+    """A number that matters (money, percent, count, quantity) and what it measures."""
+
+    id: str
+    source: str
+    text: str  # the figure as written ("more than $377 million")
+    start: int
+    end: int
+    value: float | None = None
+    unit: str | None = None  # USD, percent, people, ...
+    qualifier: str | None = None  # more than, over, around, up to ...
+    about: str = ""  # what it measures
+    as_of: str | None = None  # ISO date the figure refers to, when the text gives one
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """Something dated that happened, possibly reported by several sources."""
+
+    id: str
+    date: str  # ISO YYYY, YYYY-MM or YYYY-MM-DD
+    text: str  # the sentence that reports it
+    sources: list[Location] = field(default_factory=list)
+    date_text: str = ""  # the date as written ("Dec 2021", "on Thursday")
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Fact:
+    """A sentence stating something about a theme; merged duplicates cite every source."""
+
+    id: str
+    text: str
+    sources: list[Location] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    score: float = 0.0
+
+
+@dataclass
+class Claim:
+    """One side of a conflict: what one source says."""
+
+    text: str  # the value as written ("Nov. 6", "$3 billion")
+    location: Location
+    value: str = ""  # normalised value (ISO date, number)
+
+
+@dataclass
+class Conflict:
+    """Sources that disagree about the same thing; the brief shows every side."""
+
+    about: str
+    claims: list[Claim] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Theme:
+    """A user-configured topic: how it is titled, described and recognised."""
+
+    id: str
+    title: str
+    description: str = ""
+    terms: list[str] = field(default_factory=list)
+    patterns: list[list[dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class Skipped:
+    """An input that was not used, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from a set of sources: the contract of `briefer extract`."""
+
+    sources: list[Source] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    title: str | None = None
+    model: str | None = None
+    version: str | None = None
+    schema: str = SCHEMA
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id."""
+        for src in self.sources:
+            if src.id == source_id:
+                return src
+        raise KeyError(source_id)
+
+
+@dataclass
+class KeyPoint:
+    """One bottom-line bullet: the best-supported fact of a theme."""
+
+    theme: str
+    fact: Fact
+
+
+@dataclass
+class Count:
+    """How many items of one kind were found and how many the brief shows."""
+
+    kind: str
+    found: int
+    shown: int
+
+
+@dataclass
+class Section:
+    """One theme's part of the brief."""
+
+    theme: Theme
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    paraphrases: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """True when no source in the set addresses this theme."""
+        return not (self.facts or self.quotes or self.figures or self.paraphrases)
+
+
+@dataclass
+class Brief:
+    """The assembled brief: what the templates render."""
+
+    title: str
+    as_of: str | None = None
+    handling: str | None = None
+    prepared_by: str | None = None
+    length: str = "standard"
+    key_points: list[KeyPoint] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    coverage: dict[str, dict[str, int]] = field(default_factory=dict)  # theme -> source -> n
+    counts: list[Count] = field(default_factory=list)
+    appendix: Extraction | None = None  # every extracted item, with --length full
+    model: str | None = None
+    version: str | None = None
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id."""
+        for src in self.sources:
+            if src.id == source_id:
+                return src
+        raise KeyError(source_id)
+
+
+def join_names(names: list[str]) -> str:
+    """Join names as English prose: "A", "A and B", "A, B and C"."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --- JSON round trip ---------------------------------------------------------------------------
+
+_PRIVATE = {("Source", "text")}  # kept in memory, left out of JSON unless asked for
+
+
+def to_dict(obj: Any, *, with_text: bool = False) -> Any:
+    """Return a JSON-ready structure for a model object (dataclass, list, dict or scalar)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out: dict[str, Any] = {}
+        name = type(obj).__name__
+        for f in dataclasses.fields(obj):
+            if (name, f.name) in _PRIVATE and not with_text:
+                continue
+            out[f.name] = to_dict(getattr(obj, f.name), with_text=with_text)
+        if isinstance(obj, Source):
+            out["author"] = obj.author
+        return out
+    if isinstance(obj, list | tuple):
+        return [to_dict(x, with_text=with_text) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_dict(v, with_text=with_text) for k, v in obj.items()}
+    return obj
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Build a model object of type `cls` from `to_dict` output; unknown keys are ignored."""
+    return _build(cls, data)  # type: ignore[no-any-return]
+
+
+def _build(tp: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _build(args[0], data) if len(args) == 1 else data
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return [_build(inner, x) for x in data]
+    if origin is dict:
+        _, inner = typing.get_args(tp)
+        return {k: _build(inner, v) for k, v in data.items()}
+    if dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        kwargs = {}
+        for f in dataclasses.fields(tp):
+            if f.name in data:
+                kwargs[f.name] = _build(hints[f.name], data[f.name])
+        if tp is Source and "authors" not in data and data.get("author"):
+            kwargs["authors"] = [data["author"]]
+        return tp(**kwargs)
+    if tp is float and isinstance(data, int):
+        return float(data)
+    return data
