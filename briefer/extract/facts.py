@@ -1,0 +1,107 @@
+"""Key facts: sentences that state something about a theme, scored for the brief.
+
+A fact must stand on its own: sentences that only make sense with their neighbours ("He added that
+...", "It said ..."), headings, questions, garbled sentences and sentences that are mostly a quote are
+left out. The score weighs theme relevance, named entities, figures, position and source quality.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from briefer.extract.themes import themes_at
+from briefer.model import Fact, Location, Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+DANGLING = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its",
+            "but", "and", "also", "however", "meanwhile", "still", "yet", "so", "then", "there"}
+QUOTE_MARKS = "\"“”«»"
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "DATE", "MONEY", "PERCENT", "CARDINAL", "LAW", "EVENT",
+                 "FAC", "LOC", "QUANTITY"}
+MIN_WORDS, MAX_WORDS = 7, 70
+SAID_END = re.compile(r"[\"”’']\s*,?\s*(?:\w+\s){1,4}(?:said|says|added|noted|told \w+)\.$")
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .&]{1,30}\))?\s*[-–—]\s*"
+    r"|[A-Z][\w.,' ]{1,40}\s*[-–—]\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[-–—]\s*)")
+
+
+def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]]) -> Iterator[Fact]:
+    """Yield a scored Fact for each self-contained sentence of the source."""
+    garbled = {(m.start, m.end) for m in source.garbled}
+    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    for rank, sent in enumerate(sents):
+        span = _trim(sent)
+        if span is None or (sent.start_char, sent.end_char) in garbled:
+            continue
+        start = span.start_char + _dateline(span.text)
+        text = doc.text[start:span.end_char]
+        if not standalone(span, text):
+            continue
+        themes = themes_at(hits, sent.start_char)
+        yield Fact(id="", text=text, themes=themes,
+                   sources=[Location(source.id, start, span.end_char)],
+                   score=round(score(span, hits.get(sent.start_char, {}), rank, source.quality), 4))
+
+
+def _trim(sent: Span) -> Span | None:
+    toks = [t for t in sent if not t.is_space]
+    if not toks:
+        return None
+    return sent.doc[toks[0].i: toks[-1].i + 1]
+
+
+def _dateline(text: str) -> int:
+    """Length of a leading dateline ("WASHINGTON (Reuters) -"), which is not part of the fact."""
+    lead = DATELINE.match(text)
+    return lead.end() if lead and lead.end() < len(text) - 20 else 0
+
+
+def standalone(span: Span, text: str) -> bool:
+    """True when the sentence (`text`, the span less any dateline) reads on its own as a fact."""
+    words = [t for t in span if not t.is_punct and not t.is_space and t.idx >= span.end_char - len(text)]
+    if not (MIN_WORDS <= len(words) <= MAX_WORDS) or text.endswith(("?", ":")):
+        return False
+    if not text.endswith((".", "!", "”", '"', ")")) or not text[0].isupper():
+        return False
+    if words[0].lower_ in DANGLING or (len(words) > 1 and words[1].lower_ in {"added", "said"}):
+        return False
+    if not any(t.pos_ in {"VERB", "AUX"} for t in span):
+        return False
+    if _part_of_quote(text):
+        return False
+    return _quoted_share(text) < 0.5
+
+
+def _part_of_quote(text: str) -> bool:
+    """A sentence inside a multi-sentence quote (odd number of marks) or a quote with its cue."""
+    marks = sum(text.count(m) for m in '"“”')
+    return marks % 2 == 1 or bool(SAID_END.search(text))
+
+
+def _quoted_share(text: str) -> float:
+    inside, count = False, 0
+    for ch in text:
+        if ch in QUOTE_MARKS:
+            inside = not inside
+        elif inside:
+            count += 1
+    return count / max(len(text), 1)
+
+
+def score(span: Span, theme_hits: dict[str, int], rank: int, quality: float) -> float:
+    """Rank a fact: theme relevance, entities, figures, early position, source quality."""
+    ents = {e.label_ for e in span.ents if e.label_ in ENTITY_LABELS}
+    has_figure = any(e.label_ in {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"} for e in span.ents)
+    has_date = any(e.label_ == "DATE" for e in span.ents)
+    n_words = sum(1 for t in span if t.is_alpha)
+    value = 1.0
+    value += 0.5 * min(sum(theme_hits.values()), 2)
+    value += 0.15 * len(ents) + 0.4 * has_figure + 0.3 * has_date
+    value += [1.5, 0.6, 0.3][rank] if rank < 3 else 0.0  # news leads with what matters
+    if n_words > 45:
+        value -= 0.02 * (n_words - 45)
+    return max(value, 0.1) * quality
