@@ -1,0 +1,211 @@
+"""The command line: each command parses its options, makes one library call, and turns a
+BrieferError into a one-line message and its exit code (0 ok, 1 usage, 2 input, 3 delivery,
+4 template). Heavy imports happen inside commands so `briefer --help` stays fast."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefer import DEFAULT_MODEL, __version__
+from briefer.cli_email import SETTINGS_KEY, deliver_from_options, email_command, email_options, wants_email
+from briefer.errors import BrieferError
+
+SEEDS = Path("seeds")
+BRIEF_KEYS = ("output", "fmt", "title", "handling", "prepared_by", "length", "templates", "reference",
+              "force")
+DEFAULT_OUT = "out/brief.docx"
+
+
+class Failure(click.ClickException):
+    """A BrieferError on its way out: one line on stderr, the error's exit code."""
+
+    def __init__(self, error: BrieferError):
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Error: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """Runs a command, turning briefer's errors (and any crash) into one-line messages."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrieferError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise Failure(exc) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # never a traceback for the user; --debug shows it
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise Failure(BrieferError(f"internal error: {type(exc).__name__}: {exc} "
+                                       "(run with --debug for details)")) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="briefer")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn a folder of source documents into a footnoted Word policy brief.
+
+    \b
+    Example:
+      briefer build seeds/ -o out/brief.docx --themes seeds/themes.toml
+    """
+    ctx.obj = {"debug": debug}
+
+
+def source_options(f: Any) -> Any:
+    """Options shared by the commands that read sources."""
+    for option in reversed([
+        click.argument("sources", nargs=-1, type=click.Path(path_type=Path)),
+        click.option("--themes", "themes", type=click.Path(path_type=Path),
+                     help="Themes TOML file (default: themes.toml beside the sources)."),
+        click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package."),
+        click.option("--encoding", help="Decode text sources with this encoding."),
+        click.option("--max-input", "max_input", type=int, default=20 * 1024 * 1024, show_default=True,
+                     help="Largest source file, in bytes."),
+        click.option("--strict", is_flag=True, help="Fail if any input file cannot be used."),
+    ]):
+        f = option(f)
+    return f
+
+
+def brief_options(f: Any) -> Any:
+    """Options shared by the commands that write a brief."""
+    for option in reversed([
+        click.option("-o", "--output", default=DEFAULT_OUT, show_default=True,
+                     help="Output file, or - for standard output."),
+        click.option("--format", "fmt", type=click.Choice(["docx", "md", "html", "json"]),
+                     help="Output format (default: from the output suffix)."),
+        click.option("--title", help="Brief title (default: from the themes file)."),
+        click.option("--handling", help="Handling line shown top and bottom of every page."),
+        click.option("--prepared-by", "prepared_by", help="Who prepared the brief."),
+        click.option("--length", type=click.Choice(["short", "standard", "full"]), default="standard",
+                     show_default=True, help="How much of what was found the brief shows."),
+        click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
+                     help="Folder of templates that override the built-in ones."),
+        click.option("--reference-docx", "reference", type=click.Path(path_type=Path),
+                     help="A .docx whose styles, page setup, header and footer the brief uses."),
+        click.option("--force", is_flag=True, help="Replace an output file briefer did not write."),
+    ]):
+        f = option(f)
+    return f
+
+
+def _extract(sources: tuple[Path, ...], themes: Path | None, model: str, encoding: str | None,
+             max_input: int, strict: bool, title: str | None = None) -> Any:
+    from briefer.config import load_themes
+    from briefer.pipeline import ExtractOptions, extract
+
+    paths = list(sources) or [SEEDS]
+    if themes is None:
+        beside = (paths[0] if paths[0].is_dir() else paths[0].parent) / "themes.toml"
+        themes = beside if beside.is_file() else None
+    theme_set = load_themes(themes) if themes else None
+    opts = ExtractOptions(model=model, encoding=encoding, max_bytes=max_input, strict=strict, title=title)
+    return extract(paths, theme_set, opts)
+
+
+def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | None,
+                 handling: str | None, prepared_by: str | None, length: str,
+                 templates: Path | None, reference: Path | None, force: bool) -> Any:
+    from briefer.assemble import BriefOptions, assemble
+    from briefer.deliver import write_output
+    from briefer.render import RenderOptions, format_for, render
+
+    brief = assemble(extraction, BriefOptions(title=title, handling=handling,
+                                              prepared_by=prepared_by, length=length))
+    kind = format_for(output, fmt)
+    data = render(brief, kind, RenderOptions(templates=templates, reference=reference))
+    write_output(output, data, force=force)
+    if output != "-":
+        click.echo(f"Wrote {output} ({kind}, {len(brief.sources)} sources)", err=True)
+    return brief
+
+
+@cli.command()
+@source_options
+@brief_options
+@email_options
+@click.pass_context
+def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, model: str,
+          encoding: str | None, max_input: int, strict: bool, **options: Any) -> None:
+    """Build a brief from SOURCES (files or folders; default: seeds/).
+
+    \b
+    Examples:
+      briefer build                     # seeds/ -> out/brief.docx
+      briefer build news/ -o out/brief.docx --themes news/themes.toml
+      briefer build news/ -o - --format md
+      briefer build news/ --email-to ana@example.org --eml out/brief.eml
+    """
+    brief = {k: options.pop(k) for k in BRIEF_KEYS}
+    extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"))
+    built = _write_brief(extraction, **brief)
+    if wants_email(options):
+        from briefer.errors import UsageError
+        from briefer.mail import summary_from_brief
+        from briefer.render.templating import make_env
+
+        if brief["output"] == "-" or not brief["output"].endswith(".docx"):
+            raise UsageError("emailing a brief needs a .docx output file (-o out/brief.docx)")
+        deliver_from_options(Path(brief["output"]), options, ctx.meta.get(SETTINGS_KEY),
+                             summary=summary_from_brief(built), env=make_env(brief["templates"]))
+
+
+@cli.command("extract")
+@source_options
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
+@click.option("--force", is_flag=True, help="Replace an output file briefer did not write.")
+def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, encoding: str | None,
+                max_input: int, strict: bool, fmt: str, output: str, force: bool) -> None:
+    """Extract quotes, figures, events and facts from SOURCES as JSON.
+
+    \b
+    Example:
+      briefer extract seeds/ --format json > out/extract.json
+    """
+    from briefer.deliver import write_output
+    from briefer.jsonio import dump_extraction
+
+    extraction = _extract(sources, themes, model, encoding, max_input, strict)
+    write_output(output, dump_extraction(extraction), force=force)
+
+
+@cli.command("render")
+@click.argument("extraction", type=click.Path(path_type=Path))
+@brief_options
+def render_cmd(extraction: Path, **brief: Any) -> None:
+    """Render a brief from an EXTRACTION written by `briefer extract`.
+
+    \b
+    Example:
+      briefer render out/extract.json -o out/brief.docx
+    """
+    from briefer.jsonio import load_extraction
+
+    _write_brief(load_extraction(extraction), **brief)
+
+
+cli.add_command(email_command)
+
+
+def main() -> None:
+    """Entry point for the `briefer` script and `python -m briefer`."""
+    try:
+        cli(prog_name="briefer")
+    except KeyboardInterrupt:
+        click.echo("Interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,495 @@
+"""Deliver a brief as email: a MIME message with the .docx attached, written as a draft (.eml)
+or sent over SMTP.
+
+`build_message` takes the brief's summary (the JSON the docx writer stores in the custom
+property "briefer.summary") so that it never has to parse the document itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import json
+import logging
+import mimetypes
+import re
+import smtplib
+import ssl
+import unicodedata
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, getaddresses, localtime, make_msgid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
+
+from briefer.deliver import atomic_write
+from briefer.errors import DeliveryError, InputError, TemplateError, UsageError
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from briefer.model import Brief
+
+log = logging.getLogger(__name__)
+
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+SUMMARY_PROPERTY = "briefer.summary"
+TEXT_TEMPLATE = "email.txt.j2"
+HTML_TEMPLATE = "email.html.j2"
+SECURITY = ("none", "starttls", "ssl")
+DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
+LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+_CONFIG_KEYS = {
+    "to", "cc", "from", "subject", "attach", "smtp", "starttls", "ssl", "user",
+    "password_env", "cafile", "timeout",
+}  # fmt: skip
+
+
+@dataclass
+class EmailSettings:
+    """Who gets the brief and how it travels; CLI options override config defaults."""
+
+    to: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    sender: str | None = None  # "from" in config and on the command line
+    subject: str | None = None  # default: the brief's title
+    attach: list[str] = field(default_factory=list)  # extra files (e.g. the JSON extraction)
+    smtp: str | None = None  # "host:port"
+    security: str = "none"  # none | starttls | ssl
+    user: str | None = None
+    password_env: str | None = None  # name of the variable holding the password
+    cafile: str | None = None  # CA bundle trusted instead of the system's (private server)
+    timeout: float = 30.0
+
+    @classmethod
+    def from_config(cls, data: Mapping[str, Any]) -> EmailSettings:
+        """Build settings from a config section (`[email]`); unknown keys are a UsageError."""
+        data = {str(k).replace("-", "_"): v for k, v in data.items()}
+        if "password" in data:
+            raise UsageError(
+                "email config: no passwords in config; name a variable with password_env"
+            )
+        unknown = sorted(set(data) - _CONFIG_KEYS)
+        if unknown:
+            raise UsageError(f"email config: unknown key(s): {', '.join(unknown)}")
+        if data.get("starttls") and data.get("ssl"):
+            raise UsageError("email config: choose one of starttls and ssl")
+        security = "starttls" if data.get("starttls") else "ssl" if data.get("ssl") else "none"
+        return cls(
+            to=_str_list(data, "to"),
+            cc=_str_list(data, "cc"),
+            sender=_opt_str(data, "from"),
+            subject=_opt_str(data, "subject"),
+            attach=_str_list(data, "attach"),
+            smtp=_opt_str(data, "smtp"),
+            security=security,
+            user=_opt_str(data, "user"),
+            password_env=_opt_str(data, "password_env"),
+            cafile=_opt_str(data, "cafile"),
+            timeout=_number(data, "timeout", 30.0),
+        )
+
+
+def _str_list(data: Mapping[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise UsageError(f"email config: {key} must be a string or a list of strings")
+
+
+def _opt_str(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise UsageError(f"email config: {key} must be a string")
+
+
+def _number(data: Mapping[str, Any], key: str, default: float) -> float:
+    value = data.get(key, default)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    raise UsageError(f"email config: {key} must be a positive number")
+
+
+# --- the summary -------------------------------------------------------------------------------
+
+
+def load_summary(docx: Path) -> dict[str, Any]:
+    """Return the brief's summary stored in the .docx, or a title-only summary without one."""
+    _check_docx(docx)
+    try:
+        from briefer.render.docx import read_custom_properties  # type: ignore[attr-defined]
+    except ImportError:
+        props: dict[str, str] = {}
+    else:
+        props = read_custom_properties(docx)
+    raw = props.get(SUMMARY_PROPERTY)
+    if raw:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{docx}: property {SUMMARY_PROPERTY} is not JSON ({exc})") from exc
+        if isinstance(data, dict):
+            return data
+    return {"title": _core_title(docx) or docx.stem, "key_points": [], "sources": []}
+
+
+def summary_from_brief(brief: Brief) -> dict[str, Any]:
+    """Return the summary the email needs (and the docx writer stores) for an assembled brief."""
+    titles = {section.theme.id: section.theme.title for section in brief.sections}
+    return {
+        "title": brief.title,
+        "as_of": brief.as_of,
+        "handling": brief.handling,
+        "key_points": [
+            {"theme": titles.get(kp.theme, kp.theme), "text": kp.fact.text,
+             "sources": len({loc.source for loc in kp.fact.sources})}
+            for kp in brief.key_points
+        ],
+        "sources": [
+            {"label": src.label, "title": src.title, "date": src.date, "url": src.url}
+            for src in brief.sources
+        ],
+    }  # fmt: skip
+
+
+def _check_docx(docx: Path) -> None:
+    if not docx.is_file():
+        raise InputError(f"{docx}: no such file")
+    if not zipfile.is_zipfile(docx):
+        raise InputError(f"{docx}: not a .docx file (not a zip archive)")
+
+
+def _core_title(docx: Path) -> str | None:
+    """Return dc:title from docProps/core.xml, or None."""
+    try:
+        with zipfile.ZipFile(docx) as zf:
+            root = ElementTree.fromstring(zf.read("docProps/core.xml"))
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return None
+    node = root.find("{http://purl.org/dc/elements/1.1/}title")
+    text = (node.text or "").strip() if node is not None else ""
+    return text or None
+
+
+def _normalize_summary(summary: Mapping[str, Any]) -> dict[str, Any]:
+    """Fill in missing keys so that StrictUndefined templates see a complete summary."""
+    points = [
+        {"theme": str(p.get("theme") or ""), "text": str(p.get("text") or ""),
+         "sources": int(p.get("sources") or 0)}
+        for p in summary.get("key_points") or []
+    ]  # fmt: skip
+    sources = []
+    for src in summary.get("sources") or []:
+        url = src.get("url") or None
+        sources.append({
+            "label": str(src.get("label") or ""), "title": src.get("title") or None,
+            "date": src.get("date") or None, "url": url,
+            "href": url if url and re.match(r"https?://", url, re.I) else None,
+        })  # fmt: skip
+    return {
+        "title": str(summary.get("title") or "Brief"),
+        "as_of": summary.get("as_of") or None,
+        "handling": summary.get("handling") or None,
+        "key_points": points,
+        "sources": sources,
+    }
+
+
+# --- the message -------------------------------------------------------------------------------
+
+
+def build_message(
+    docx: Path,
+    summary: Mapping[str, Any],
+    settings: EmailSettings,
+    *,
+    env: jinja2.Environment | None = None,
+) -> EmailMessage:
+    """Return a text + HTML message with the .docx (and `settings.attach`) attached."""
+    _check_docx(docx)
+    data = _normalize_summary(summary)
+    filename = safe_filename(docx.name)
+    msg = EmailMessage(policy=policy.SMTP)
+    _set_headers(msg, settings, settings.subject or data["title"])
+    context = {**data, "attachment": filename, "extra": [Path(a).name for a in settings.attach]}
+    env = _email_overlay(env) if env else template_env()
+    # quoted-printable keeps the message 7-bit, for servers without 8BITMIME
+    msg.set_content(_render(env, TEXT_TEMPLATE, context), cte="quoted-printable")
+    html = _render(env, HTML_TEMPLATE, context)
+    msg.add_alternative(html, subtype="html", cte="quoted-printable")
+    msg.add_attachment(docx.read_bytes(), *DOCX_TYPE, filename=filename)
+    for extra in settings.attach:
+        _attach_file(msg, Path(extra))
+    return msg
+
+
+def _set_headers(msg: EmailMessage, settings: EmailSettings, subject: str) -> None:
+    if settings.sender:
+        msg["From"] = _address(settings.sender)
+    if settings.to:
+        msg["To"] = _addresses(settings.to)
+    if settings.cc:
+        msg["Cc"] = _addresses(settings.cc)
+    msg["Subject"] = _one_line(subject, "subject")
+    msg["Date"] = format_datetime(localtime())
+    domain = _address(settings.sender).domain if settings.sender else "briefer.invalid"
+    msg["Message-ID"] = make_msgid(domain=domain)
+
+
+def _addresses(values: list[str]) -> list[Address]:
+    """Parse addresses ("Name <user@host>", "user@host", comma lists); bad ones: UsageError."""
+    out = []
+    for value in values:
+        pairs = getaddresses([_one_line(value, "address")])
+        if not pairs or any(not a.strip() for _, a in pairs):
+            raise UsageError(f"not an email address: {value!r}")
+        for name, addr in pairs:
+            try:
+                address = Address(display_name=name, addr_spec=addr)
+            except (ValueError, IndexError) as exc:
+                raise UsageError(f"not an email address: {value!r}") from exc
+            if not (address.username and address.domain):
+                raise UsageError(f"not an email address: {value!r}")
+            out.append(address)
+    return out
+
+
+def _address(value: str) -> Address:
+    """Parse exactly one address."""
+    found = _addresses([value])
+    if len(found) != 1:
+        raise UsageError(f"expected one email address: {value!r}")
+    return found[0]
+
+
+def _one_line(value: str, what: str) -> str:
+    if "\r" in value or "\n" in value:
+        raise UsageError(f"the {what} must be one line: {value!r}")
+    return value
+
+
+def _attach_file(msg: EmailMessage, path: Path) -> None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot attach ({exc.strerror or exc})") from exc
+    ctype = "application/json" if path.suffix.lower() == ".json" else None
+    ctype = ctype or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    maintype, subtype = ctype.split("/", 1)
+    msg.add_attachment(data, maintype, subtype, filename=safe_filename(path.name))
+
+
+def safe_filename(name: str, default: str = "brief.docx") -> str:
+    """Return an ASCII file name without paths, control or shell-special characters."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    stem, dot, suffix = ascii_name.rpartition(".")
+    if not dot:
+        stem, suffix = ascii_name, ""
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-_")[:80]
+    suffix = re.sub(r"[^A-Za-z0-9]+", "", suffix)[:10]
+    if not stem:
+        return default
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+
+def template_env() -> jinja2.Environment:
+    """Return a Jinja2 environment over the built-in templates (StrictUndefined)."""
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_template_dir())),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html", "html.j2"]),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _email_overlay(env: jinja2.Environment) -> jinja2.Environment:
+    """Use the caller's loader and filters, with the whitespace rules the email templates are
+    written for and no `finalize` (the brief's env Markdown-escapes output; email is not Markdown).
+    """
+    return env.overlay(trim_blocks=True, lstrip_blocks=True, finalize=_plain)
+
+
+def _plain(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def _template_dir() -> Path:
+    here = Path(__file__).resolve().parent.parent / "templates"
+    if (here / TEXT_TEMPLATE).is_file():
+        return here
+    from importlib.resources import files
+
+    return Path(str(files("briefer.templates")))
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    import jinja2
+
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.name or name}:{exc.lineno}: {exc.message}") from exc
+    except jinja2.TemplateError as exc:
+        raise TemplateError(f"{name}: {exc}") from exc
+
+
+# --- delivery ----------------------------------------------------------------------------------
+
+
+def write_eml(msg: EmailMessage, path: Path) -> None:
+    """Write `msg` as an .eml draft (X-Unsent: 1, so mail clients open it for editing)."""
+    draft = copy.deepcopy(msg)
+    del draft["X-Unsent"]
+    draft["X-Unsent"] = "1"
+    atomic_write(Path(path), draft.as_bytes(policy=policy.SMTP))
+
+
+def send(msg: EmailMessage, settings: EmailSettings, password: str | None) -> None:
+    """Send `msg` over SMTP as `settings` say; any failure is a one-line DeliveryError."""
+    host, port = parse_server(settings.smtp, settings.security)
+    sender, recipients = _envelope(settings)
+    if settings.user and password is None:
+        raise UsageError("a password is needed for --user: set --password-env or type it")
+    if settings.user and settings.security == "none" and host not in LOOPBACK:
+        raise UsageError(
+            f"refusing to send a password to {host} without TLS: use --starttls or --ssl"
+        )
+    where = f"{host}:{port}"
+    with _delivery_errors(where, password), _connect(host, port, settings) as smtp:
+        if settings.user:
+            smtp.login(settings.user, password or "")
+        refused = smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
+    if refused:  # some recipients took it, these did not
+        others = len(recipients) - len(refused)
+        raise DeliveryError(
+            f"{where}: recipient refused: {_refusals(refused)}; sent to {others} other(s)"
+        )
+    log.info("sent %s to %d recipient(s) via %s", msg["Subject"], len(recipients), where)
+
+
+def parse_server(value: str | None, security: str = "none") -> tuple[str, int]:
+    """Return (host, port) from "host", "host:port" or "[v6]:port"."""
+    if security not in SECURITY:
+        raise UsageError(f"unknown SMTP security {security!r}: use one of {', '.join(SECURITY)}")
+    if not value:
+        raise UsageError("no SMTP server: give --smtp HOST:PORT")
+    m = re.fullmatch(
+        r"\[(?P<v6>[^\]]+)\](?::(?P<p6>\d+))?|(?P<host>[^:\s]+)(?::(?P<port>\d+))?", value
+    )
+    if not m:
+        raise UsageError(f"not an SMTP server: {value!r} (expected HOST:PORT)")
+    host = m["v6"] or m["host"]
+    port = int(m["p6"] or m["port"] or DEFAULT_PORTS[security])
+    if not 0 < port < 65536:
+        raise UsageError(f"not a port: {port}")
+    return host, port
+
+
+def _envelope(settings: EmailSettings) -> tuple[str, list[str]]:
+    recipients = [a.addr_spec for a in _addresses(settings.to + settings.cc)]
+    if not recipients:
+        raise UsageError("no recipients: give --to ADDRESS")
+    sender = settings.sender or (settings.user if settings.user and "@" in settings.user else None)
+    if not sender:
+        raise UsageError("no sender: give --from ADDRESS")
+    return _address(sender).addr_spec, recipients
+
+
+def _connect(host: str, port: int, settings: EmailSettings) -> smtplib.SMTP:
+    context = ssl.create_default_context(cafile=settings.cafile)
+    if settings.security == "ssl":
+        return smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
+    smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
+    if settings.security == "starttls":
+        try:
+            smtp.starttls(context=context)
+            smtp.ehlo()
+        except BaseException:
+            smtp.close()
+            raise
+    return smtp
+
+
+@contextlib.contextmanager
+def _delivery_errors(where: str, password: str | None) -> Iterator[None]:
+    """Turn smtplib, TLS and socket errors into one-line DeliveryErrors without secrets."""
+    try:
+        yield
+    except OSError as exc:  # smtplib.SMTPException and ssl.SSLError are OSErrors
+        message = f"{where}: {_describe(exc)}"
+        if password:
+            message = message.replace(password, "***")
+        raise DeliveryError(message) from None
+
+
+def _describe(exc: OSError) -> str:
+    """Say in a few words what went wrong (most specific classes first)."""
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return f"recipient refused: {_refusals(exc.recipients)}"
+    if isinstance(exc, smtplib.SMTPAuthenticationError):
+        return f"authentication failed ({_reply(exc)})"
+    if isinstance(exc, smtplib.SMTPSenderRefused):
+        return f"sender {exc.sender} refused ({_reply(exc)})"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"server said {_reply(exc)}"
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return f"server closed the connection ({exc})"
+    if isinstance(exc, smtplib.SMTPException):
+        return str(exc)
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS failed ({exc.reason or exc})"
+    if isinstance(exc, TimeoutError):
+        return "timed out"
+    return f"cannot connect ({exc.strerror or str(exc) or type(exc).__name__})"
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    raw = exc.smtp_error
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    return f"{exc.smtp_code} {' '.join(text.split())}".strip()
+
+
+def _refusals(recipients: dict[str, tuple[int, bytes]]) -> str:
+    return "; ".join(
+        f"{addr} ({code} {' '.join(reply.decode('utf-8', 'replace').split())})"
+        for addr, (code, reply) in recipients.items()
+    )
+
+
+def deliver(
+    docx: Path,
+    settings: EmailSettings,
+    *,
+    eml: Path | None = None,
+    password: str | None = None,
+    summary: Mapping[str, Any] | None = None,
+    env: jinja2.Environment | None = None,
+) -> EmailMessage:
+    """Build the message for `docx`, write it to `eml` (first) and send it if settings.smtp."""
+    if eml is None and not settings.smtp:
+        raise UsageError("nothing to do: give --eml FILE and/or --smtp HOST:PORT")
+    if settings.smtp:
+        parse_server(settings.smtp, settings.security)  # a bad server is a usage error, early
+    msg = build_message(docx, load_summary(docx) if summary is None else summary, settings, env=env)
+    if eml is not None:
+        write_eml(msg, eml)
+    if settings.smtp:
+        send(msg, settings, password)
+    return msg

@@ -1,0 +1,146 @@
+"""The library's front door: sources -> Extraction -> Brief -> rendered bytes.
+
+`extract()` runs ingest, one spaCy pass and the extractors; `build()` adds assembly and rendering.
+The CLI is a thin layer over these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefer import DEFAULT_MODEL, __version__, corroborate, ingest
+from briefer.config import ThemeSet
+from briefer.errors import InputError
+from briefer.model import Event, Extraction, Fact, Figure, Mention, Quote, Source, Theme
+
+DEFAULT_THEME = Theme(id="key-facts", title="Key facts", description="What the sources report.")
+
+
+@dataclass
+class ExtractOptions:
+    """How to read and analyse the sources."""
+
+    model: str = DEFAULT_MODEL
+    encoding: str | None = None
+    max_bytes: int = ingest.MAX_INPUT
+    strict: bool = False
+    batch_size: int = 16
+    title: str | None = None
+    skipped: list[str] = field(default_factory=list)
+
+
+def extract(paths: Iterable[Path], themes: ThemeSet | None = None,
+            options: ExtractOptions | None = None) -> Extraction:
+    """Read the sources under `paths` and extract quotes, figures, events and facts per theme."""
+    opts = options or ExtractOptions()
+    paths = list(paths)
+    sources, skipped = ingest.load(paths, encoding=opts.encoding, max_bytes=opts.max_bytes)
+    if skipped and opts.strict:
+        first = skipped[0]
+        raise InputError(f"{first.path}: {first.reason} (--strict: every input must be usable)")
+    if not sources:
+        where = ", ".join(str(p) for p in paths)
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
+        raise InputError(f"{where}: no usable source" + (f" ({reasons})" if reasons else ""))
+    theme_list = themes.themes if themes and themes.themes else [DEFAULT_THEME]
+    corroborate.borrow_anchors(sources)
+    items = _analyse(sources, theme_list, opts)
+    return _combine(sources, skipped, theme_list, items, opts, themes)
+
+
+@dataclass
+class _Items:
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _analyse(sources: list[Source], themes: list[Theme], opts: ExtractOptions) -> _Items:
+    from briefer.extract import events, facts, figures, quality, quotes
+    from briefer.extract.themes import ThemeMatcher
+    from briefer.nlp import load_model, parse
+
+    matcher = ThemeMatcher(load_model(opts.model), themes) if themes[0] is not DEFAULT_THEME else None
+    items = _Items()
+    for src, doc in parse(sources, opts.model, batch_size=opts.batch_size):
+        src.garbled = [Mention(s, e) for s, e, _ in quality.garbled_sentences(doc)]
+        _judge(src, quality.content_sentences(doc))
+        hits = matcher.sentence_hits(doc) if matcher else _all_sentences(doc)
+        items.quotes += _themed(quotes.quotes(doc, src), doc, hits, fallback=_dominant(hits))
+        items.figures += _themed(figures.figures(doc, src), doc, hits)
+        items.events += _themed(events.events(doc, src), doc, hits)
+        items.facts += [f for f in facts.facts(doc, src, hits) if f.themes]
+    return items
+
+
+def _all_sentences(doc) -> dict[int, dict[str, int]]:  # type: ignore[no-untyped-def]
+    return {s.start_char: {DEFAULT_THEME.id: 1} for s in doc.sents}
+
+
+def _dominant(hits: dict[int, dict[str, int]]) -> list[str]:
+    """The theme a source talks about most: where its unthemed quotes belong."""
+    total: dict[str, int] = {}
+    for found in hits.values():
+        for theme, n in found.items():
+            total[theme] = total.get(theme, 0) + n
+    return [max(total, key=lambda t: total[t])] if total else []
+
+
+def _themed(items, doc, hits, fallback=()):  # type: ignore[no-untyped-def]
+    """Give each item the themes of the sentences it spans, else the fallback themes."""
+    out = []
+    for item in items:
+        start, end = _span(item)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        sents = {s.start_char for s in (span.sents if span is not None else [])}
+        found: dict[str, int] = {}
+        for s in sents:
+            for theme, n in hits.get(s, {}).items():
+                found[theme] = found.get(theme, 0) + n
+        item.themes = sorted(found, key=lambda t: -found[t]) or list(fallback)
+        out.append(item)
+    return out
+
+
+def _span(item: Quote | Figure | Event) -> tuple[int, int]:
+    if isinstance(item, Event):
+        return item.sources[0].start, item.sources[0].end
+    return item.start, item.end
+
+
+def _judge(src: Source, n_sentences: int) -> None:
+    """Score a source's quality and write the notes the brief shows about it."""
+    if src.furniture:
+        src.notes.append(f"page furniture removed: {len(src.furniture)} line(s)")
+    bad = len(src.garbled)
+    if bad:
+        src.notes.append(f"sentences missing their numbers: {bad} of {n_sentences}; not used as facts")
+        share = bad / max(n_sentences, 1)
+        src.quality = round(max(0.1, 1.0 - 2.5 * share), 2)
+    if src.quality < 0.5:
+        src.notes.append("low quality: its facts are shown only where a better source confirms them")
+    if not src.date:
+        src.notes.append("no reliable date")
+
+
+def _combine(sources: list[Source], skipped, themes: list[Theme], items: _Items,  # type: ignore[no-untyped-def]
+             opts: ExtractOptions, theme_set: ThemeSet | None) -> Extraction:
+    facts = corroborate.merge_facts(items.facts)
+    events, conflicts = corroborate.merge_events(items.events)
+    conflicts += corroborate.figure_conflicts(items.figures)
+    _number(items.quotes, "q")
+    _number(items.figures, "f")
+    _number(events, "e")
+    _number(facts, "k")
+    title = opts.title or (theme_set.title if theme_set else None)
+    return Extraction(sources=sources, quotes=items.quotes, figures=items.figures, events=events,
+                      facts=facts, conflicts=conflicts, themes=themes, skipped=skipped, title=title,
+                      model=opts.model, version=__version__)
+
+
+def _number(items: list, prefix: str) -> None:  # type: ignore[type-arg]
+    for i, item in enumerate(items, 1):
+        item.id = f"{prefix}{i}"
