@@ -1,0 +1,231 @@
+"""Quote extractor quality on PolNeAR and on the hand-made seed gold.
+
+Usage:
+    python bench/quality_quotes.py --polnear PATH --gold PATH [--split test|dev] [--json]
+
+PATH for --polnear is the PolNeAR folder (holding ``polnear_dev_test.jsonl``) or that file.
+Only kind="direct" quotes are scored against quote gold; paraphrases get their own rows.
+
+PolNeAR scoring (per split; one annotator per document, as converted):
+    gold units   = attributions whose content has quotation marks (``content_has_quote_marks``).
+    a predicted direct quote MATCHES a gold unit when its [start, end) overlaps, by one
+                   character or more, one of the unit's content spans.
+    precision    = predicted direct quotes that match some gold unit / predicted direct quotes
+                   (a quote overlapping only unquoted or no gold content counts as wrong).
+    recall       = gold units matched by some prediction / gold units.
+    speaker      = matched predictions whose ``speaker_mention`` overlaps a Source span of a
+                   gold unit they match / matched predictions whose gold units have a Source.
+    paraphrase rows: predicted paraphrases against attributions WITHOUT quote marks, the same
+                   overlap rule (a paraphrase overlapping any gold content counts as correct).
+
+Seed scoring (``seeds-gold.json``; texts from the repository's seeds/ folder):
+    texts are compared after case folding, straight apostrophes and quotes, and trimming of
+    spaces and . , ; : at the ends; a prediction MATCHES a gold quote when one text contains
+    the other and the shorter is at least half as long.
+    precision = predictions matching any gold quote (required or not) / predictions.
+    recall    = required gold quotes matched / required gold quotes.
+    speaker   = matched predictions whose speaker contains one of the gold names
+                (case-insensitive) / matched predictions.
+    offsets   = predictions with ``source.text[start:end] == text`` / predictions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from briefer import DEFAULT_MODEL  # noqa: E402
+from briefer.extract.quotes import quotes  # noqa: E402
+from briefer.model import Quote, Source  # noqa: E402
+
+Spans = list[tuple[int, int]]
+
+
+def load_polnear(path: Path, split: str) -> list[dict[str, Any]]:
+    """Return the converted PolNeAR documents of one split."""
+    file = path / "polnear_dev_test.jsonl" if path.is_dir() else path
+    with file.open(encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [r for r in rows if r["split"] == split]
+
+
+def polnear_source(row: dict[str, Any]) -> Source:
+    """A `Source` for one PolNeAR document; its title is known, as ingest would know it."""
+    return Source(id=row["id"], path=row["id"], title=row.get("title"), text=row["text"])
+
+
+def load_seeds(gold: Path, seeds: Path) -> list[tuple[Source, dict[str, Any]]]:
+    """Return (source, gold entry) for every seed document the gold file describes."""
+    data = json.loads(gold.read_text(encoding="utf-8"))
+    out = []
+    for name, entry in sorted(data["documents"].items()):
+        text = (seeds / name).read_text(encoding="utf-8")
+        out.append((Source(id=name[:3], path=f"seeds/{name}", text=text), entry))
+    return out
+
+
+def extract(nlp: Any, sources: list[Source]) -> list[list[Quote]]:
+    """Run the quote extractor over sources, parsing them in one batch."""
+    docs = nlp.pipe([s.text for s in sources], batch_size=32)
+    return [list(quotes(doc, src)) for doc, src in zip(docs, sources, strict=True)]
+
+
+# --- PolNeAR --------------------------------------------------------------------------------
+
+
+def _overlaps(start: int, end: int, spans: Spans) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def _spans(items: Iterable[dict[str, Any]]) -> Spans:
+    return [(s["start"], s["end"]) for s in items]
+
+
+def score_polnear(rows: list[dict[str, Any]], preds: list[list[Quote]],
+                  kind: str = "direct") -> dict[str, float]:
+    """Score predictions of one kind against PolNeAR attributions (see the module doc)."""
+    quoted = kind == "direct"
+    tp = n_pred = found = n_gold = spk_ok = spk_n = 0
+    for row, items in zip(rows, preds, strict=True):
+        units = [a for a in row["quotes"] if a["content_has_quote_marks"] == quoted]
+        allowed = units if quoted else row["quotes"]
+        n_gold += len(units)
+        hit: set[int] = set()
+        for q in (q for q in items if q.kind == kind):
+            n_pred += 1
+            match = [a for a in allowed if _overlaps(q.start, q.end, _spans(a["contents"]))]
+            if not match:
+                continue
+            tp += 1
+            hit.update(id(a) for a in match)
+            sourced = [a for a in match if a["sources"]]
+            if sourced:
+                spk_n += 1
+                m = q.speaker_mention
+                spk_ok += bool(m and any(_overlaps(m.start, m.end, _spans(a["sources"]))
+                                         for a in sourced))
+        found += sum(id(a) in hit for a in units)
+    return _table(tp, n_pred, found, n_gold, spk_ok, spk_n)
+
+
+def _table(tp: int, n_pred: int, found: int, n_gold: int, spk_ok: int, spk_n: int
+           ) -> dict[str, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = found / n_gold if n_gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    s = spk_ok / spk_n if spk_n else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+            "speaker": round(s, 4), "predicted": n_pred, "correct": tp, "gold": n_gold,
+            "found": found}
+
+
+# --- seeds ----------------------------------------------------------------------------------
+
+
+def norm(text: str) -> str:
+    """Fold a quote text for comparison: case, apostrophes, quotes, spaces, end punctuation."""
+    for a, b in (("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"')):
+        text = text.replace(a, b)
+    return " ".join(text.casefold().split()).strip(" .,;:\"'")
+
+
+def same(pred: str, gold: str) -> bool:
+    """True when one folded text contains the other and the shorter is half the longer."""
+    a, b = sorted((norm(pred), norm(gold)), key=len)
+    return bool(a) and a in b and len(a) * 2 >= len(b)
+
+
+def score_seeds(pairs: list[tuple[Source, dict[str, Any]]], preds: list[list[Quote]]
+                ) -> dict[str, Any]:
+    """Score direct quotes against the seed gold (see the module doc)."""
+    tp = n_pred = found = n_req = spk_ok = offsets = 0
+    wrong: list[str] = []
+    for (src, entry), items in zip(pairs, preds, strict=True):
+        gold = entry.get("quotes", [])
+        n_req += sum(g["required"] for g in gold)
+        hit: set[int] = set()
+        for q in (q for q in items if q.kind == "direct"):
+            n_pred += 1
+            offsets += src.text[q.start:q.end] == q.text
+            match = [i for i, g in enumerate(gold) if same(q.text, g["text"])]
+            if not match:
+                wrong.append(f"{src.id}: {q.text[:60]!r}")
+                continue
+            tp += 1
+            hit.update(match)
+            names = {n.casefold() for i in match for n in gold[i]["speaker"]}
+            ok = bool(q.speaker) and any(n in (q.speaker or "").casefold() for n in names)
+            spk_ok += ok
+            if not ok:
+                wrong.append(f"{src.id}: speaker {q.speaker!r} for {q.text[:40]!r}")
+        found += sum(1 for i in hit if gold[i]["required"])
+    out: dict[str, Any] = _table(tp, n_pred, found, n_req, spk_ok, tp)
+    out["offsets"] = round(offsets / n_pred, 4) if n_pred else 1.0
+    out["errors"] = wrong
+    return out
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def run(polnear: Path | None, gold: Path | None, split: str = "test",
+        seeds: Path = ROOT / "seeds") -> dict[str, Any]:
+    """Score the extractor; return {set name: scores}."""
+    import spacy
+
+    nlp = spacy.load(DEFAULT_MODEL)
+    out: dict[str, Any] = {}
+    if polnear is not None:
+        t0 = time.perf_counter()
+        rows = load_polnear(polnear, split)
+        preds = extract(nlp, [polnear_source(r) for r in rows])
+        out[f"polnear-{split}"] = score_polnear(rows, preds)
+        out[f"polnear-{split}-paraphrase"] = score_polnear(rows, preds, "paraphrase")
+        out[f"polnear-{split}"]["seconds"] = round(time.perf_counter() - t0, 1)
+    if gold is not None:
+        pairs = load_seeds(gold, seeds)
+        out["seeds"] = score_seeds(pairs, extract(nlp, [s for s, _ in pairs]))
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    """Format results as a plain-text table."""
+    cols = ("precision", "recall", "f1", "speaker", "predicted", "correct", "gold", "found")
+    lines = [f"{'set':<26}" + "".join(f"{c:>10}" for c in cols)]
+    for name, row in results.items():
+        lines.append(f"{name:<26}" + "".join(f"{row[c]:>10}" for c in cols))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--polnear", type=Path, help="PolNeAR folder or polnear_dev_test.jsonl")
+    parser.add_argument("--gold", type=Path, help="seeds-gold.json")
+    parser.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="seed texts folder")
+    parser.add_argument("--split", choices=("test", "dev"), default="test")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--errors", action="store_true", help="list seed errors too")
+    args = parser.parse_args(argv)
+    if args.polnear is None and args.gold is None:
+        parser.error("give --polnear, --gold or both")
+    results = run(args.polnear, args.gold, args.split, args.seeds)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(table(results))
+    if args.errors and "seeds" in results:
+        print("\n".join(results["seeds"]["errors"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

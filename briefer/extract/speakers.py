@@ -1,0 +1,589 @@
+"""Who said it: cues, speakers and roles for the quote extractor.
+
+`People(doc, quoted)` reads one parsed document once: the people it names (with the role the
+text gives them: "Yang Peou, a Cambodian political analyst"; "Cambodian Prime Minister Hun
+Manet"), the subjects of its speech verbs, and where quotes sit. `attribute` finds the cue
+that introduces a quoted span and the speaker it names, resolving pronouns and short names
+("he", "Peou") to the full name; `attribution` does the same for any cue
+(reported speech: "X said that ...", "according to X, ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def words(text: str) -> frozenset[str]:
+    """A lexicon from a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+TITLES = words("""
+    mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor
+    president vice prime minister secretary ambassador general gen. judge justice mayor chairman
+    chairwoman chair speaker leader attorney candidate nominee former sir lord lady lt. col.
+    capt. sgt. adm. rev. prof. professor deputy
+""")
+NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC")
+DOCUMENTS = words("""
+    statement letter notice report memo release email message document paper study survey poll
+    filing complaint lawsuit ruling opinion speech video tweet post ad advertisement book article
+    editorial column
+""")
+SPEAKING = DOCUMENTS | words("""
+    order interview campaign spokesman spokeswoman spokesperson official officials aide aides
+    source sources analyst analysts expert experts group groups committee agency department
+    ministry office
+""")
+CUES = words("""
+    say tell add state note explain write claim argue insist declare announce warn urge call
+    describe cite welcome ask answer reply respond suggest conclude acknowledge admit allege
+    assert contend comment complain confirm deny emphasize emphasise stress predict promise
+    recall remark report tweet post joke quip vow pledge observe mention testify repeat reiterate
+    concede boast praise criticize criticise blast slam accuse label dub brand term proclaim
+    exclaim shout yell chant read quote caution lament counter maintain reason recount
+    recommend demand threaten scoff muse wonder question decry denounce hail laud thank
+    opine advise plead continue sing liken compare condemn exhort dismiss put agree blame
+""")
+SAID = words("said says told")
+REPORTING = words("""
+    say tell add state note explain write claim argue insist declare announce warn
+    report confirm predict acknowledge admit allege assert contend emphasize stress
+    suggest concede maintain testify tweet post reiterate recall caution
+""")
+SUBJECTS = ("nsubj", "nsubjpass")
+DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
+CLIMB = ("xcomp", "advcl", "conj", "pcomp", "ccomp")
+PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
+            "they": "group", "them": "group", "it": "thing"}
+FIRST_PERSON = {"i", "we", "me", "us", "you"}
+RELATIVE = {"who", "that", "which", "whom"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who said a quote, in which words, with which cue."""
+
+    speaker: str | None
+    role: str | None
+    mention: tuple[int, int] | None  # character offsets of the words naming the speaker
+    cue: str
+    governs: bool = True  # the cue governs the quote in the parse (not just nearby)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone or something named as a subject or a person: name, role, where."""
+
+    name: str
+    role: str | None
+    start: int
+    subject: bool
+    human: bool = True
+
+
+class People:
+    """The people, quotes and cues of one parsed document."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]],
+                 paragraphs: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.quoted = sorted(quoted)
+        self._starts = [a for a, _ in self.quoted]
+        self.inside = [self.in_quote(t.idx) for t in doc]
+        starts = [a for a, _ in paragraphs]
+        self.para = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
+        found = [person(e, self.inside) for e in doc.ents]
+        self.persons = [p for p in found if p is not None]
+        surnames = {p.name.split()[-1] for p in self.persons}
+        found += [self._cue_subject(t, surnames) for t in doc
+                  if is_cue(t) and not self.inside[t.i]]
+        self.persons = sorted((p for p in found if p is not None), key=lambda p: p.start)
+
+    def in_quote(self, char: int) -> bool:
+        """True when character offset `char` lies between a pair of quote marks."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def _cue_subject(self, cue: Token, surnames: set[str]) -> Person | None:
+        """The speaker a cue names, as a `Person` (a thing when it is no person)."""
+        head = according_object(cue) if according(cue) else self._subject(cue)
+        if head is None or head.lower_ in PERSONAL or head.lower_ in FIRST_PERSON:
+            return None
+        if head.lower_ in RELATIVE or self.inside[head.i]:
+            return None
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+            known = name(head)
+            human = head.ent_type_ in ("PERSON", "") or known.split()[-1] in surnames
+            return Person(known, role(head), head.idx, True, human)
+        return Person(phrase(head), None, head.idx, True, False)
+
+    # --- attribution of a quoted span ------------------------------------------------------
+
+    def attribute(self, open_: int, close: int) -> Attribution | None:
+        """Return the attribution of the quote marked at [open_, close), or None."""
+        toks = [t for t in self.doc if open_ <= t.idx < close]
+        if not toks:
+            return None
+        cue, governs = self._cue(toks, open_, close)
+        if cue is not None:
+            return self.attribution(cue, governs)
+        return self._dash(close) or self._after(toks, close) or self._colon(open_)
+
+    def _dash(self, close: int) -> Attribution | None:
+        """A name after a dash: “...” ― Sonya Herridge."""
+        found = DASH.match(self.doc.text, close)
+        if found is None:
+            return None
+        after = [t for t in self.doc if t.idx >= found.end()][:6]
+        named: list[Token] = []
+        for tok in after:
+            if tok.pos_ != "PROPN" and not (named and tok.text in ".-"):
+                break
+            named.append(tok)
+        while named and named[-1].pos_ != "PROPN":
+            named.pop()
+        if not named or not named[0].text[:1].isupper():
+            return None
+        start, end = named[0].idx, named[-1].idx + len(named[-1].text)
+        who = self._full(strip_titles(named), start)
+        return Attribution(who, self._role_named(who), (start, end), found.group().strip())
+
+    def _after(self, toks: list[Token], close: int) -> Attribution | None:
+        """A cue in the short sentence right after the quote: “...?” Vitter demanded."""
+        doc = self.doc
+        nxt = next((t for t in doc[toks[-1].i + 1:] if not t.is_space), None)
+        if nxt is None or self.para[nxt.i] != self.para[toks[-1].i]:
+            return None
+        if nxt.sent == toks[-1].sent or doc.text[close:nxt.idx].strip():
+            return None
+        for tok in doc[nxt.i:min(nxt.i + 25, nxt.sent.end)]:
+            if is_cue(tok) and not self.inside[tok.i]:
+                return self.attribution(tok, True)
+            if tok.pos_ == "VERB":
+                break
+        return None
+
+    def _colon(self, open_: int) -> Attribution | None:
+        """The cue of a sentence ending with a colon just before the quote: He said: “...”."""
+        before = self.doc.text[:open_].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+        if colon is None:
+            return None
+        sent = colon[0].sent
+        cues = [t for t in sent if is_cue(t) and not self.inside[t.i] and t.i < colon[0].i]
+        if cues:
+            return self.attribution(cues[-1], True)
+        subjects = [t for t in sent.root.children if t.dep_ in SUBJECTS and can_speak(t)]
+        return self._from_subject(subjects[0], ":") if subjects else None
+
+    def _from_subject(self, head: Token, cue_text: str) -> Attribution:
+        """The attribution naming `head` as the speaker."""
+        words_ = mention(head)
+        speaker, role_ = self._resolve(head)
+        return Attribution(speaker, role_, (words_.start_char, words_.end_char), cue_text)
+
+    def before(self, open_: int) -> Attribution | None:
+        """The cue of the sentence just before a quote that stands alone: Schiff said. “...”"""
+        toks = [t for t in self.doc if t.idx < open_ and not t.is_space][-1:]
+        if not toks or self.inside[toks[0].i]:
+            return None
+        sent = toks[0].sent
+        if self.doc.text[toks[0].idx:open_].count("\n") > 2:
+            return None
+        cues = [t for t in sent if is_cue(t) and not self.inside[t.i]
+                and not any(c.dep_ == "neg" for c in t.children)]  # "He didn't suggest ..."
+        return self.attribution(cues[-1], True) if cues else None
+
+    def _cue(self, toks: list[Token], open_: int, close: int) -> tuple[Token | None, bool]:
+        """The cue that governs the quote in the parse, else the nearest in its sentences."""
+        for tok in toks:
+            if tok.is_punct or (open_ <= tok.head.idx < close and tok.head.i != tok.i):
+                continue
+            found = self._governing(tok, open_, close)
+            if found is not None:
+                return found, True
+        frame = [t for t in self._sentences(toks) if not self.inside[t.i] and is_cue(t)]
+        for cue in frame:
+            if open_ <= cue.head.idx < close:
+                return cue, True
+        if not frame:
+            return None, False
+        mid = (toks[0].i + toks[-1].i) / 2
+        return min(frame, key=lambda t: abs(t.i - mid)), False
+
+    def _governing(self, tok: Token, open_: int, close: int) -> Token | None:
+        """The outermost cue among the ancestors of a quote's root token (or their
+        "according"): in "Trump said Clinton once described the TPP as “the gold standard”"
+        the report is Trump's."""
+        found: list[Token] = []
+        for anc in [tok, *tok.ancestors]:
+            if self.para[anc.i] != self.para[tok.i]:
+                break
+            if not (open_ <= anc.idx < close) and is_cue(anc) and not self.inside[anc.i]:
+                found.append(anc)
+            found += [c for c in anc.children if according(c) and not self.inside[c.i]]
+            if found and anc.dep_ == "conj":
+                break  # "X said ..., but he said ..." : two reports, not one inside the other
+        return found[-1] if found else None
+
+    def _sentences(self, toks: list[Token]) -> list[Token]:
+        """The tokens of the sentences around `toks`, within their paragraph."""
+        first, last = toks[0].sent, toks[-1].sent
+        para = self.para[toks[0].i]
+        return [t for t in self.doc[first.start:last.end] if self.para[t.i] == para]
+
+    def bare(self, open_: int, close: int) -> bool:
+        """True when the sentences around [open_, close) hold nothing but the quote."""
+        toks = [t for t in self.doc if open_ <= t.idx < close]
+        if not toks:
+            return False
+        outside = [t for t in self._sentences(toks) if not (open_ <= t.idx < close)]
+        return all(t.is_punct or t.is_space for t in outside)
+
+    def attribution(self, cue: Token, governs: bool = True) -> Attribution:
+        """The attribution a cue token makes: its speaker, role and mention."""
+        if according(cue):
+            head, cue_text = according_object(cue), "according to"
+        else:
+            head, cue_text = self._subject(cue), cue_text_of(cue)
+        if head is None:
+            return Attribution(None, None, None, cue_text, governs)
+        found = self._from_subject(head, cue_text)
+        return Attribution(found.speaker, found.role, found.mention, cue_text, governs)
+
+    def _subject(self, cue: Token) -> Token | None:
+        """The speaker named by a cue: the words between a closing mark and the cue
+        (“...,” Flynn, a surrogate, said), the words after an inverted cue (“...,” said
+        Hester), else the grammatical subject, climbing from participles to their verb."""
+        found = self._adjacent(cue)
+        if found is None:
+            found = self._grammatical(cue)
+        if found is None and cue.i + 1 < len(self.doc) and self.doc[cue.i + 1].pos_ == "PROPN":
+            found = _name_run(list(self.doc[cue.i + 1:cue.i + 9]))  # Said Ellis: “...”
+        return found
+
+    def _adjacent(self, cue: Token) -> Token | None:
+        """The name next to a cue that follows a closing quote mark."""
+        doc = self.doc
+        if cue.i > 0 and self._closes(doc[cue.i - 1]):
+            return _name_run(list(doc[cue.i + 1:min(cue.i + 9, len(doc))]))
+        left: list[Token] = []
+        for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
+            if self._closes(tok):
+                return _name_run(left) if left else None
+            if self.inside[tok.i] or tok.is_space or tok.text in ".;:" or (
+                    tok.pos_ in ("VERB", "AUX") and not tok.is_title):
+                break
+            left.insert(0, tok)
+        return None
+
+    def _closes(self, tok: Token) -> bool:
+        """True for the token of a closing quote mark."""
+        return tok.is_punct and self.inside[tok.i] and has_mark(tok.text) and (
+            tok.i + 1 >= len(tok.doc) or not self.inside[tok.i + 1])
+
+    def _grammatical(self, cue: Token) -> Token | None:
+        """The subject of the cue in the parse, climbing from participles to their verb."""
+        doc = self.doc
+        if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" and doc[
+                cue.i - 1].ent_type_ not in ("DATE", "TIME"):
+            return doc[cue.i - 1]  # footage of Trump saying ...
+        verb = cue
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ in SUBJECTS and not self.inside[child.i]:
+                    found = self._local(child, cue)
+                    return None if found is None else _issuer(found)
+                if child.dep_ == "agent":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0]
+            if verb.dep_ in ("acl", "relcl") and can_speak(verb.head):
+                return _issuer(verb.head)
+            if verb.head.i == verb.i or not (verb.dep_ in CLIMB or verb.head.pos_ == "ADP"):
+                return None
+            verb = verb.head
+            while verb.pos_ == "ADP" and verb.head.i != verb.i:
+                verb = verb.head  # "after saying ...", "despite admitting ..."
+        return None
+
+    def _local(self, subject: Token, cue: Token) -> Token | None:
+        """The part of a subject in the cue's paragraph (a heading glued to it is dropped)."""
+        para = self.para[cue.i]
+        if self.para[subject.i] == para:
+            return subject
+        line = [t for t in subject.subtree if self.para[t.i] == para]
+        roots = [t for t in line if t.head not in line and not (t.is_punct or t.is_space)]
+        if roots:
+            return roots[0]
+        start = next(t.i for t in self.doc[:cue.i + 1] if self.para[t.i] == para)
+        return _name_run(list(self.doc[start:cue.i]))
+
+    # --- names -----------------------------------------------------------------------------
+
+    def _resolve(self, head: Token) -> tuple[str | None, str | None]:
+        """Return (speaker name, role) for the subject `head`."""
+        low = head.lower_
+        if low in FIRST_PERSON:
+            return None, None
+        if low in RELATIVE and head.head.dep_ == "relcl":
+            return self._resolve(_antecedent_of(head.head.head))
+        if low in PERSONAL:
+            pick = self._antecedent(head)
+            if pick is None:
+                return None, None
+            return self._full(pick.name, pick.start), self._role_of(pick)
+        titled = titled_person(head)
+        if titled is not None:
+            who, title = titled
+            return self._full(name(who), who.idx), title
+        if head.lower_ in TITLES and head.ent_type_ != "PERSON":
+            return phrase(head), None  # "the Secretary of State"
+        if head.pos_ == "PROPN" or head.ent_type_ in NAMED:
+            full = self._full(name(head), head.idx)
+            return full, role(head) or self._role_named(full)
+        appos = appositive(head)
+        if appos is not None and appos.pos_ == "PROPN":
+            return self._full(name(appos), appos.idx), phrase(head)
+        return phrase(head), text(appos) if appos is not None else None
+
+    def _antecedent(self, pronoun: Token) -> Person | None:
+        """The person a "he"/"she" (or the group an "it"/"they") most likely stands for."""
+        human = PERSONAL[pronoun.lower_] == "person"
+        before = [p for p in self.persons if p.start < pronoun.idx
+                  and p.human == human and pronoun.idx - p.start < 3000]
+        if not human:
+            before = [p for p in before if pronoun.idx - p.start < 600]
+        subjects = [p for p in before if p.subject]
+        return (subjects or before or [None])[-1]
+
+    def _full(self, name: str, at: int) -> str:
+        """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
+        parts = name.split()
+        matches = [p for p in self.persons if p.human and len(p.name.split()) > len(parts)
+                   and p.name.split()[-len(parts):] == parts]
+        before = [p for p in matches if p.start < at]
+        pick = (before or matches or [None])[-1]
+        return pick.name if pick else name
+
+    def _role_of(self, person: Person) -> str | None:
+        """The role given to a person here or at any mention of the same name."""
+        return person.role or self._role_named(self._full(person.name, person.start))
+
+    def _role_named(self, full: str) -> str | None:
+        """The first role the text gives a name (or a name with the same surname)."""
+        last = full.split()[-1:]
+        for person in self.persons:
+            if person.role and (person.name == full or person.name.split()[-1:] == last):
+                return person.role
+        return None
+
+
+def is_cue(tok: Token) -> bool:
+    """True for a speech verb ("said", "welcomed", "citing") or "according (to)"."""
+    if according(tok) or tok.lower_ in SAID:
+        return True
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES and _not_idiom(tok)
+
+
+def _issuer(subject: Token) -> Token:
+    """Who issued a document that speaks: "the Council issued a statement calling ..." ->
+    the Council."""
+    noun = subject
+    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+        noun = subject.head.head
+    if noun.lemma_.lower() in DOCUMENTS and noun.dep_ == "dobj":
+        issuers = [c for c in noun.head.children if c.dep_ in SUBJECTS]
+        if issuers:
+            return issuers[0]
+    return subject
+
+
+def _antecedent_of(noun: Token) -> Token:
+    """The member of a list a relative clause hangs on: "A, B and C, who joked" -> C."""
+    conjs = [c for c in noun.conjuncts if c.i > noun.i]
+    return conjs[-1] if conjs else noun
+
+
+def _name_run(toks: list[Token]) -> Token | None:
+    """The head of the first name-like run in `toks` ("Tulsa police Chief Chuck Jordan")."""
+    run: list[Token] = []
+    for tok in toks:
+        if tok.ent_type_ in ("DATE", "TIME") or tok.is_space:
+            break
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") or (tok.is_alpha and tok.is_title):
+            run.append(tok)
+        elif run or not (tok.is_punct or tok.pos_ == "DET"):
+            break
+    if not run or (run[-1].pos_ == "PRON" and run[-1].lower_ not in PERSONAL):
+        return None
+    return run[-1]
+
+
+def _not_idiom(tok: Token) -> bool:
+    """False for a cue verb used in a sense that reports nothing ("called for", "add to")."""
+    lemma = tok.lemma_.lower()
+    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+    if lemma == "put":
+        return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
+    if lemma == "call" and parts & {"for", "on", "off", "up", "in"}:
+        return False
+    return not (lemma == "add" and "to" in parts)
+
+
+def according(tok: Token) -> bool:
+    """True for the "according" of "according to X"."""
+    return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+
+
+def according_object(tok: Token) -> Token | None:
+    """The X of "according to X"."""
+    for to in tok.children:
+        if to.lower_ == "to":
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def cue_text_of(cue: Token) -> str:
+    """The cue as written, with its particle ("pointed out")."""
+    parts = [c for c in cue.children if c.dep_ == "prt"]
+    return " ".join([cue.text, *(p.text for p in parts)]) if parts else cue.text
+
+
+def has_mark(text: str) -> bool:
+    """True when a token is or holds a double quote mark."""
+    return any(ch in text for ch in "\"“”«»") or text in ("''", "``")
+
+
+# --- names, mentions and roles ----------------------------------------------------------------
+
+
+def person(ent: Span, inside: list[bool]) -> Person | None:
+    """A `Person` for a PERSON entity outside quotes, with the role the text gives."""
+    if ent.label_ != "PERSON" or inside[ent.start]:
+        return None
+    head = ent.root
+    full = strip_titles([t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")])
+    if not full:
+        return None
+    return Person(full, role(head), ent.start_char, head.dep_ in SUBJECTS)
+
+
+def can_speak(noun: Token) -> bool:
+    """True for a noun that can say something: a name, an official, a statement."""
+    return noun.pos_ == "PROPN" or noun.ent_type_ in NAMED or noun.lemma_.lower() in SPEAKING
+
+
+def mention(head: Token) -> Span:
+    """The words naming the speaker: the head with its compounds, titles and determiners."""
+    doc = head.doc
+    start, end = head.i, head.i + 1
+    for ent in doc.ents:
+        if ent.start <= head.i < ent.end:
+            start, end = ent.start, ent.end
+    for child in head.lefts:
+        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat"):
+            start = min(start, child.left_edge.i)
+    for tok in doc[start:head.i]:
+        if "\n" in tok.text_with_ws:
+            start = tok.i + 1
+    return doc[start:end]
+
+
+def name(head: Token) -> str:
+    """The proper name around `head`, without titles: "Pete Hegseth", "Burman"."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON":
+        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        if ents:
+            return strip_titles([t for t in ents[0] if t.tag_ != "POS"]) or head.text
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (
+            head.i, start):
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].dep_ == "flat" and doc[end].head.i == head.i:
+        end += 1
+    toks = [t for t in doc[start:end] if t.tag_ != "POS"]
+    return strip_titles(toks) or head.text
+
+
+def strip_titles(toks: list[Token]) -> str:
+    """Join name tokens, dropping leading titles ("President", "Mr.")."""
+    parts = [t.text for t in toks if not t.is_space]
+    while len(parts) > 1 and (parts[0].lower() in TITLES or not parts[0][0].isalnum()):
+        parts = parts[1:]
+    return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def titled_person(head: Token) -> tuple[Token, str] | None:
+    """For a title parsed as the subject ("Ambassador to Cambodia William Heidt"), return
+    the person's name token and the title."""
+    if head.lower_ not in TITLES or head.ent_type_ == "PERSON":
+        return None
+    for tok in head.subtree:
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ != "compound":
+            ent_start = min(t.i for t in tok.subtree if t.ent_type_ == "PERSON")
+            title = head.doc[head.i:ent_start].text.strip(" ,")
+            return tok, title
+    return None
+
+
+def appositive(head: Token) -> Token | None:
+    """The appositive after a name ("Yang Peou, a Cambodian political analyst"), not an age
+    ("Hun Sen, 65,")."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ != "NUM":
+            return child
+    return None
+
+
+def role(head: Token) -> str | None:
+    """The role the text gives a named person: an appositive, else the title before the name."""
+    appos = appositive(head)
+    if appos is not None:
+        return text(appos)
+    doc = head.doc
+    name_start = head.i
+    while name_start > 0 and doc[name_start - 1].pos_ == "PROPN" and doc[
+            name_start - 1].lower_ not in TITLES and doc[name_start - 1].head.i == head.i:
+        name_start -= 1
+    lefts = [t for t in doc[head.left_edge.i:name_start] if t.dep_ != "det" and t.tag_ != "POS"]
+    if not lefts or lefts[-1].is_punct or any(t.is_space for t in lefts):
+        return None
+    found = " ".join(t.text for t in lefts).strip()
+    after = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from")]
+    if found and after:
+        found += " " + text(after[0])
+    return found or None
+
+
+def phrase(head: Token) -> str:
+    """A common-noun speaker without its determiner: "Embassy spokesperson", "experts",
+    "notice in the Federal Register"."""
+    span = mention(head)
+    kept = [t for t in span if not (t.dep_ in ("det", "poss") and t.head.i == head.i)]
+    out = " ".join(t.text for t in kept if not t.is_punct) or head.text
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "from", "for"):
+            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if objs:
+                return f"{out} {text(child)}"
+    return out
+
+
+def text(tok: Token) -> str:
+    """The text of a token's subtree, without surrounding punctuation."""
+    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    return span.text.strip(" ,;:—–-\n").strip()

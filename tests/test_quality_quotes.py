@@ -1,0 +1,80 @@
+"""Quality gates for the quote extractor: floors pinned a little below what
+`bench/quality_quotes.py` measures on the seed gold and on the PolNeAR test split."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import quality_quotes as bench
+from briefer import DEFAULT_MODEL
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT.parent / "shared" / "eval" / "seeds-gold.json"
+POLNEAR = ROOT.parent / "shared" / "eval" / "external" / "quotes" / "polnear"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load(DEFAULT_MODEL)
+
+
+def require(path: Path) -> Path:
+    """Return `path`; skip when it is missing, but fail under CI."""
+    if not path.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"evaluation data missing: {path}")
+        pytest.skip(f"evaluation data missing: {path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds(nlp: Any) -> tuple[list[Any], list[Any]]:
+    pairs = bench.load_seeds(require(GOLD), ROOT / "seeds")
+    return pairs, bench.extract(nlp, [src for src, _ in pairs])
+
+
+def test_seed_gold(seeds: tuple[list[Any], list[Any]]) -> None:
+    scores = bench.score_seeds(*seeds)
+    assert scores["recall"] == 1.0, scores["errors"]  # every required quote is found
+    assert scores["precision"] >= 0.95, scores["errors"]
+    assert scores["speaker"] >= 0.95, scores["errors"]
+
+
+def test_seed_offsets(seeds: tuple[list[Any], list[Any]]) -> None:
+    pairs, preds = seeds
+    checked = 0
+    for (src, _), items in zip(pairs, preds, strict=True):
+        for q in items:
+            assert src.text[q.start:q.end] == q.text
+            assert q.speaker and q.speaker.lower() not in ("he", "she", "it", "they")
+            checked += 1
+    assert checked >= 17
+
+
+def test_seed_not_quotes(seeds: tuple[list[Any], list[Any]]) -> None:
+    pairs, preds = seeds
+    for (_, entry), items in zip(pairs, preds, strict=True):
+        banned = {bench.norm(t) for t in entry.get("not_quotes", [])}
+        assert not [q.text for q in items if bench.norm(q.text) in banned]
+
+
+def test_fact_sheet_has_no_quotes(seeds: tuple[list[Any], list[Any]]) -> None:
+    pairs, preds = seeds
+    (items,) = [p for (src, _), p in zip(pairs, preds, strict=True) if src.id == "003"]
+    assert [q.text for q in items if q.kind == "direct"] == []
+
+
+def test_polnear_test_split(nlp: Any) -> None:
+    rows = bench.load_polnear(require(POLNEAR), "test")
+    preds = bench.extract(nlp, [bench.polnear_source(r) for r in rows])
+    scores = bench.score_polnear(rows, preds)
+    assert scores["gold"] == 676
+    assert scores["precision"] >= 0.97, scores
+    assert scores["recall"] >= 0.85, scores
+    assert scores["speaker"] >= 0.91, scores

@@ -1,0 +1,237 @@
+"""The quote extractor: quote marks, cues, speakers, roles and reported speech (real model)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefer import DEFAULT_MODEL
+from briefer.extract.quotes import quoted_spans, quotes
+from briefer.model import Quote, Source
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    import spacy
+
+    return spacy.load(DEFAULT_MODEL)
+
+
+def extract(nlp: Any, text: str, kind: str | None = "direct") -> list[Quote]:
+    src = Source(id="t", path="t.txt", text=text)
+    found = list(quotes(nlp(text), src))
+    for q in found:
+        assert src.text[q.start:q.end] == q.text
+        assert q.id == "" and q.source == "t" and q.themes == []
+    return [q for q in found if kind is None or q.kind == kind]
+
+
+def said(text: str, q: Quote) -> str | None:
+    m = q.speaker_mention
+    return text[m.start:m.end] if m else None
+
+
+# --- quote marks (no model) -------------------------------------------------------------------
+
+MARKS = [
+    ('He said "hello there" today.', ["hello there"]),
+    ("He said “hello there” today.", ["hello there"]),
+    ("‘We are ready,’ she said.", ["We are ready"]),
+    ("Cambodia’s army said they’ve “won the day.”", ["won the day"]),
+    ("“This is it“ he said, “and that’s all.”", ["This is it", "and that’s all"]),
+    ("''This isn't tax reform,'' said Douglas Holtz-Eakin.", ["This isn't tax reform"]),
+    ('He called it "a mistake.\nNext paragraph "here" stays out.', ["a mistake", "here"]),
+    ('"First part.\n\n"Second part," he said.', ["First part", "Second part"]),
+    ("le Cambodge de leur « liste noire » des exportations", ["liste noire"]),
+    ('stated, "We urge Mr. Sokha to stay. Then in 1970 the war', ["We urge Mr. Sokha to stay"]),
+    ("the ’90s, rock ’n’ roll and ’em all", []),
+    ("the voters’ choice and the members’ vote", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MARKS)
+def test_quote_marks(text: str, expected: list[str]) -> None:
+    assert [text[s.start:s.end] for s in quoted_spans(text)] == expected
+
+
+# --- direct quotes: (text, [(quote text, speaker, cue, speaker mention)]) -------------------
+
+DIRECT = [
+    pytest.param(
+        "Yang Peou, a Cambodian political analyst, spoke on Monday.\n"
+        "“Under the constitution, the country is open to cooperation,” Peou said.",
+        [("Under the constitution, the country is open to cooperation", "Yang Peou", "said",
+          "Peou")], id="short-name-after"),
+    pytest.param(
+        "Gregory Poling is an analyst in Washington.\n“It is largely symbolic,” he said.",
+        [("It is largely symbolic", "Gregory Poling", "said", "he")], id="pronoun"),
+    pytest.param(
+        "“This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the forum.",
+        [("This isn't tax reform", "Douglas Holtz-Eakin", "said", "Douglas Holtz-Eakin")],
+        id="inverted"),
+    pytest.param(
+        "Hun Manet met the envoy.\n“We are ready,” he said. “We will go to the talks.”",
+        [("We are ready", "Hun Manet", "said", "he"),
+         ("We will go to the talks", "Hun Manet", "said", "he")], id="split-quote"),
+    pytest.param(
+        "“The deal is done,” Yang Peou said.\n\n“Both nations will gain from it.”",
+        [("The deal is done", "Yang Peou", "said", "Yang Peou"),
+         ("Both nations will gain from it", "Yang Peou", "said", "Yang Peou")],
+        id="continuation-paragraph"),
+    pytest.param(
+        "Defense Secretary Pete Hegseth told reporters: “We agreed to restart the exercise.”",
+        [("We agreed to restart the exercise", "Pete Hegseth", "told",
+          "Defense Secretary Pete Hegseth")],
+        id="colon"),
+    pytest.param(
+        "Caddell continued:\n\n\"The health issue is very much a partisan issue.\"",
+        [("The health issue is very much a partisan issue", "Caddell", "continued",
+          "Caddell")], id="colon-paragraph"),
+    pytest.param(
+        "According to a notice in the Federal Register, the ban ended because of "
+        "\"renewed engagement with the United States.\"",
+        [("renewed engagement with the United States", "notice in the Federal Register",
+          "according to", "a notice")], id="according-to"),
+    pytest.param(
+        "Casey Barnett, President of AmCham Cambodia, welcomed the step as a “strong symbol "
+        "of American confidence” in Cambodia.",
+        [("strong symbol of American confidence", "Casey Barnett", "welcomed",
+          "Casey Barnett")], id="welcomed-as"),
+    pytest.param(
+        "Secretary of State Marco Rubio authorized the sales, citing the country’s “diligent "
+        "pursuit of peace and security.”",
+        [("diligent pursuit of peace and security", "Marco Rubio", "citing",
+          "Secretary of State Marco Rubio")], id="citing"),
+    pytest.param(
+        "The United States urged Cambodia to \"drop all charges against opposition leaders.\"",
+        [("drop all charges against opposition leaders", "United States", "urged",
+          "The United States")], id="urged"),
+    pytest.param(
+        "The BIS says the rule “removes a barrier to trade with a partner.”",
+        [("removes a barrier to trade with a partner", "BIS", "says", "The BIS")],
+        id="organisation"),
+    pytest.param(
+        "“Why is this bank not broken up?” Vitter demanded.",
+        [("Why is this bank not broken up?", "Vitter", "demanded", "Vitter")],
+        id="question-then-cue"),
+    pytest.param(
+        "“He represents our greatest shame.” ― Sonya Herridge",
+        [("He represents our greatest shame", "Sonya Herridge", "―", "Sonya Herridge")],
+        id="dash"),
+    pytest.param(
+        "Secretary of Defense Pete Hegseth said on Friday that he had \"agreed to restart our "
+        "premier bilateral military exercise with Cambodia.\"\n"
+        "Cambodia's Prime Minister Hun Manet said that he had nominated Trump for the prize.",
+        [("agreed to restart our premier bilateral military exercise with Cambodia",
+          "Pete Hegseth", "said", "Secretary of Defense Pete Hegseth")], id="not-next-speaker"),
+    pytest.param(
+        "“We are ready,” Yang Peou said, “to sign the deal with Thailand today.”",
+        [("We are ready", "Yang Peou", "said", "Yang Peou"),
+         ("to sign the deal with Thailand today", "Yang Peou", "said", "Yang Peou")],
+        id="cue-inside"),
+    pytest.param(
+        "Trump called the senator a “nasty guy” at the rally.",
+        [("nasty guy", "Trump", "called", "Trump")], id="called"),
+    pytest.param(
+        "The embassy said in a statement: \"We call on the government to drop all charges.\"",
+        [("We call on the government to drop all charges", "embassy", "said", "The embassy")],
+        id="statement-colon"),
+    pytest.param(
+        "Poling noted that U.S. administrations have attempted diplomatic “resets” with "
+        "Phnom Penh.",
+        [("resets", "Poling", "noted", "Poling")], id="scare-quote-with-cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT)
+def test_direct_quotes(nlp: Any, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = extract(nlp, text)
+    assert [(q.text, q.speaker, q.cue, said(text, q)) for q in found] == expected
+
+
+NOT_QUOTES = [
+    pytest.param("The new rule removes the “X” designation attached to its name.", id="letter"),
+    pytest.param("Les États-Unis retirent le Cambodge de leur « liste noire ».", id="french"),
+    pytest.param("She appeared on “Fox News Sunday” with the senator.", id="show-title"),
+    pytest.param("It supports the “Better Factories Cambodia” monitoring program.", id="name"),
+    pytest.param("The so-called “carried interest” loophole remains open.", id="scare-quote"),
+    pytest.param("“It was a fine day,” I said to the driver.", id="first-person-author"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUOTES)
+def test_not_quotes(nlp: Any, text: str) -> None:
+    assert extract(nlp, text) == []
+
+
+ROLES = [
+    ("Yang Peou, a Cambodian political analyst, said “the door is open to all partners.”",
+     "Yang Peou", "a Cambodian political analyst"),
+    ("Cambodian Prime Minister Hun Manet said “the ceasefire will hold for good.”",
+     "Hun Manet", "Cambodian Prime Minister"),
+    ("Hun Sen, 65, said on Friday that the country \"will never bow to pressure from abroad.\"",
+     "Hun Sen", None),
+    ("Ambassador to Cambodia William Heidt stated that the claims were \"inaccurate, "
+     "misleading, and baseless.\"", "William Heidt", "Ambassador to Cambodia"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), ROLES)
+def test_roles(nlp: Any, text: str, speaker: str, role: str | None) -> None:
+    (quote,) = extract(nlp, text)
+    assert (quote.speaker, quote.role) == (speaker, role)
+
+
+PARAPHRASES = [
+    ("Yang Peou, a Cambodian political analyst, said the decision could open the door to "
+     "broader cooperation.", "the decision could open the door to broader cooperation",
+     "Yang Peou", "said"),
+    ("According to some analysts, China has given Hun Sen greater room to maneuver.",
+     "China has given Hun Sen greater room to maneuver", "analysts", "according to"),
+    ("The Secretary of State warned that the sanctions would stay in place.",
+     "the sanctions would stay in place", "Secretary of State", "warned"),
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "speaker", "cue"), PARAPHRASES)
+def test_paraphrases(nlp: Any, text: str, clause: str, speaker: str, cue: str) -> None:
+    (quote,) = extract(nlp, text, kind="paraphrase")
+    assert (quote.text, quote.speaker, quote.cue) == (clause, speaker, cue)
+
+
+def test_mixed_quote_is_direct_only(nlp: Any) -> None:
+    text = "Hegseth said that he had “agreed to restart the exercises.”"
+    assert [q.kind for q in extract(nlp, text, kind=None)] == ["direct"]
+
+
+def test_offsets_follow_source_text(nlp: Any) -> None:
+    text = "Intro line.\n\n“Tout va bien,” dit-il. “It’s fine,” said Jean Dupont, a mayor."
+    found = extract(nlp, text)
+    assert [q.text for q in found][-1:] == ["It’s fine"]
+
+
+PIECES = ["He said ", "“", "”", '"', "''", "‘", "’", "'", "«", "»", "Peou", " said", ".",
+          ",", "\n", "\n\n", "Cambodia’s ", "we will go", " ― Ann Lee", ": ", "according to X "]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+@settings(max_examples=200, deadline=None)
+def test_quote_marks_properties(text: str) -> None:
+    spans = quoted_spans(text)
+    for s in spans:
+        assert 0 <= s.open <= s.start < s.end <= s.close <= len(text)
+        inner = text[s.start:s.end]
+        assert inner == inner.strip() and not re.search(r"\n\s*\n", inner)  # no blank line
+    assert [s.open for s in spans] == sorted(s.open for s in spans)
+
+
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25).map("".join))
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_extraction_never_breaks_offsets(nlp: Any, text: str) -> None:
+    for q in extract(nlp, text, kind=None):
+        assert q.speaker and q.speaker.strip()
