@@ -85,6 +85,7 @@ def write_docx(brief: Brief, options: RenderOptions) -> bytes:
     """A Word document with real footnotes, header, footer and page numbers."""
     from briefer.mail import summary_from_brief
     from briefer.render.docx import markdown_to_docx
+    from briefer.render.reference import builtin_reference
 
     images: dict[str, bytes] = {}
 
@@ -96,7 +97,8 @@ def write_docx(brief: Brief, options: RenderOptions) -> bytes:
     stamp = build_time(brief)
     header = brief.title + (f" — information as of {brief.as_of}" if brief.as_of else "")
     return markdown_to_docx(
-        md, images=images, reference=options.reference, handling=brief.handling, header=header,
+        md, images=images, reference=options.reference or builtin_reference(), handling=brief.handling,
+        header=header,
         core={"title": brief.title, "subject": "Policy brief", "author": brief.prepared_by or "briefer",
               "keywords": ", ".join(s.theme.title for s in brief.sections),
               "created": stamp, "modified": stamp},

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from briefer.errors import InputError, UsageError
+from briefer.errors import BrieferError, InputError, UsageError
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -69,15 +69,23 @@ def markdown_to_docx(
     """
     from briefer.render import footnotes  # registers the footnotes part before any Document
 
-    document = _open(reference)
-    notes = footnotes.prepare(document)
-    _Writer(document, notes, images or {}).write(_parse(xml_safe(md)))
-    _page_furniture(document, header, footer, handling, keep_footer=reference is not None)
-    modified = _set_core(document, core or {})
-    if custom:
-        _set_custom(document, custom)
-    buf = io.BytesIO()
-    document.save(buf)
+    try:
+        document = _open(reference)
+        notes = footnotes.prepare(document)
+        _Writer(document, notes, images or {}).write(_parse(xml_safe(md)))
+        _page_furniture(document, header, footer, handling)
+        modified = _set_core(document, core or {})
+        if custom:
+            _set_custom(document, custom)
+        buf = io.BytesIO()
+        document.save(buf)
+    except (BrieferError, MemoryError, RecursionError):
+        raise
+    except Exception as e:  # a damaged part of the reference surfaces here, deep in python-docx
+        if reference is None:
+            raise
+        raise InputError(f"{reference}: damaged .docx reference ({type(e).__name__}: {_one_line(e)})") \
+            from None
     return _reproducible_zip(buf.getvalue(), modified)
 
 
@@ -109,12 +117,18 @@ def _open(reference: Path | None) -> Document:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.exceptions import PackageNotFoundError
     from docx.opc.part import PartFactory, XmlPart
+    from lxml import etree
+
+    from briefer.safety import check_zip
 
     PartFactory.part_type_for[CT.OFC_CUSTOM_PROPERTIES] = XmlPart  # editable when present
+    # checked (size, ratio, parts, CRCs, no DOCTYPE) before python-docx sees a byte of it
+    data = check_zip(reference, label=f"{reference} (--reference-docx)") if reference else None
     try:
-        document = docx.Document(str(reference) if reference else None)
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as e:
-        raise InputError(f"{reference}: not a readable .docx reference ({e})") from e
+        document = docx.Document(io.BytesIO(data) if data is not None else None)
+    except (OSError, KeyError, ValueError, AttributeError, TypeError, IndexError, zipfile.BadZipFile,
+            PackageNotFoundError, etree.XMLSyntaxError, etree.LxmlError) as e:
+        raise InputError(f"{reference}: not a readable .docx reference ({_one_line(e)})") from None
     body = document.element.body
     sect_pr = body.get_or_add_sectPr()
     for child in list(body):
@@ -123,7 +137,16 @@ def _open(reference: Path | None) -> Document:
     rels = document.part.package.rels
     for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
         del rels[rid]  # a picture of the template's first page, not of this document
+    if reference is not None:
+        from briefer.render.reference import tidy
+
+        tidy(document)
     return document
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:200]
 
 
 def _parse(md: str) -> list[Token]:
@@ -525,20 +548,21 @@ def _page_furniture(
     header: str | None,
     footer: str | None,
     handling: str | None,
-    *,
-    keep_footer: bool,
 ) -> None:
-    """Write header and footer: handling line top and bottom, page N of M in the footer."""
+    """Write header and footer: handling line top and bottom, `header` lines under it, "Page N
+    of M" in the footer. A reference's own header and footer (letterhead, logo) are kept: the
+    handling line goes above and below them, our lines after, and "Page N of M" is added to a
+    footer that has no page number of its own."""
     handling = xml_safe(handling) if handling else None
     marking: list[tuple[str | None, bool]] = [(handling, True)] if handling else []
-    if header or handling:
-        lines = marking + [(line, False) for line in xml_safe(header or "").splitlines() if line]
-        for story in _stories(document, "header"):
-            _fill(story, lines)
-    if footer or handling or not keep_footer:
-        lines = [(line, False) for line in xml_safe(footer or "").splitlines() if line]
-        for story in _stories(document, "footer"):
-            _fill(story, [*lines, (None, False), *marking])  # None: the page N of M line
+    ours = [(line, False) for line in xml_safe(header or "").splitlines() if line]
+    for story in _stories(document, "header"):
+        _fill(story, top=marking, bottom=ours)
+    lines: list[tuple[str | None, bool]] = [(line, False) for line in xml_safe(footer or "").splitlines()
+                                            if line]
+    for story in _stories(document, "footer"):
+        page = [] if _has_page_field(story) else [(None, False)]  # None: the page N of M line
+        _fill(story, top=[], bottom=[*lines, *page, *marking])
 
 
 def _stories(document: Document, kind: str) -> list[Any]:
@@ -554,13 +578,36 @@ def _stories(document: Document, kind: str) -> list[Any]:
     return stories
 
 
-def _fill(story: Any, lines: list[tuple[str | None, bool]]) -> None:
+def _has_content(story: Any) -> bool:
+    """True when a header/footer shows something: text, a picture, a shape or a field."""
+    from docx.oxml.ns import qn
+
+    shown = ("w:t", "w:drawing", "w:pict", "w:object", "w:fldSimple", "w:instrText")
+    return next(story._element.iter(*(qn(t) for t in shown)), None) is not None
+
+
+def _has_page_field(story: Any) -> bool:
+    from docx.oxml.ns import qn
+
+    codes = [el.get(qn("w:instr"), "") for el in story._element.iter(qn("w:fldSimple"))]
+    codes += [el.text or "" for el in story._element.iter(qn("w:instrText"))]
+    return any(re.match(r"\s*PAGE\b", code) for code in codes)
+
+
+def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str | None, bool]]) -> None:
+    """Put `top` lines before the story's own content and `bottom` lines after it; a story with
+    nothing to show (python-docx's default, an empty reference header) is cleared first."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    for child in list(story._element):
-        story._element.remove(child)
-    for text, bold in lines:
+    element = story._element
+    if not _has_content(story):
+        for child in list(element):
+            element.remove(child)
+    first = next(iter(element), None)
+    for n, (text, bold) in enumerate([*top, *bottom]):
         paragraph = story.add_paragraph()
+        if n < len(top) and first is not None:
+            first.addprevious(paragraph._p)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if text is None:
             _page_n_of_m(paragraph)
@@ -568,6 +615,8 @@ def _fill(story: Any, lines: list[tuple[str | None, bool]]) -> None:
             run = paragraph.add_run(text)
             if bold:
                 run.bold = True
+    if not len(element):
+        story.add_paragraph()  # a header or footer must hold at least one paragraph
 
 
 def _page_n_of_m(paragraph: Paragraph) -> None:

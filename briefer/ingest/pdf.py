@@ -1,0 +1,85 @@
+"""PDF sources: the text pypdf lays out (so blank lines and indents survive) re-flowed into
+one line per paragraph, and the document's title and author."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from briefer.errors import InputError
+
+_BULLET = re.compile(r"^\s*([•·▪◦‣●○■□–-])\s+")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_PLACEHOLDERS = {"untitled", "microsoft word", "unknown", "writer", "pdf"}
+
+
+def read_pdf(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, dict[str, object]]:
+    """Return the text of a PDF, one paragraph per line with blank lines between, and its metadata.
+
+    The PDF's dates are left out: they say when the file was made, not when the text was written.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(f"{path}: the PDF is encrypted")
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+        info = reader.metadata or {}
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(f"{path}: not a readable PDF ({exc})") from None
+    text = reflow("\n".join(pages).translate(_LIGATURES))
+    if not text.strip():
+        raise InputError(f"{path}: no text in the PDF (a scan? run OCR first)")
+    return text, _metadata(info)
+
+
+def reflow(layout: str) -> str:
+    """Join laid-out lines into paragraphs: a blank line or a bullet starts a new one."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in layout.replace("\f", "\n").split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        bullet = _BULLET.match(raw)
+        if not line or bullet:
+            paragraphs.append(_join(current))
+            current = []
+        if bullet:
+            line = "• " + raw[bullet.end():].strip()
+            line = _SPACES.sub(" ", line)
+        if line:
+            current.append(line)
+    paragraphs.append(_join(current))
+    return "\n\n".join(p for p in paragraphs if p) + "\n"
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if out.endswith("-") and not out[-2:-1].isspace():
+            out += line  # broken after a hyphen ("U.S.-" / "Cambodian"): keep it, drop the break
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def _metadata(info: object) -> dict[str, object]:
+    get = getattr(info, "get", lambda key: None)
+    title = _clean(get("/Title"))
+    author = _clean(get("/Author"))
+    meta: dict[str, object] = {}
+    if title:
+        meta["title"] = title
+    if author:
+        meta["authors"] = [a.strip() for a in author.split(";") if a.strip()]
+    return meta
+
+
+def _clean(value: object) -> str | None:
+    text = _SPACES.sub(" ", str(value or "")).strip()
+    return text if text and text.lower() not in _PLACEHOLDERS else None
