@@ -167,6 +167,13 @@ def deliver_from_options(
 @transport_options
 @click.pass_context
 def email_command(ctx: click.Context, docx: Path, **options: Any) -> None:
-    """Send BRIEF.docx as an email (text + HTML summary, the .docx attached) or write an .eml."""
+    """Send BRIEF.docx as an email (text + HTML summary, the .docx attached) or write an .eml.
+
+    \b
+    Examples:
+      briefer email out/brief.docx --to ana@example.org --from me@example.org --eml out/brief.eml
+      briefer email out/brief.docx --to ana@example.org --smtp mail.example.org:587 --starttls \\
+          --user me --password-env SMTP_PASSWORD
+    """
     with cli_errors():
         deliver_from_options(docx, options, ctx.meta.get(SETTINGS_KEY))

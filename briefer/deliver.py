@@ -1,10 +1,27 @@
-"""Writing outputs safely: atomically (temp file in the same folder, fsync, os.replace), never over a
-file briefer did not write unless forced, and to standard output with `-`."""
+"""Writing outputs safely: atomically, never over a file briefer did not write unless forced, and
+to standard output with `-`.
+
+Atomic: the bytes go to an unnamed temporary file in the output's folder (Linux O_TMPFILE; a
+named `.NAME.PID.*.tmp` file elsewhere), are fsynced, linked under a temporary name and moved
+over the output with os.replace. A process killed mid-write leaves the old output untouched and,
+with O_TMPFILE, no file at all; temporaries left by dead processes are removed on the next write.
+
+Clobbering: every .docx, .md and .html briefer writes carries a digest of its own content (a
+`briefer.digest` custom property; a last-line `<!-- briefer-digest: ... -->` comment). Rebuilding
+over such a file is normal; a file without it, with a digest that no longer matches (edited by
+hand, re-saved by Word), or a symbolic link, is replaced only with `force`. A symbolic link at
+the output path is replaced by the new file; the file it pointed to is never written.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
+import io
 import os
+import re
+import secrets
 import sys
 import tempfile
 import zipfile
@@ -12,8 +29,12 @@ from pathlib import Path
 
 from briefer.errors import OutputError
 
-MARKERS = (b"briefer.summary", b'"generator": "briefer', b"<!-- generator: briefer",
-           b'<meta name="generator" content="briefer')
+MARKERS = (b'"generator": "briefer',)  # JSON: no room for a digest; the generator key suffices
+CUSTOM_PART = "docProps/custom.xml"
+DIGEST_PROP = "briefer.digest"
+SUMMARY_PROP = "briefer.summary"
+TEXT_DIGEST = re.compile(rb"\n<!-- briefer-digest: sha256:([0-9a-f]{64}) -->\n\Z")
+TEXT_MARKERS = (b"<!-- generator: briefer", b'<meta name="generator" content="briefer')
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -21,23 +42,102 @@ def atomic_write(path: Path, data: bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
+    _remove_stale(folder, path.name)
+    mode = _file_mode(path)
+    tmp: str | None = None
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fchmod(fh.fileno(), _file_mode(path))
-            os.fsync(fh.fileno())
+        tmp = _write_unnamed(folder, path.name, data, mode)
+        if tmp is None:
+            tmp = _write_named(folder, path.name, data, mode)
         os.replace(tmp, path)
+        tmp = None
     except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
         if isinstance(exc, OSError):
             raise OutputError(f"{path}: cannot write: {exc.strerror}") from None
         raise
     _sync_dir(folder)
+
+
+def _temp_name(folder: Path, name: str) -> str:
+    return str(folder / f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def _write_unnamed(folder: Path, name: str, data: bytes, mode: int) -> str | None:
+    """Write to an O_TMPFILE file (no name until complete), then link it; None if unsupported."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY, mode)
+    except OSError:  # filesystem without O_TMPFILE support
+        return None
+    try:
+        _write_all(fd, data, mode)
+        tmp = _temp_name(folder, name)
+        return tmp if _link_fd(fd, tmp) else None
+    finally:
+        os.close(fd)
+
+
+def _link_fd(fd: int, path: str) -> bool:
+    """Give an O_TMPFILE file a name: linkat(/proc/self/fd/N, AT_SYMLINK_FOLLOW).
+
+    os.link calls plain link(2), which does not follow the /proc link, hence libc's linkat.
+    """
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        at_fdcwd, at_symlink_follow = -100, 0x400
+        return libc.linkat(at_fdcwd, f"/proc/self/fd/{fd}".encode(), at_fdcwd, os.fsencode(path),
+                           at_symlink_follow) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _write_named(folder: Path, name: str, data: bytes, mode: int) -> str:
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.{os.getpid()}.", suffix=".tmp")
+    try:
+        _write_all(fd, data, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    finally:
+        os.close(fd)
+    return tmp
+
+
+def _write_all(fd: int, data: bytes, mode: int) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fchmod(fd, mode)
+    os.fsync(fd)
+
+
+def _remove_stale(folder: Path, name: str) -> None:
+    """Remove temporaries that a killed briefer left beside this output (their process is gone)."""
+    for tmp in glob.glob(os.path.join(glob.escape(str(folder)), f".{glob.escape(name)}.*.tmp")):
+        pid = Path(tmp).name[len(name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def _file_mode(path: Path) -> int:
@@ -59,17 +159,88 @@ def _sync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def written_by_briefer(path: Path) -> bool:
-    """True when the file at `path` is one briefer wrote (so rebuilding over it is normal)."""
+# --- knowing our own files -------------------------------------------------------------------
+
+
+def docx_digest(data: bytes) -> str:
+    """SHA-256 over every part of a .docx but docProps/custom.xml (where the digest is kept)."""
+    h = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        for info in zf.infolist():
+            if info.filename == CUSTOM_PART:
+                continue
+            h.update(info.filename.encode("utf-8") + b"\0")
+            h.update(hashlib.sha256(zf.read(info)).digest())
+    return h.hexdigest()
+
+
+def stamp(data: bytes) -> bytes:
+    """Add briefer's digest to an output it rendered (.docx with a summary, .md, .html)."""
+    if data.startswith(b"PK"):
+        return _stamp_docx(data)
+    if any(m in data[:4096] for m in TEXT_MARKERS):
+        digest = hashlib.sha256(data).hexdigest().encode("ascii")
+        return data + b"\n<!-- briefer-digest: sha256:" + digest + b" -->\n"
+    return data
+
+
+def _stamp_docx(data: bytes) -> bytes:
+    from lxml import etree
+
+    from briefer.render.docx import CUSTOM_NS, FMTID, VT_NS
+
     try:
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as zf:
-                return "docProps/custom.xml" in zf.namelist() and \
-                    b"briefer.summary" in zf.read("docProps/custom.xml")
+        with zipfile.ZipFile(io.BytesIO(data)) as zin:
+            if CUSTOM_PART not in zin.namelist():
+                return data
+            root = etree.fromstring(zin.read(CUSTOM_PART),
+                                    etree.XMLParser(resolve_entities=False, no_network=True))
+            if not any(p.get("name") == SUMMARY_PROP for p in root):
+                return data
+            for prop in [p for p in root if p.get("name") == DIGEST_PROP]:
+                root.remove(prop)
+            pid = max([1, *(int(p.get("pid", "1")) for p in root)]) + 1
+            prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property",
+                                    {"fmtid": FMTID, "pid": str(pid), "name": DIGEST_PROP})
+            etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = "sha256:" + docx_digest(data)
+            custom = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+                for info in zin.infolist():
+                    zout.writestr(info, custom if info.filename == CUSTOM_PART else zin.read(info))
+            return out.getvalue()
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return data
+
+
+def written_by_briefer(path: Path) -> bool:
+    """True when `path` holds a file briefer wrote and nobody changed since (its digest matches)."""
+    try:
+        if os.path.islink(path):
+            return False
         with open(path, "rb") as fh:
-            head = fh.read(4096)
-        return any(m in head for m in MARKERS)
-    except (OSError, zipfile.BadZipFile, KeyError):
+            data = fh.read(64 * 1024 * 1024 + 1)
+    except OSError:
+        return False
+    if data.startswith(b"PK"):
+        return _docx_is_ours(data)
+    match = TEXT_DIGEST.search(data)
+    if match:
+        return hashlib.sha256(data[: match.start()]).hexdigest().encode("ascii") == match.group(1)
+    return any(m in data[:4096] for m in MARKERS)
+
+
+def _docx_is_ours(data: bytes) -> bool:
+    from briefer.errors import InputError
+    from briefer.render.docx import read_custom_properties
+    from briefer.safety import check_zip
+
+    try:
+        check_zip(data)
+        props = read_custom_properties(data)
+        stored = props.get(DIGEST_PROP, "")
+        return SUMMARY_PROP in props and stored == "sha256:" + docx_digest(data)
+    except (InputError, zipfile.BadZipFile, OSError, ValueError, KeyError):
         return False
 
 
@@ -80,9 +251,12 @@ def write_output(path: str, data: bytes, *, force: bool = False) -> None:
         sys.stdout.buffer.flush()
         return
     target = Path(path)
-    if target.is_dir():
+    if target.is_dir() and not target.is_symlink():
         raise OutputError(f"{target}: is a folder; give a file name such as {target / 'brief.docx'}")
-    if target.exists() and not force and not written_by_briefer(target):
-        raise OutputError(f"{target}: exists and was not written by briefer (edited by hand?); "
-                          "use --force to replace it")
-    atomic_write(target, data)
+    if not force and target.is_symlink():
+        raise OutputError(f"{target}: is a symbolic link; use --force to replace the link with the "
+                          "brief (the file it points to is never written)")
+    if not force and target.exists() and not written_by_briefer(target):
+        raise OutputError(f"{target}: exists and was not written by briefer, or was changed since "
+                          "(edited by hand?); use --force to replace it")
+    atomic_write(target, stamp(data))

@@ -53,6 +53,7 @@ class Source:
     words: int = 0
     quality: float = 1.0  # 0..1; below 0.5 the source is not used for facts
     notes: list[str] = field(default_factory=list)  # quality notes shown in the brief
+    warnings: list[str] = field(default_factory=list)  # reading problems the CLI reports on stderr
     furniture: list[Mention] = field(default_factory=list)  # page furniture spans, never content
     garbled: list[Mention] = field(default_factory=list)  # sentences that lost their numbers
     text: str = field(default="", repr=False)  # decoded text; offsets point into it
@@ -64,8 +65,8 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short human name: publisher, else author, else file name."""
-        return self.publisher or self.author or self.path.rsplit("/", 1)[-1]
+        """A short human name: publisher, else author, else title, else file name."""
+        return self.publisher or self.author or self.title or self.path.rsplit("/", 1)[-1]
 
 
 @dataclass

@@ -233,7 +233,7 @@ def test_html_parsing_fetches_nothing(tmp_path: Path, server: str, hits: list[st
 
 @pytest.mark.parametrize("name, data, problem", [
     ("bad.pdf", b"not a pdf at all", "bad.pdf: not a readable PDF"),
-    ("bad.docx", b"PK\x03\x04 broken zip", "bad.docx: not a readable .docx"),
+    ("bad.docx", b"PK\x03\x04 broken zip", "bad.docx: damaged or truncated zip"),
 ])
 def test_broken_files_are_input_errors(tmp_path: Path, name: str, data: bytes, problem: str) -> None:
     path = tmp_path / name

@@ -36,7 +36,8 @@ class ThemeMatcher:
         """Map each sentence's start offset to {theme id: number of matches}."""
         hits: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         vocab = doc.vocab
-        for match_id, start, _end in [*self.phrases(doc), *self.patterns(doc)]:
+        matches = list(self.phrases(doc)) + (list(self.patterns(doc)) if len(self.patterns) else [])
+        for match_id, start, _end in matches:
             sent = doc[start].sent
             hits[sent.start_char][vocab.strings[match_id]] += 1
         return {k: dict(v) for k, v in hits.items()}

@@ -6,6 +6,7 @@ path and the file's bytes and returns (text, metadata the file itself carries).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -15,7 +16,11 @@ from pathlib import Path
 from briefer.config import load_source_meta
 from briefer.errors import BrieferError, InputError
 from briefer.ingest import metadata
-from briefer.ingest.text import read_text
+from briefer.ingest.docx_reader import read_docx
+from briefer.ingest.html import read_html
+from briefer.ingest.pdf import read_pdf
+from briefer.ingest.text import clean_text, read_text
+from briefer.ingest.url import fetch, is_url, url_name
 from briefer.model import Mention, Skipped, Source
 
 Reader = Callable[[Path, bytes, "str | None"], tuple[str, dict[str, object]]]
@@ -25,35 +30,52 @@ READERS: dict[str, Reader] = {
     ".md": read_text,
     ".markdown": read_text,
     ".text": read_text,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xhtml": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
 }
 META_FILE = "sources.toml"
 CONFIG_FILES = {META_FILE, "themes.toml", "briefer.toml"}
 MAX_INPUT = 20 * 1024 * 1024
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Skipped]]:
-    """Expand files and folders into source files, sorted, regular files only."""
-    files: list[Path] = []
+def collect(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Skipped]]:
+    """Expand files and folders into source files, sorted, regular files only; `http(s)://`
+    addresses (given as str) are kept as they are, to be fetched by `load`."""
+    files: list[Path | str] = []
     skipped: list[Skipped] = []
-    for path in paths:
+    for item in paths:
+        url = _as_url(item)
+        if url:
+            files.append(url)
+            continue
+        path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.name in CONFIG_FILES or child.name.startswith("."):
                     continue
-                if child.is_file() and child.suffix.lower() in READERS:
+                problem = _not_regular(child)
+                if problem is None and child.suffix.lower() in READERS:
                     files.append(child)
-                elif child.is_file():
+                elif problem is None:
                     skipped.append(Skipped(str(child), f"no reader for '{child.suffix or child.name}' files"))
-        elif path.exists():
+                elif problem != "folder":  # folders are walked by rglob (never through symlinks)
+                    skipped.append(Skipped(str(child), problem))
+        elif (problem := _not_regular(path)) is None:
             files.append(path)
-        else:
+        elif problem == "no such file or folder":
             raise InputError(f"{path}: no such file or folder")
+        else:
+            skipped.append(Skipped(str(path), problem))
     return files, skipped
 
 
-def load(paths: Iterable[Path], *, encoding: str | None = None,
+def load(paths: Iterable[Path | str], *, encoding: str | None = None,
          max_bytes: int = MAX_INPUT) -> tuple[list[Source], list[Skipped]]:
-    """Read every source under `paths`; files that cannot be used are skipped with a reason."""
+    """Read every source under `paths` (files, folders, `http(s)://` addresses); sources that
+    cannot be used are skipped with a reason."""
     paths = list(paths)
     files, skipped = collect(paths)
     meta = _meta_files(paths)
@@ -61,12 +83,15 @@ def load(paths: Iterable[Path], *, encoding: str | None = None,
     ids: set[str] = set()
     for path in files:
         try:
-            src = read_source(path, encoding=encoding, max_bytes=max_bytes,
-                              known=meta.get(path.name, {}))
+            if isinstance(path, str):
+                src = read_url(path, encoding=encoding, max_bytes=max_bytes, known=meta.get(path, {}))
+            else:
+                src = read_source(path, encoding=encoding, max_bytes=max_bytes,
+                                  known=meta.get(path.name, {}))
         except BrieferError as exc:
             skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
             continue
-        src.id = _unique(source_id(path), ids)
+        src.id = _unique(source_id(Path(url_name(path)) if isinstance(path, str) else path), ids)
         sources.append(src)
     return sources, skipped
 
@@ -78,13 +103,39 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
     if reader is None:
         raise InputError(f"{path}: no reader for '{path.suffix}' files (known: {', '.join(READERS)})")
     data = read_bounded(path, max_bytes)
-    text, file_meta = reader(path, data, encoding)
+    return _source(path, str(path), reader(path, data, encoding), known)
+
+
+def read_url(url: str, *, encoding: str | None = None, max_bytes: int = MAX_INPUT,
+             known: dict[str, object] | None = None) -> Source:
+    """Fetch an `http(s)://` address and read it with the reader for its content type."""
+    data, suffix, charset, final = fetch(url, max_bytes)
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise InputError(f"{url}: no reader for '{suffix}' content (known: {', '.join(READERS)})")
+    name = Path(url_name(final))
+    try:
+        text, file_meta = reader(name, data, encoding or charset)
+    except InputError as exc:
+        raise InputError(f"{url}: {str(exc).removeprefix(f'{name}: ')}") from None
+    return _source(name, url, (text, {"url": final, **file_meta}), known)
+
+
+def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
+            known: dict[str, object] | None) -> Source:
+    text, file_meta = read
+    warnings = [str(w) for w in file_meta.pop("warnings", None) or []]  # type: ignore[attr-defined]
+    text, replaced = clean_text(text)
+    if replaced:
+        warnings.append(f"{replaced} character(s) that a document cannot hold (NUL, control "
+                        "characters, lone surrogates, U+FFFE/U+FFFF) replaced by U+FFFD")
     if not text.strip():
-        raise InputError(f"{path}: empty file")
-    src = Source(id=source_id(path), path=str(path), text=text)
+        raise InputError(f"{where}: empty file")
+    # reading problems: shown in the brief's source notes and printed by the CLI
+    src = Source(id=source_id(path), path=where, text=text, notes=list(warnings), warnings=warnings)
     src.furniture = [Mention(s, e) for s, e, _ in metadata.furniture(text)]
     if not _has_content(src):
-        raise InputError(f"{path}: only page furniture, no content")
+        raise InputError(f"{where}: only page furniture, no content")
     _describe(src, {**metadata.infer(text), **file_meta}, known or {})
     return src
 
@@ -92,19 +143,48 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
 def read_bounded(path: Path, max_bytes: int) -> bytes:
     """Read a regular file, refusing anything larger than `max_bytes` before reading it."""
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: not a regular file")
-        if info.st_size > max_bytes:
-            raise InputError(f"{path}: {info.st_size:,} bytes is over the {max_bytes:,}-byte limit "
-                             "(--max-input)")
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        # O_NONBLOCK: a FIFO swapped in after any earlier check cannot block the open
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        try:
+            info = os.fstat(fd)  # the file actually opened, not the name
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: {_kind(info.st_mode)}, not a regular file")
+            if info.st_size > max_bytes:
+                raise InputError(f"{path}: {info.st_size:,} bytes is over the {max_bytes:,}-byte "
+                                 "limit (--max-input)")
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read(max_bytes + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{path}: symbolic link loop") from None
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the {max_bytes:,}-byte limit (--max-input)")
     return data
+
+
+def _not_regular(path: Path) -> str | None:
+    """None for a regular file (or a link to one); else what it is, as a reason to skip it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link" if os.path.islink(path) else "no such file or folder"
+        return f"cannot read: {exc.strerror}"
+    if stat.S_ISREG(mode):
+        return None
+    return "folder" if stat.S_ISDIR(mode) else f"{_kind(mode)}, not a regular file"
+
+
+def _kind(mode: int) -> str:
+    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
 
 
 def source_id(path: Path) -> str:
@@ -121,9 +201,18 @@ def _unique(base: str, taken: set[str]) -> str:
     return sid
 
 
-def _meta_files(paths: list[Path]) -> dict[str, dict[str, object]]:
+def _as_url(item: Path | str) -> str | None:
+    """`item` as an http(s) address, or None; a Path has lost one slash ("https:/host")."""
+    text = str(item)
+    if isinstance(item, Path) and re.match(r"https?:/[^/]", text, re.I) and not item.exists():
+        text = text.replace(":/", "://", 1)
+    return text if is_url(text) else None
+
+
+def _meta_files(paths: list[Path | str]) -> dict[str, dict[str, object]]:
     meta: dict[str, dict[str, object]] = {}
-    folders = {p if p.is_dir() else p.parent for p in paths}
+    local = [Path(p) for p in paths if not _as_url(p)]
+    folders = {p if p.is_dir() else p.parent for p in local}
     for folder in sorted(folders):
         if (folder / META_FILE).is_file():
             meta.update(load_source_meta(folder / META_FILE))
@@ -131,8 +220,10 @@ def _meta_files(paths: list[Path]) -> dict[str, dict[str, object]]:
 
 
 def _has_content(src: Source) -> bool:
-    blank = sum(m.end - m.start for m in src.furniture)
-    return len(re.sub(r"\s", "", src.text)) - blank > 40
+    chars = list(src.text)
+    for m in src.furniture:
+        chars[m.start:m.end] = " " * (m.end - m.start)
+    return any(c.isalnum() for c in chars)
 
 
 def _describe(src: Source, inferred: dict[str, object], known: dict[str, object]) -> None:

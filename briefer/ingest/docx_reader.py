@@ -22,9 +22,12 @@ def read_docx(path: Path, data: bytes, encoding: str | None = None) -> tuple[str
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from briefer.safety import check_zip
+
+    check_zip(data, label=str(path))  # zip bombs, encrypted or damaged parts, DTDs: refused first
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
         raise InputError(f"{path}: not a readable .docx ({exc})") from None
     blocks = [_block_text(block) for block in document.iter_inner_content()]
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"

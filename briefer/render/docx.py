@@ -312,15 +312,41 @@ class _Writer:
             return
         tbl = CT_Tbl.new_tbl(len(rows), cols, self.width)
         tbl.tblStyle_val = self.styles.id("Table Grid")
+        widths = _column_widths(rows, cols, self.width)
+        for gridcol, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            gridcol.w = width
         self.anchor.addprevious(tbl)
         table = Table(tbl, self.doc.part)  # type: ignore[arg-type]
+        text_style = self.table_text_style()
         for n, (tr, row) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
             if n < heads:
                 tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            for tc, width in zip(tr.tc_lst, widths, strict=True):
+                tc.width = width
             for tc, (align, children) in zip(tr.tc_lst, row, strict=False):
                 paragraph = _Cell(tc, table).paragraphs[0]
+                if text_style:
+                    paragraph._p.style = text_style
                 _align(paragraph, align)
                 self.inline(_Inline(paragraph, bold=int(n < heads)), children)
+
+    def table_text_style(self) -> str | None:
+        """The compact paragraph style for table cells: the reference's "Table Text" if it has
+        one, else one made here (9 pt, no space after), once per document."""
+        if "Table Text" not in self.styles.ids:
+            from docx.enum.style import WD_STYLE_TYPE
+            from docx.shared import Pt
+
+            try:
+                style = self.doc.styles["Table Text"]
+            except KeyError:
+                style = self.doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
+                style.base_style = self.doc.styles["Normal"]
+                style.font.size = Pt(9)
+                style.paragraph_format.space_after = Pt(0)
+                style.paragraph_format.space_before = Pt(0)
+            self.styles.ids["Table Text"] = str(style.style_id)
+        return self.styles.ids["Table Text"]
 
     # inline handlers: (state, token)
 
@@ -415,6 +441,20 @@ class _Writer:
             self.inline(_Inline(note, in_note=True), children)
         if st.href:  # the reference run closed the link; reopen it for the rest of its text
             st.link = add_hyperlink(st.paragraph, st.href)
+
+
+def _column_widths(rows: list[list[tuple[str, list[Token]]]], cols: int, total: int) -> list[int]:
+    """Share the table width by how much text each column holds (a long-text column gets more
+    room, a narrow one at least a little), instead of equal columns."""
+    need = [6] * cols
+    for row in rows:
+        for i, (_align_, children) in enumerate(row[:cols]):
+            text = "".join(c.content for c in children if c.type == "text")
+            longest_word = max((len(w) for w in text.split()), default=0)
+            need[i] = max(need[i], min(len(text), 36), longest_word + 2)
+    widths = [int(total * n / sum(need)) for n in need]
+    widths[-1] += total - sum(widths)
+    return widths
 
 
 def _list_style(name: str, depth: int) -> str:

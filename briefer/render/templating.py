@@ -5,7 +5,10 @@ can never change the brief's structure while templates still write Markdown them
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
+from contextvars import ContextVar
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,7 @@ from briefer.model import Event, Fact, Figure, Location, Quote, Source
 from briefer.render.citation import full_note, human_date, short_note
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
-LINE_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+LINE_START = re.compile(r"^(\s*)(?:([-+=])|(\d+)([.)])(?=\s|$))")  # "-", "---", "- - -": escaped
 
 
 class Markdown(str):
@@ -24,7 +27,14 @@ class Markdown(str):
 def md_escape(text: str) -> str:
     """Escape text so Markdown reads it literally, on one line."""
     text = re.sub(r"\s+", " ", str(text))
-    return LINE_START.sub(r"\1\\\2", MD_SPECIAL.sub(r"\\\1", text))
+    return LINE_START.sub(_escape_marker, MD_SPECIAL.sub(r"\\\1", text))
+
+
+def _escape_marker(m: re.Match[str]) -> str:
+    """A list marker at the start: "- x" -> "\\- x", "1. x" -> "1\\. x" (CommonMark escapes)."""
+    if m.group(2):
+        return f"{m.group(1)}\\{m.group(2)}"
+    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}"
 
 
 def builtin_dir() -> Path:
@@ -36,6 +46,46 @@ def builtin_dir() -> Path:
         if (candidate / "brief.md.j2").is_file():
             return candidate
     raise TemplateError("built-in templates not found (broken installation)")
+
+
+CUSTOMIZABLE = ("*.j2", "reference.docx")
+
+
+def _builtin_files() -> list[Path]:
+    here = builtin_dir()
+    return sorted({p for pattern in CUSTOMIZABLE for p in here.glob(pattern) if p.is_file()})
+
+
+def template_origins(user_dir: Path | None = None) -> list[tuple[str, str]]:
+    """Every template by name with where it is found: the user's folder or built in."""
+    from briefer.errors import UsageError
+
+    if user_dir is not None and not user_dir.is_dir():
+        raise UsageError(f"{user_dir}: no such templates folder")
+    names = {p.name: "built-in" for p in _builtin_files()}
+    for path in sorted(user_dir.iterdir()) if user_dir else []:
+        if path.is_file() and any(path.match(p) for p in CUSTOMIZABLE):
+            names[path.name] = str(path) + (" (replaces the built-in)" if path.name in names else "")
+    return sorted(names.items())
+
+
+def copy_builtins(folder: Path, *, force: bool = False) -> list[Path]:
+    """Copy the built-in templates and reference.docx into `folder`; return the files written.
+    Files already there are an error unless `force`."""
+    import shutil
+
+    from briefer.errors import OutputError
+
+    sources = _builtin_files()
+    existing = [folder / p.name for p in sources if (folder / p.name).exists()]
+    if existing and not force:
+        raise OutputError(f"{existing[0]}: already exists; use --force to replace "
+                          f"{'it' if len(existing) == 1 else f'the {len(existing)} files there'}")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return [Path(shutil.copyfile(p, folder / p.name)) for p in sources]
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot write templates: {exc.strerror or exc}") from None
 
 
 class Notes:
@@ -96,6 +146,7 @@ def locations(item: Any) -> list[Location]:
 
 
 def _finalize(value: Any) -> str:
+    _tick()
     if value is None:
         return ""
     if isinstance(value, Markdown):
@@ -107,18 +158,55 @@ def make_env(user_dir: Path | None = None) -> Any:
     """A sandboxed Jinja2 environment: user templates first, then the built-ins (also reachable
     as "builtin/NAME" so a user template can extend the one it replaces)."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
-    from jinja2.sandbox import SandboxedEnvironment
 
     builtin = FileSystemLoader(str(builtin_dir()))
     loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
     loader = ChoiceLoader([*loaders, builtin, PrefixLoader({"builtin": builtin})])
-    env = SandboxedEnvironment(loader=loader, undefined=StrictUndefined, autoescape=False,
-                               finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
-                               keep_trailing_newline=True)
+    env = _sandbox_class()(loader=loader, undefined=StrictUndefined, autoescape=False,
+                           finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
+                           keep_trailing_newline=True, extensions=[_blocks_are_markdown()])
     env.filters.update(FILTERS)
     env.filters["cite"] = pass_context(lambda ctx, item: ctx["cite"](item))
     env.filters["source_label"] = pass_context(lambda ctx, sid: ctx["sources_by_id"][sid].label)
     return env
+
+
+@lru_cache(maxsize=1)
+def _blocks_are_markdown() -> type:
+    """An extension: `super()` and `self.NAME()` return a block's output, Markdown the
+    templates wrote, so they are read as `(super() | markdown)` and never escaped again."""
+    from jinja2.ext import Extension
+    from jinja2.lexer import Token
+
+    class BlocksAreMarkdown(Extension):  # type: ignore[misc]
+        def filter_stream(self, stream: Any) -> Any:
+            toks = list(stream)
+            i = 0
+            while i < len(toks):
+                n = _block_call_length(toks, i)
+                if n:
+                    line = toks[i].lineno
+                    yield Token(line, "lparen", "(")
+                    yield from toks[i:i + n]
+                    yield from (Token(line, "pipe", "|"), Token(line, "name", "markdown"),
+                                Token(line, "rparen", ")"))
+                    i += n
+                else:
+                    yield toks[i]
+                    i += 1
+
+    return BlocksAreMarkdown
+
+
+def _block_call_length(toks: list[Any], i: int) -> int:
+    """How many tokens at `i` make `super()` or `self.NAME()` (0: neither)."""
+    kinds = [t.type for t in toks[i:i + 5]]
+    values = [t.value for t in toks[i:i + 5]]
+    if kinds[:3] == ["name", "lparen", "rparen"] and values[0] == "super":
+        return 3
+    if kinds == ["name", "dot", "name", "lparen", "rparen"] and values[0] == "self":
+        return 5
+    return 0
 
 
 def _date(iso: str | None, fmt: str = "long") -> str:
@@ -155,6 +243,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "truncate_words": _truncate_words,
     "figure": _figure,
     "plural": _plural,
+    "capfirst": lambda s: str(s)[:1].upper() + str(s)[1:],
     "autolink": _autolink,
 }
 
@@ -166,7 +255,7 @@ def render_markdown(env: Any, name: str, context: dict[str, Any], sources: list[
     notes = Notes(sources)
     try:
         template = env.get_template(name)
-        body = template.render(**context, cite=notes.cite)
+        body = _generate(template, {**context, "cite": notes.cite}, RENDER_SECONDS)
     except TemplateError:
         raise
     except JinjaError as exc:
@@ -175,6 +264,94 @@ def render_markdown(env: Any, name: str, context: dict[str, Any], sources: list[
         raise TemplateError(_where(exc, name)) from None
     defs = notes.definitions()
     return body.rstrip() + ("\n\n" + defs + "\n" if defs else "\n")
+
+
+# --- limits on hostile templates -----------------------------------------------------------
+
+RENDER_SECONDS = 20.0  # a brief renders in well under a second; a runaway loop is stopped
+MAX_OUTPUT = 64 * 1024 * 1024  # characters of Markdown a template may produce
+MAX_SEQUENCE = 1_000_000  # longest string or list a template's `*` may build
+MAX_POWER_BITS = 4096  # largest result of a template's `**`
+_DEADLINE: ContextVar[float | None] = ContextVar("briefer_template_deadline", default=None)
+
+
+class TemplateLimit(Exception):
+    """A template ran past a limit (time, output size, a huge `*` or `**`)."""
+
+
+def _tick() -> None:
+    """Stop a template that has run past its deadline (called from the sandbox's hooks)."""
+    deadline = _DEADLINE.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise TemplateLimit(f"rendering took longer than {RENDER_SECONDS:g} s (a runaway loop?)")
+
+
+def _generate(template: Any, context: dict[str, Any], seconds: float) -> str:
+    """Render chunk by chunk, checking the deadline and the output size at every chunk."""
+    token = _DEADLINE.set(time.monotonic() + seconds)
+    gen = template.generate(**context)
+    parts: list[str] = []
+    size = 0
+    try:
+        for chunk in gen:
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise TemplateLimit(f"output over {MAX_OUTPUT:,} characters")
+            _tick()
+            parts.append(chunk)
+    except TemplateLimit as exc:
+        frame = gen.gi_frame
+        line = template.get_corresponding_lineno(frame.f_lineno) if frame is not None else None
+        exc.lineno = line  # type: ignore[attr-defined]
+        exc.filename = template.name  # type: ignore[attr-defined]
+        gen.close()
+        raise
+    finally:
+        _DEADLINE.reset(token)
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _sandbox_class() -> type:
+    """SandboxedEnvironment with a deadline at every call and attribute, and bounded `*`, `**`."""
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class BriefSandbox(SandboxedEnvironment):  # type: ignore[misc]
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+            _tick()
+            return super().call(context, obj, *args, **kwargs)
+
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            _tick()
+            return super().getattr(obj, attribute)
+
+        def getitem(self, obj: Any, argument: Any) -> Any:
+            _tick()
+            return super().getitem(obj, argument)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _tick()
+            if operator == "*":
+                _check_repeat(left, right)
+                _check_repeat(right, left)
+            elif operator == "**":
+                _check_power(left, right)
+            return super().call_binop(context, operator, left, right)
+
+    return BriefSandbox
+
+
+def _check_repeat(seq: Any, n: Any) -> None:
+    if isinstance(seq, str | bytes | list | tuple) and isinstance(n, int) and n * len(seq) > MAX_SEQUENCE:
+        raise TemplateLimit(f"a repetition of {n * len(seq):,} items is over the {MAX_SEQUENCE:,} limit")
+
+
+def _check_power(base: Any, exponent: Any) -> None:
+    if isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1 \
+            and exponent * abs(base).bit_length() > MAX_POWER_BITS:
+        raise TemplateLimit(f"{base} ** {exponent} is too large")
 
 
 def _where(exc: BaseException, name: str) -> str:

@@ -1,0 +1,166 @@
+"""Checks made before a zip-based document (.docx input or reference) is opened, and XML parsing
+that never expands entities or reads anything outside the document.
+
+`check_zip` reads only the zip's central directory first (declared sizes, ratios, part count,
+encryption), so a zip bomb is refused in about a millisecond; then it streams every part,
+counting the bytes that really come out (a lying header cannot push it past `max_expanded`), and
+checks each part's CRC and each XML part for a DOCTYPE (no DTD, no entity, no XXE can follow).
+Every problem is an InputError: one line, exit code 2.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from briefer.errors import InputError
+
+MAX_EXPANDED = 256 * 1024 * 1024  # bytes, all parts together
+MAX_RATIO = 200  # expanded / compressed, per part (real .docx parts stay under about 30)
+MAX_PARTS = 2000
+MAX_FILE = 64 * 1024 * 1024  # the zip file itself
+RATIO_FLOOR = 1024 * 1024  # parts expanding to less than this are never bombs, whatever the ratio
+CHUNK = 64 * 1024
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office encryption wraps the zip in an OLE file
+_DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def check_zip(
+    source: str | Path | bytes,
+    *,
+    max_expanded: int = MAX_EXPANDED,
+    max_ratio: float = MAX_RATIO,
+    max_parts: int = MAX_PARTS,
+    label: str | None = None,
+) -> bytes:
+    """Check a zip-based document before anything opens it; return its bytes.
+
+    Refuses (InputError, one line naming `label` or the path): a folder or special file, a file
+    that is not a zip or is truncated, encrypted parts, more than `max_parts` parts, more than
+    `max_expanded` bytes expanded (declared or actual), a part expanding more than `max_ratio`
+    times, a damaged part (bad CRC or deflate stream), and XML parts carrying a DOCTYPE or
+    ENTITY declaration (XXE, billion laughs).
+    """
+    name = label or (str(source) if not isinstance(source, bytes) else "document")
+    data = source if isinstance(source, bytes) else _read_file(Path(source), name)
+    if data.startswith(OLE_MAGIC):
+        raise InputError(f"{name}: a password-protected (encrypted) Word file or a legacy .doc; "
+                         "save an unprotected .docx")
+    if not data.startswith(b"PK"):
+        raise InputError(f"{name}: not a .docx (not a zip file)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            _check_directory(infos, name, max_expanded, max_ratio, max_parts)
+            _check_parts(zf, infos, name, max_expanded, max_ratio)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError,
+            OSError) as exc:  # zlib.error is caught below as a damaged part
+        raise InputError(f"{name}: damaged or truncated zip ({_first_line(exc)})") from None
+    return data
+
+
+def _read_file(path: Path, name: str) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a .docx file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(f"{name}: is a folder, not a .docx file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{name}: not a regular file")
+        if info.st_size > MAX_FILE:
+            raise InputError(f"{name}: {info.st_size:,} bytes is too large for a .docx")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_FILE + 1)
+    finally:
+        os.close(fd)
+
+
+def _check_directory(infos: list[zipfile.ZipInfo], name: str, max_expanded: int, max_ratio: float,
+                     max_parts: int) -> None:
+    """Declared sizes only: no decompression, so a bomb costs about a millisecond."""
+    if not infos:
+        raise InputError(f"{name}: empty zip, not a .docx")
+    if len(infos) > max_parts:
+        raise InputError(f"{name}: {len(infos):,} parts, over the limit of {max_parts:,}")
+    total = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise InputError(f"{name}: encrypted (password-protected); save an unprotected copy")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(f"{name}: part {info.filename!r} uses an unsupported compression")
+        total += info.file_size
+        if total > max_expanded:
+            raise InputError(f"{name}: expands to over {max_expanded:,} bytes (a zip bomb?)")
+        if info.file_size > RATIO_FLOOR and info.file_size > max_ratio * max(info.compress_size, 1):
+            raise InputError(f"{name}: part {info.filename!r} expands "
+                             f"{info.file_size / max(info.compress_size, 1):,.0f} times (a zip bomb?)")
+
+
+def _check_parts(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str, max_expanded: int,
+                 max_ratio: float) -> None:
+    """Stream every part: actual sizes, CRCs, and no DOCTYPE in XML."""
+    import zlib
+
+    total = 0
+    for info in infos:
+        if info.is_dir():
+            continue
+        xml = info.filename.lower().endswith(_XML_SUFFIXES)
+        head = b""
+        size = 0
+        try:
+            with zf.open(info) as part:
+                while chunk := part.read(CHUNK):
+                    size += len(chunk)
+                    total += len(chunk)
+                    if total > max_expanded:
+                        raise InputError(f"{name}: expands to over {max_expanded:,} bytes (a zip bomb?)")
+                    if size > RATIO_FLOOR and size > max_ratio * max(info.compress_size, 1):
+                        raise InputError(f"{name}: part {info.filename!r} expands over "
+                                         f"{max_ratio:,.0f} times (a zip bomb?)")
+                    if xml:
+                        window = head[-16:] + chunk
+                        if _DOCTYPE.search(window):
+                            raise InputError(f"{name}: part {info.filename!r} declares a DOCTYPE "
+                                             "or entities; refused (XXE / entity expansion)")
+                        head = window
+        except zlib.error as exc:
+            raise InputError(f"{name}: part {info.filename!r} is damaged ({_first_line(exc)})") from None
+        except zipfile.BadZipFile as exc:
+            raise InputError(f"{name}: part {info.filename!r} is damaged ({_first_line(exc)})") from None
+
+
+def parse_xml(data: bytes, *, label: str = "XML") -> Any:
+    """Parse XML with no DTD, no entity expansion and no network: defusedxml's rules with lxml.
+
+    A document with a DOCTYPE is refused outright (InputError), so no external entity can be
+    read and no entity can expand.
+    """
+    from lxml import etree
+
+    if _DOCTYPE.search(data[:65536]) or b"<!ENTITY" in data:
+        raise InputError(f"{label}: declares a DOCTYPE or entities; refused")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=False)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"{label}: not well-formed XML ({_first_line(exc)})") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:200]
