@@ -448,7 +448,7 @@ def _column_widths(rows: list[list[tuple[str, list[Token]]]], cols: int, total: 
     room, a narrow one at least a little), instead of equal columns."""
     need = [6] * cols
     for row in rows:
-        for i, (_align_, children) in enumerate(row[:cols]):
+        for i, (_, children) in enumerate(row[:cols]):
             text = "".join(c.content for c in children if c.type == "text")
             longest_word = max((len(w) for w in text.split()), default=0)
             need[i] = max(need[i], min(len(text), 36), longest_word + 2)
