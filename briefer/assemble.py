@@ -44,11 +44,15 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
         raise UsageError(f"--length must be one of {', '.join(BUDGETS)}, not {opts.length!r}")
     budget = BUDGETS[opts.length]
     sections = [_section(ex, theme, budget) for theme in ex.themes]
+    key_points = _key_points(sections, budget)
+    for kp, section in zip(key_points, (s for s in sections if s.facts), strict=False):
+        if len(section.facts) > 1:  # said once, in the key points, unless it is all there is
+            section.facts = [f for f in section.facts if f is not kp.fact]
     brief = Brief(
         title=opts.title or ex.title or _default_title(ex),
         as_of=max((s.date for s in ex.sources if s.date), default=None),
         handling=opts.handling, prepared_by=opts.prepared_by, length=opts.length,
-        key_points=_key_points(sections, budget),
+        key_points=key_points,
         sections=sections,
         timeline=sorted(ex.events, key=lambda e: e.date)[: budget.events],
         sources=ex.sources, skipped=ex.skipped,
@@ -73,12 +77,14 @@ def _section(ex: Extraction, theme: Theme, budget: Budget) -> Section:
     facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)]
     quotes = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind == "direct"]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
-    figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)]
+    figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
+               and ex.source(f.source).quality >= LOW_QUALITY and not _minor(f)]
     conflicts = [c for c in ex.conflicts if theme.id in c.themes]
-    shown_facts = facts[: budget.facts]
+    shown_facts = facts[: budget.facts + 1]  # the best becomes the theme's key point
     shown_quotes = sorted(quotes, key=_quote_rank)[: budget.quotes]
     shown_quotes.sort(key=lambda q: (q.source, q.start))
-    shown_figures = figures[: budget.figures]
+    shown_figures = sorted(sorted(figures, key=_figure_rank)[: budget.figures],
+                           key=lambda f: (f.source, f.start))
     return Section(theme=theme, facts=shown_facts, quotes=shown_quotes,
                    paraphrases=paraphrases[: budget.quotes], figures=shown_figures,
                    conflicts=conflicts, counts=[
@@ -100,6 +106,24 @@ def _quote_rank(q: Quote) -> tuple[int, int, int]:
     """Named speakers first, then quotes of a readable length."""
     words = len(q.text.split())
     return (q.speaker is None, 0 if 6 <= words <= 60 else 1, -min(words, 40))
+
+
+TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+              "hour", "hours", "-year", "century", "centuries"}
+
+
+def _minor(fig: Figure) -> bool:
+    """Durations ("over the last 30 years") and vague amounts ("millions") are not table figures."""
+    return (fig.unit or "").lower() in TIME_UNITS or not any(c.isdigit() for c in fig.text) and \
+        fig.text.rstrip().lower().endswith(("s", "dozens"))
+
+
+def _figure_rank(fig: Figure) -> tuple[int, int]:
+    """Money first, then shares, then counts of something named; earlier in the source first."""
+    unit = fig.unit or ""
+    kind = 0 if unit in {"USD", "EUR", "GBP", "JPY", "CNY"} or unit.isupper() and len(unit) == 3 else \
+        1 if unit == "percent" else 2 if unit else 3
+    return kind, fig.start
 
 
 def _garbled(ex: Extraction, fig: Figure) -> bool:

@@ -69,7 +69,8 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
     for event in events:
         sig = signature(event.text)
         for csig, rep in merged:
-            if event.sources[0].source in _ids(rep.sources) or not similar(sig, csig):
+            if event.sources[0].source in _ids(rep.sources) or not similar(sig, csig, jaccard=0.25,
+                                                                            overlap=0.45):
                 continue
             if compatible(rep.date, event.date):
                 _absorb(rep, event)
@@ -83,9 +84,11 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
 
 
 def _absorb(rep: Event, event: Event) -> None:
-    if len(event.date) > len(rep.date):  # the more precise date wins
-        rep.date, rep.date_text = event.date, event.date_text
-    rep.sources.extend(event.sources)
+    if len(event.date) > len(rep.date):  # the more precise date wins, with the words that give it
+        rep.date, rep.date_text, rep.text = event.date, event.date_text, event.text
+        rep.sources[:0] = event.sources
+    else:
+        rep.sources.extend(event.sources)
     rep.themes = list(dict.fromkeys([*rep.themes, *event.themes]))
 
 
@@ -138,8 +141,7 @@ def borrow_anchors(sources: list[Source], *, threshold: float = 0.08) -> None:
                     best, best_sim = other, sim
         if best is not None:
             src.anchor = best.date
-            src.notes.append(f"undated; relative dates read as of {best.date}, the date of "
-                             f"{best.label}, which reports the same story")
+            src.notes.append(f"undated: relative dates read as of {best.date} ({best.label}, same story)")
 
 
 def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.extract.themes import themes_at
+from briefer.ingest.metadata import leading_dateline
 from briefer.model import Fact, Location, Source
 
 if TYPE_CHECKING:
@@ -24,9 +25,6 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "DATE", "MONEY", "PERCENT", "CA
                  "FAC", "LOC", "QUANTITY"}
 MIN_WORDS, MAX_WORDS = 7, 70
 SAID_END = re.compile(r"[\"”’']\s*,?\s*(?:\w+\s){1,4}(?:said|says|added|noted|told \w+)\.$")
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .&]{1,30}\))?\s*[-–—]\s*"
-    r"|[A-Z][\w.,' ]{1,40}\s*[-–—]\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[-–—]\s*)")
 
 
 def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]]) -> Iterator[Fact]:
@@ -56,8 +54,7 @@ def _trim(sent: Span) -> Span | None:
 
 def _dateline(text: str) -> int:
     """Length of a leading dateline ("WASHINGTON (Reuters) -"), which is not part of the fact."""
-    lead = DATELINE.match(text)
-    return lead.end() if lead and lead.end() < len(text) - 20 else 0
+    return leading_dateline(text)
 
 
 def standalone(span: Span, text: str) -> bool:

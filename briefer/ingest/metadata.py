@@ -26,6 +26,11 @@ DATE_DATELINE = re.compile(
     rf"^[^\n]{{0,60}}?{DASH}\s*(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})\s*{DASH}",
     re.M)
 
+LEADING_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .&]{1,30}\))?\s*[-–—]\s*"
+    r"|[A-Z][\w.,' ]{1,40}\s*[-–—]\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[-–—]\s*)")
+
+
 SOCIAL = {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "whatsapp", "telegram",
           "télégramme", "telegramme", "tiktok", "pinterest", "reddit", "email", "print", "share", "rss",
           "social", "icône", "icon", "menu", "search", "home", "login", "subscribe", "skip to content"}
@@ -165,3 +170,10 @@ def _title(text: str) -> str | None:
             return ln.text
         return None
     return None
+
+
+def leading_dateline(text: str) -> int:
+    """Length of a dateline opening a sentence ("WASHINGTON (Reuters) -", "Washington, D.C. –
+    February 5, 2026 –"): the story starts after it. 0 when there is none."""
+    lead = LEADING_DATELINE.match(text)
+    return lead.end() if lead and lead.end() < len(text) - 20 else 0

@@ -1,0 +1,369 @@
+"""Date expressions -> ISO (YYYY, YYYY-MM or YYYY-MM-DD), resolved against an anchor date.
+
+`normalise` turns one expression ("Dec 2021", "on Friday", "last week") into ISO, partial when
+the text is partial, and None for durations and vague expressions. `date_mentions` finds the
+dates of a spaCy Doc: its DATE entities plus a few shapes the NER misses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for name in names
+}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
+_MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_RANGE = r"(?:\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "August 2-6": the start counts
+_WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_REL = r"(?P<rel>last|this|next|past|previous|coming)"
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_NUMWORDS = {w: i + 1 for i, w in enumerate(["one", "two", "three", "four", "five", "six", "seven",
+                                              "eight", "nine", "ten"])}
+
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|by|during|since|from|until|till|of|for|as of|before|after|around|"
+    r"about|just|only|nearly|almost|roughly|some|exactly|the|early|late|mid|earlier|later|"
+    r"(?:the )?(?:end|beginning|start|middle|turn) of|"
+    r"(?:the )?(?:first|second|last) (?:half|days|weeks|week) of)\s+|mid-)+"
+)
+
+Anchor = tuple[int, int | None, int | None]
+Handler = Callable[["re.Match[str]", Anchor | None, str | None], str | None]
+
+
+def parse_anchor(anchor: str | None) -> Anchor | None:
+    """Return (year, month, day) of an ISO anchor, with None for the parts it lacks."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", (anchor or "").strip())
+    if not m:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int | None, anchor: Anchor | None, tense: str | None) -> int | None:
+    """The year of a month (and day) written without one: the nearest, or as the tense says."""
+    if anchor is None:
+        return None
+    year, amonth, aday = anchor
+    if amonth is None:
+        return year
+    ahead = (month, day or 0) > (amonth, aday or 0)
+    behind = (month, day or 99) < (amonth, aday or 99)
+    if tense == "past" and ahead:
+        return year - 1
+    if tense == "future" and behind:
+        return year + 1
+    if tense is None and month - amonth > 4:
+        return year - 1
+    if tense is None and amonth - month > 8:
+        return year + 1
+    return year
+
+
+def _day(anchor: Anchor | None) -> dt.date | None:
+    if anchor is None or anchor[1] is None or anchor[2] is None:
+        return None
+    return dt.date(anchor[0], anchor[1], anchor[2])
+
+
+def _full(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    return _iso(int(m["year"]), MONTHS[m["mon"]], int(m["day"]) if m["day"] else None)
+
+
+def _iso_text(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    return _iso(int(m["year"]), int(m["m"]) if m["m"] else None, int(m["d"]) if m["d"] else None)
+
+
+def _numeric(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    return _iso(int(m["year"]), int(m["m"]), int(m["d"]))
+
+
+def _month_day(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    month, day = MONTHS[m["mon"]], int(m["day"]) if m["day"] else None
+    if m["rel"] in ("last", "past", "previous"):
+        tense = "past"
+    elif m["rel"] in ("next", "coming"):
+        tense = "future"
+    elif m["rel"] == "this":
+        tense = None
+    year = _year_for(month, day, anchor, tense)
+    if m["rel"] in ("last", "past", "previous") and anchor and anchor[1] == month:
+        year = anchor[0] - 1
+    return None if year is None else _iso(year, month, day)
+
+
+def _year(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    return _iso(int(m["year"]))
+
+
+def _fiscal(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    yy = int(m["yy"])
+    return _iso(yy if yy > 99 else 2000 + yy)
+
+
+def _weekday(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    today = _day(anchor)
+    if today is None:
+        return None
+    diff = WEEKDAYS[m["wd"]] - today.weekday()
+    rel = m["rel"]
+    if rel == "this":
+        return (today + dt.timedelta(days=diff)).isoformat()
+    if rel in ("next", "coming") or (rel is None and tense == "future"):
+        return (today + dt.timedelta(days=diff % 7 or 7)).isoformat()
+    back = (-diff) % 7 or (7 if rel else 0)  # "on Thursday" in a Thursday story is that day
+    return (today - dt.timedelta(days=back)).isoformat()
+
+
+def _relative_day(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    today = _day(anchor)
+    if today is None:
+        return None
+    shift = {"yesterday": -1, "tomorrow": 1}.get(m["word"], 0)
+    return (today + dt.timedelta(days=shift)).isoformat()
+
+
+def _relative_unit(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    if anchor is None:
+        return None
+    sign = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m["rel"], 0)
+    return _shift(anchor, m["unit"], sign)
+
+
+def _ago(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    if anchor is None:
+        return None
+    n = m["n"]
+    count = 1 if n in ("a", "an", "one") else _NUMWORDS.get(n) or int(n)
+    return _shift(anchor, m["unit"], -count if m["dir"] == "ago" else count)
+
+
+def _shift(anchor: Anchor, unit: str, n: int) -> str | None:
+    """Anchor moved by n units, at the precision of the unit (a week is given as its month)."""
+    year, month, day = anchor
+    if unit == "year":
+        return _iso(year + n)
+    if month is None:
+        return None
+    if unit == "month":
+        y, mo = divmod(year * 12 + month - 1 + n, 12)
+        return _iso(y, mo + 1)
+    today = _day(anchor)
+    if today is None:
+        return None
+    then = today + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return _iso(then.year, then.month, None if unit == "week" else then.day)
+
+
+def _season(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    if m["year"]:
+        return _iso(int(m["year"]))
+    if anchor is None:
+        return None
+    sign = {"last": -1, "next": 1}.get(m["rel"] or "", 0)
+    return _iso(anchor[0] + sign) if m["rel"] else None
+
+
+def _month_year(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    return _iso(int(m["year"]), MONTHS[m["mon"]])
+
+
+_RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(r"(?P<year>1\d\d\d|20\d\d|21\d\d)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"), _iso_text),
+    (re.compile(rf"{_MON}\s+{_DAY}{_RANGE},?\s+{_YEAR}"), _full),
+    (re.compile(rf"{_DAY}{_RANGE}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"), _full),
+    (re.compile(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}{_RANGE},?\s+{_YEAR}"), _full),
+    (re.compile(rf"{_MON},?\s+(?:of\s+)?{_YEAR}"), _month_year),
+    (re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4})"), _numeric),
+    (re.compile(rf"(?:{_REL}\s+|{_WD},?\s+)?{_MON}(?:\s+{_DAY}{_RANGE})?"), _month_day),
+    (re.compile(rf"(?:{_REL}\s+)?{_DAY}{_RANGE}\s+(?:of\s+)?{_MON}"), _month_day),
+    (re.compile(rf"(?:(?:fiscal|calendar)\s+)?(?:year\s+)?{_YEAR}(?:\s*(?:-|–|/)\s*\d{{2,4}})?"), _year),
+    (re.compile(r"fy\s?'?(?P<yy>\d{2}|\d{4})"), _fiscal),
+    (re.compile(rf"(?:{_REL}\s+)?{_WD}{_PART}(?:,?\s+{_MON}\s+\d{{1,2}})?"), _weekday),
+    (re.compile(r"(?P<word>today|tonight|yesterday|tomorrow)"), _relative_day),
+    (re.compile(r"this\s+(?:morning|afternoon|evening)(?P<word>)"), _relative_day),
+    (re.compile(rf"{_REL}\s+(?:calendar\s+|fiscal\s+)?(?P<unit>week|month|year)"), _relative_unit),
+    (
+        re.compile(
+            r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later|hence)"
+        ),
+        _ago,
+    ),
+    (re.compile(rf"(?:{_REL}\s+)?{_SEASON}(?:\s+(?:of\s+)?{_YEAR})?"), _season),
+    (
+        re.compile(rf"(?:(?:first|second|third|fourth|q[1-4])\s+(?:quarter|half)\s+(?:of\s+)?){_YEAR}"),
+        _year,
+    ),
+    (re.compile(rf"q[1-4]\s+{_YEAR}"), _year),
+]
+
+
+def _clean(expr: str) -> str:
+    text = expr.lower().replace("’", "'").replace("\u00a0", " ")
+    text = re.sub(r"'s$|[.,;:]+$", "", text.strip())
+    text = re.sub(r"\s+", " ", text)
+    return _LEAD.sub("", text).strip()
+
+
+def normalise(expr: str, anchor: str | None, *, tense: str | None = None) -> str | None:
+    """Return the ISO date an expression names, resolved against `anchor`, or None.
+
+    Args:
+        expr: a date expression as written ("December 2021", "Nov. 6", "on Friday").
+        anchor: the source's own ISO date (YYYY, YYYY-MM or YYYY-MM-DD), or None.
+        tense: "past" or "future" when the sentence says which way a bare month or weekday
+            points; None picks the nearest (weekdays: the latest on or before the anchor).
+
+    Returns:
+        "YYYY", "YYYY-MM" or "YYYY-MM-DD" (partial when the text is partial), or None for
+        durations ("20 years"), vague expressions ("recent years") and dates that need an
+        anchor the caller does not have.
+    """
+    text = _clean(expr)
+    parsed = parse_anchor(anchor)
+    for pattern, handler in _RULES:
+        m = pattern.fullmatch(text)
+        if m:
+            return handler(m, parsed, tense)
+    return None
+
+
+# --- finding dates in a Doc ---------------------------------------------------------------------
+
+_EXTRA = re.compile(
+    r"\b(?:(?:on|last|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}\b(?:,\s+\d{4})?"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{1,2}\b(?:,\s+\d{4})?|\d{4}-\d{2}-\d{2}"
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+ago\b)",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"(?:GMT|UTC|[ECMP][SD]T|ET|BST|CET|[ap]\.?m\.?|hours|hrs)$", re.IGNORECASE)
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_PLANNED = {"schedule", "due", "set", "plan", "expect", "slate", "intend"}
+
+
+def tense_of(token: Token) -> str | None:
+    """Return "past", "future" or None for the clause that governs a token.
+
+    A verb without tense of its own ("after meeting ... on Friday", "to restart") takes the
+    tense of the verb it depends on.
+    """
+    verb = _governing_verb(token)
+    while verb is not None:
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE or verb.lemma_ in _PLANNED:
+            return "future"
+        if "to" in aux:  # "to run through June" looks ahead of its verb, unless a plan says when
+            head = _governing_verb(verb.head) if verb.head.i != verb.i else None
+            return "future" if head is not None and tense_of(head) == "future" else None
+        if verb.tag_ == "VBD" or aux & {"had", "has", "have", "was", "were", "did", "'s"}:
+            return "past"
+        if verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl", "relcl", "ROOT", "conj"):
+            return "past"  # "the embargo, imposed in 2021, ..." / "Imposed in December 2021, ..."
+        if verb.tag_ not in ("VBG", "VB") or aux or verb.head.i == verb.i:
+            return None
+        verb = _governing_verb(verb.head)
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def _spans(doclike: Doc | Span) -> Iterator[Span]:
+    doc, base = (doclike, 0) if doclike.__class__.__name__ == "Doc" else (doclike.doc, doclike.start_char)
+    seen: set[int] = set()
+    for ent in doclike.ents:
+        if ent.label_ == "DATE":
+            seen.update(range(ent.start_char, ent.end_char))
+            yield ent
+    for m in _EXTRA.finditer(doclike.text):
+        start, end = base + m.start(), base + m.end()
+        if seen.isdisjoint(range(start, end)):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and len(span):
+                seen.update(range(start, end))
+                yield span
+
+
+def date_mentions(doc: Doc | Span, anchor: str | None) -> Iterator[tuple[int, int, str, str]]:
+    """Yield (start, end, text, iso) for each date in `doc` that resolves against `anchor`.
+
+    `doc` may be a Doc or one of its sentences; offsets are character offsets into the Doc's
+    text; spans come in text order; durations and vague expressions are left out.
+    """
+    for span in sorted(_spans(doc), key=lambda s: s.start_char):
+        if span.end < len(span.doc) and _CLOCK.match(span.doc[span.end].text):
+            continue  # "at 1750 GMT" is a time
+        iso = normalise(span.text, anchor, tense=tense_of(span.root))
+        if iso is not None:
+            yield span.start_char, span.end_char, span.text, iso
+
+
+_OPEN = re.compile(r"\b(?:since|from|until|till|through|over|for|between|after|before|to|ago)\s*$", re.I)
+
+
+def point_dates(sent: Span, anchor: str | None) -> Iterator[tuple[int, int, str, str]]:
+    """The dates of a sentence that pin what it says to a time ("in 2021", "on Thursday").
+
+    Open ends ("since 2012", "from 2020", "until 2024") are left out.
+    """
+    text = sent.doc.text
+    for start, end, words, iso in date_mentions(sent, anchor):
+        lead = words.split()[0].lower() if words.split() else ""
+        if lead in ("since", "from", "until", "till", "through"):
+            continue
+        if not _OPEN.search(text[max(sent.start_char, start - 12) : start]):
+            yield start, end, words, iso
+
+
+def point_date(doc: Doc, sent: Span, anchor: str | None, at: int) -> str | None:
+    """The ISO date a sentence gives the statement at offset `at`: the nearest point date."""
+    found = [(abs(s - at), iso) for s, _, _, iso in point_dates(sent, anchor)]
+    return min(found)[1] if found else None

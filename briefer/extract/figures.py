@@ -1,0 +1,660 @@
+"""Figures: money, percentages, counts and quantities, with what each one measures.
+
+Numbers are found with regular expressions over each sentence (spaCy splits "$13.6M" and
+"PS8.1bn" unevenly); the parse then names the counted noun and builds `about`. Years, dates,
+times, ages in passing, designators ("Part 740", "D:5", "iPhone 11"), ordinals, scores and
+pronoun "one" are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from briefer.extract.dates import MONTHS, date_mentions, point_date
+from briefer.model import Figure, Source
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_SMALL = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: 10 * (i + 2)
+         for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"lakh": 1e5, "crore": 1e7,
+           "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+           "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9,
+           "t": 1e12, "tn": 1e12, "trn": 1e12, "dozen": 12}
+_CURRENCY = {"$": "USD", "us$": "USD", "$us": "USD", "u.s.$": "USD", "usd": "USD", "a$": "AUD",
+             "$a": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "$nz": "NZD",
+             "hk$": "HKD", "s$": "SGD", "€": "EUR", "eur": "EUR", "£": "GBP", "ps": "GBP",
+             "gbp": "GBP", "¥": "JPY", "y=": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
+             "rm": "MYR", "chf": "CHF", "nt$": "TWD", "r$": "BRL", "₩": "KRW", "₽": "RUB",
+             "₺": "TRY", "₦": "NGN", "p": "GBp", "pence": "GBp", "sen": "MYR sen"}
+_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+                   "rupee": "INR", "shekel": "ILS", "ringgit": "MYR", "riel": "KHR", "baht": "THB",
+                   "peso": "MXN", "rouble": "RUB", "ruble": "RUB", "franc": "CHF"}
+_DOLLARS = {"us": "USD", "u.s.": "USD", "australian": "AUD", "canadian": "CAD", "hong kong": "HKD",
+            "singapore": "SGD", "new zealand": "NZD"}
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3,
+              "three-quarters": 0.75, "fifth": 0.2, "tenth": 0.1}
+
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:a|an)(?=\s+(?:hundred|"
+    r"thousand|million|billion|trillion|dozen)\b))"
+)
+_DENOMINATORS = {2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 128}
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅛": 0.125}
+_DIGITS = (r"(?:\d+\s+[1-9]/(?:2|3|4|8|16)\b|\d*[½⅓⅔¼¾⅕⅛]|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|"
+           r"\.\d+)")
+_SCALE = (r"(?:\s+(?:hundred|thousand|million|billion|trillion|mln|bln|dozen|lakh|crore)\b|"
+          r"\s?(?:bn|mn|tn|trn)\b|(?<=\d)[kKmMbBT]\b)(?:\s+(?:million|billion))?")
+_CUR = (r"(?:U\.S\.\s?\$|US\s?\$|\$US|HK\s?\$|NT\$|R\$|₩|₽|₺|₦|"
+        r"AU\$|A\$|\$A|CA\$|C\$|NZ\$|\$NZ|S\$|\$|€|£|¥|₹|Y=|"
+        r"PS(?=\d)|RM(?=\d)|Rs\.?\s?|(?:USD|EUR|GBP|CHF)\s?)")
+_SUFFIX = (r"(?:%|GB|MB|TB|mph|km/hr?|kph|km|cm|mm|kg|mg|lbs?|oz|ft|mAh|kWh|MWh|GWh|kW|MW|GW|W|"
+           r"GHz|MHz|Hz|bhp|hp|min|mins|hrs?|sec|ms|mpg|Nm|mL|ml|m2|m3|pc|g|m|l|p|°[CF]?|€)")
+_PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|basis\s+points?\b|bps\b)"
+_NUMBER = re.compile(
+    rf"(?:(?<=\d[-–])|(?<![\w$€£¥.,/:=+−-]))(?P<sign>minus[-\s]|[-−](?=[\d.])|\+)?(?P<cur>{_CUR})?"
+    rf"(?P<sign2>[-−](?=\d))?(?P<num>{_DIGITS}(?:[/⁄]\d+(?![/\d]))?|(?i:{_WORDNUM}))"
+    rf"(?P<scale>(?i:{_SCALE}))?"
+    rf"(?P<suffix>(?<=[\d\w])(?:{_SUFFIX})(?![\w/])|\s?(?i:{_PERCENT})|\s(?:p|€)(?![\w'’]))?"
+    rf"(?![\w$€£])"
+)
+_VAGUE = re.compile(
+    r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|"
+    r"millions|billions)\b(?=\s+of\b)",
+    re.IGNORECASE,
+)
+_FRACTION = re.compile(
+    r"\b(?:two[-\s]thirds|three[-\s]quarters|(?:a|one)[-\s](?:third|quarter|fifth|tenth)|half)"
+    r"(?=\s+(?:of|the|their|its|his|her|all)\b)",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"(?:\b(?:more\s+than|less\s+than|fewer\s+than|greater\s+than|upwards\s+of|in\s+excess\s+of|"
+    r"up\s+to|at\s+least|at\s+most|as\s+(?:many|much|few|little)\s+as|close\s+to|(?:just|well)\s+"
+    r"(?:over|under|above|below)|over|under|above|below|around|about|approximately|roughly|nearly|"
+    r"almost|some|an\s+estimated|estimated|circa)|~|≈)\s*$",
+    re.IGNORECASE,
+)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?,?\s*(?:\d{{1,2}}\s*[-–]\s*)?$", re.IGNORECASE)
+_DAY_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{_MONTH})\b",
+                        re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s*[-–/]\s*$")
+_TIME_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b\.?|GMT|UTC|[ECMP][SD]T\b|o'clock|hrs\b)|^[:.]\d\d\s*[ap]\.?m",
+                         re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:age[ds]?|the\s+age\s+of|ages\s+of)\s*$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^[-\s]*(?:years?|months?)[-\s]+old\b|^[-\s]year-old|^[-\s]month-old", re.IGNORECASE)
+_LABELS = (
+    r"no|nos|number|section|sections|sec|part|parts|article|articles|rule|rules|chapter|title|"
+    r"clause|paragraph|item|page|pages|pp|vol|volume|route|highway|flight|room|row|seat|gate|"
+    r"channel|level|grade|phase|stage|tier|round|week|game|episode|version|model|series|group|"
+    r"category|type|suite|unit|exit|district|ward|resolution|order|act|bill|decree|covid|h\.?r|fy|q"
+)
+_DESIGNATOR = re.compile(
+    rf"\b(?:{_LABELS})\.?\s*(?:\d[\w.:]*\s*(?:,|and|or|to|through|[-–])\s*)*$|[A-Za-z][:#-]$|#\s*$",
+    re.IGNORECASE,
+)
+_NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
+              "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
+              "around", "i", "but", "or", "on", "as", "is", "was", "were", "are"}
+
+
+@dataclass
+class Quantity:
+    """A figure as found, with the top of its range ("5-10W": value 5, high 10)."""
+
+    figure: Figure
+    high: float | None = None
+
+
+@dataclass
+class _Raw:
+    start: int  # the whole figure: currency, number, scale, unit suffix
+    end: int
+    value: float
+    unit: str | None
+    core: tuple[int, int]  # the digits or number words
+    word: bool = False  # spelled out ("three")
+    high: float | None = None
+    vague: bool = False  # "millions of", "dozens of": value and high are the order of magnitude
+
+
+def parse_number(num: str, scale: str | None = None) -> float | None:
+    """Return the value of a number as written ("3,500", "1/16", "twenty-five") times its scale."""
+    text = num.lower().replace(",", "").replace("⁄", "/").strip()
+    whole, _, part = text.rpartition(" ") if " " in text else ("", "", text)
+    if part and part[-1] in _VULGAR:
+        value: float | None = float(part[:-1] or 0) + _VULGAR[part[-1]]
+    elif re.fullmatch(r"\d+/\d+", part):
+        top, bottom = (int(x) for x in part.split("/"))
+        value = float(whole or 0) + top / bottom if 0 < top < bottom and bottom in _DENOMINATORS else None
+    else:
+        try:
+            value = float(text)
+        except ValueError:
+            value = _word_value(text)
+    if value is None:
+        return None
+    for word in (scale or "").lower().split():
+        value *= _SCALES.get(word, 1.0)
+    return value
+
+
+def _word_value(text: str) -> float | None:
+    if text in ("a", "an"):
+        return 1.0
+    if text in _SMALL:
+        return float(_SMALL[text])
+    head, _, tail = text.partition("-")
+    if head in _TENS:
+        return float(_TENS[head] + _SMALL.get(tail, 0))
+    return None
+
+
+def _numbers(text: str) -> Iterator[_Raw]:
+    """Every number-like span of one sentence, before any filtering."""
+    for m in _NUMBER.finditer(text):
+        scale = (m["scale"] or "").strip().lower()
+        if scale in ("m", "b", "t") and not m["cur"] and m["scale"].strip() != "M":
+            scale = ""  # "10m" without a currency is ten metres
+        value = parse_number(m["num"], scale)
+        if value is None or (m["num"].lower() in ("a", "an") and not scale):
+            continue
+        if (m["sign"] or "").strip() in ("minus", "minus-", "-", "−") or m["sign2"]:
+            value = -value
+        end = m.end() if scale or not m["scale"] else m.end("num")
+        yield _Raw(m.start(), end, value, _unit_of(m, bool(scale)), (m.start("num"), m.end("num")),
+                   m["num"][0].isalpha())
+    for m in _VAGUE.finditer(text):
+        low = _vague_value(m.group(0))
+        yield _Raw(m.start(), m.end(), low, None, (m.start(), m.end()), True, low * 10, True)
+    for m in _FRACTION.finditer(text):
+        words = re.split(r"[-\s]", m.group(0).lower())
+        key = "-".join(words) if words[0] in ("two", "three") else words[-1]
+        yield _Raw(m.start(), m.end(), _FRACTIONS[key], "fraction", (m.start(), m.end()), True)
+
+
+def _vague_value(word: str) -> float:
+    words = word.lower().split()
+    base = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+    if len(words) > 1:
+        return (10.0 if words[0] == "tens" else 100.0) * base[words[-1]]
+    return base[words[0]]
+
+
+def _unit_of(m: re.Match[str], scaled: bool) -> str | None:
+    suffix = (m["suffix"] or "").strip().lower()
+    if m["cur"]:
+        return _CURRENCY.get(re.sub(r"\s+", "", m["cur"].lower()), "USD")
+    if suffix in ("€", "p"):
+        return _CURRENCY[suffix]
+    if m["scale"] and not scaled and m["scale"].strip() == "m":
+        return "m"
+    if suffix.startswith("percentage"):
+        return "percentage points"
+    if suffix in ("%", "percent", "pct", "pc") or suffix.startswith("per"):
+        return "percent"
+    if suffix.startswith("basis") or suffix == "bps":
+        return "basis points"
+    return m["suffix"].strip() if m["suffix"] else None
+
+
+# --- what is not a figure -----------------------------------------------------------------------
+
+
+def _excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
+    """True for years, dates, times, ages, designators, ordinals, scores, "one of"."""
+    text = doc.text
+    before, after = text[max(0, raw.start - 40) : raw.start], text[raw.end : raw.end + 40]
+    core = text[raw.core[0] : raw.core[1]]
+    bare = raw.unit is None and not raw.vague and raw.end == raw.core[1]
+    if bare and re.fullmatch(r"\d{10,}", core):
+        return True  # an identifier or a phone number
+    small = raw.word and raw.unit is None and not raw.vague and raw.value < 10
+    partitive = core.lower() != "one" and re.match(r"\s+of\s+(?:the|those|these|its|their|our)\b", after)
+    if small and not partitive and (noun is None or _definite(doc, raw) or _pronoun_one(doc, raw, noun)):
+        return True
+    if re.match(r"-(?:year|month|week|day|hour|minute)\b(?!-old)", after) and raw.end == raw.core[1]:
+        return True  # "a five-year plan", "a 24-hour strike": a duration used as an adjective
+    if re.fullmatch(r"(1[5-9]|20)\d\d", core) and bare:
+        return _year(doc, raw, noun, dates)
+    if bare and noun is None and any(s <= raw.core[0] < e for s, e in dates):
+        return True
+    if bare and (_DAY_BEFORE.search(before) or _DAY_AFTER.match(after) or _YEAR_BEFORE.search(before)):
+        return True
+    if _TIME_AFTER.match(after) or re.match(r"[:.]?\d|:\d|(?:st|nd|rd|th)\b|s\b|['’]s\b", after[:3], re.I):
+        return True  # "10:27 PM", "1:36.6", "22nd", "the 1990s"
+    if _AGE_BEFORE.search(before) or (_AGE_AFTER.match(after) and raw.value < 150):
+        return True
+    if bare and re.search(r"[A-Z][\w.]*,\s*$", before) and re.match(r"\s*,", after):
+        return True  # "Senard, 65, now faces"
+    return bare and (bool(_DESIGNATOR.search(before)) or _designator(doc, raw, noun, before))
+
+
+def _year(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
+    """A bare four-digit number is a year unless it directly counts a plural noun ("2000 people")."""
+    if noun is None or noun.tag_ not in ("NNS", "NNPS") or any(s <= raw.start < e for s, e in dates):
+        return True
+    between = doc.text[raw.end : noun.idx]
+    return len(between.split()) > 2 or bool(re.search(r"\d|\band\b|\bto\b", between))
+
+
+def _pronoun_one(doc: Doc, raw: _Raw, noun: Token | None) -> bool:
+    """ "one of the best", "no one", "at one point", "one day": not a count of one."""
+    if noun is None or doc.text[raw.core[0] : raw.core[1]].lower() != "one":
+        return noun is None
+    before = doc.text[max(0, raw.start - 8) : raw.start].lower()
+    if re.match(r"\s+\d", doc.text[raw.end : raw.end + 3]):
+        return True  # "one 52,000 barrel-a-day refinery"
+    if re.search(r"\b(?:no|the|each|any|every|this|that|which|at)\s+$", before):
+        return True
+    return noun.lower_ in ("day", "time", "point", "way", "hand", "thing", "another")
+
+
+def _definite(doc: Doc, raw: _Raw) -> bool:
+    """ "the two countries", "our two sides": a reference to both, not a count."""
+    before = doc.text[max(0, raw.start - 12) : raw.start].lower()
+    word = doc.text[raw.core[0] : raw.core[1]].lower()
+    return word == "two" and bool(re.search(r"\b(?:the|our|their|these|those|both)\s+$", before))
+
+
+def _designator(doc: Doc, raw: _Raw, noun: Token | None, before: str) -> bool:
+    """A bare number beside a name is a designator: "iPhone 11", "S&P 500", "787 Dreamliner"."""
+    after = doc.text[raw.end : raw.end + 30]
+    nxt = re.match(r"\s+([A-Z][\w-]*)", after)
+    if nxt and _name_after(nxt[1]) and re.fullmatch(r"\d+", doc.text[raw.core[0] : raw.core[1]]):
+        return True
+    m = re.search(r"([A-Za-z&][\w&.’']*)\s+$", before)
+    if not m or m[1].lower() in _NOT_NAMES or (noun is not None and noun.text.islower()):
+        return False
+    word = m[1]
+    if not any(c.isupper() for c in word):
+        return False
+    sentence_start = not before[: m.start()].strip() or before[: m.start()].rstrip()[-1] in ".!?:;\"“("
+    return not sentence_start or word.lower() in ("windows", "iphone", "galaxy")
+
+
+_UNITISH = re.compile(r"[kMGT]?(?:Hz|Wh|W|B|b)|Nm|PS|bhp|[A-Z]|Celsius|Fahrenheit|Kelvin|F|C")
+
+
+def _name_after(word: str) -> bool:
+    if word.isupper() and len(word) > 3:
+        return False  # "11 FEET"
+    return not word.endswith("s") and not _UNITISH.fullmatch(word) or word == "E"
+
+
+def _score(text: str, raw: _Raw, noun: Token | None) -> bool:
+    """ "2-0", "89-89": a score, not a figure."""
+    core = text[raw.core[0] : raw.end]
+    if raw.high is None or raw.unit is not None or noun is not None:
+        return False
+    return bool(re.fullmatch(r"\d+\s*[-–]\s*\d+", core))
+
+
+# --- ranges and qualifiers ----------------------------------------------------------------------
+
+
+def _merge_ranges(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Join "5-10W", "15 to 22 miles", "between $62 and $68", "from 208 pounds to 193"."""
+    out: list[_Raw] = []
+    for raw in raws:
+        prev = out[-1] if out else None
+        if prev is not None and _ranged(text, prev, raw):
+            low, top = prev.value, parse_number(text[raw.core[0] : raw.core[1]]) or 0.0
+            if prev.end == prev.core[1] and 0 < low < top and raw.value > top:  # "$3 to $5 billion"
+                low *= raw.value / top
+            out[-1] = replace(prev, end=raw.end, value=low, unit=raw.unit or prev.unit, high=raw.value)
+            continue
+        out.append(raw)
+    return out
+
+
+def _ranged(text: str, prev: _Raw, raw: _Raw) -> bool:
+    if prev.high is not None or prev.vague or raw.vague:
+        return False
+    gap = text[prev.end : raw.start]
+    lead = text[max(0, prev.start - 20) : prev.start].lower()
+    if re.fullmatch(r"\s*[-–—]\s*", gap) or re.fullmatch(r"\s*[-–]?\s*(?:to|-)\s*", gap):
+        if re.search(r"\bby\s+$", lead) and prev.unit is not None:
+            return False  # "increased by $43.6 billion to $419.2 billion"
+        if prev.unit is not None and raw.unit is None:
+            return bool(re.search(r"\bfrom\s+$", lead))  # "rose 8.15% to 3.65" is two figures
+        if prev.value > raw.value and "to" in gap and not re.search(r"\bfrom\s+$", lead):
+            return False  # "leads 46 percent to 35 percent": a score, two figures
+        return raw.unit == prev.unit or prev.unit is None
+    if re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", lead):
+        return raw.unit == prev.unit or prev.unit is None or raw.unit is None
+    unit = re.fullmatch(r"(\s*[^\d\s][^\d]{0,20}?)\s+(to|and|-|–)\s+", gap)
+    if unit and text[raw.end : raw.end + len(unit[1])] == unit[1] and raw.unit == prev.unit:
+        return unit[2] != "and" or bool(re.search(r"\bbetween\s+$", lead))  # "44 mg to 50 mg"
+    if re.search(r"\bfrom\s+(?:up\s+to\s+|about\s+|around\s+)?$", lead):
+        same = raw.unit is None or raw.unit == prev.unit
+        return bool(re.fullmatch(r"(?:\s+[^\d\s]+){1,5}\s+to\s+", gap)) and same
+    return False
+
+
+def _qualify(text: str, raw: _Raw, floor: int) -> tuple[int, str | None]:
+    window = text[max(floor, raw.start - 30) : raw.start]
+    m = _QUALIFIER.search(window)
+    if not m:
+        return raw.start, None
+    return raw.start - len(window) + m.start(), re.sub(r"\s+", " ", m.group(0).strip().lower())
+
+
+# --- units, nouns, about ------------------------------------------------------------------------
+
+
+def _token(doc: Doc, raw: _Raw) -> Token | None:
+    span = doc.char_span(raw.core[0], raw.core[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _counted(raw: _Raw, tok: Token) -> Token | None:
+    """The noun a number counts: "three million safe and effective vaccine doses" -> doses."""
+    while tok.dep_ in ("compound", "nummod", "quantmod", "amod", "nmod", "npadvmod") and tok.head.i > tok.i:
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.idx >= raw.end:
+            if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "vaccine" in "vaccine doses"
+            return tok
+    return None
+
+
+def _of_noun(tok: Token) -> Token | None:
+    """ "millions of Cambodians" -> Cambodians."""
+    of = next((c for c in tok.children if c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+
+
+def _currency_word(text: str) -> str | None:
+    m = re.match(
+        r"\s+(?:(US|U\.S\.|Australian|Canadian|Hong Kong|Singapore|New Zealand)\s+)?(dollars?|euros?|"
+        r"yen|yuan|renminbi|rupees?|shekels?|ringgit|riels?|baht|pesos?|roubles?|rubles?|francs?)\b",
+        text,
+        re.IGNORECASE,
+    )
+    if not m:
+        return None
+    word = m[2].lower().rstrip("s")
+    if m[1] and word == "dollar":
+        return _DOLLARS[m[1].lower()]
+    return _CURRENCY_WORDS.get(word, word)
+
+
+def noun_text(noun: Token) -> str:
+    """The counted noun with its compounds: "vaccine doses", "Cambodian-Americans"."""
+    left = noun.i
+    for child in reversed(list(noun.lefts)):
+        if child.i == left - 1 and (child.dep_ == "compound" or child.text == "-") and not child.like_num \
+                and not child.is_space:
+            left = child.i
+        else:
+            break
+    return noun.doc[left : noun.i + 1].text
+
+
+def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
+    """Yield every figure of `doc` (as `figures` does) with the top of its range, in text order."""
+    dates = [(s, e) for s, e, _, _ in date_mentions(doc, source.anchor or source.date)]
+    furniture = [(f.start, f.end) for f in source.furniture]
+    for sent in doc.sents:
+        kept: list[tuple[_Raw, Token | None]] = []
+        for raw in _dedupe(_numbers(sent.text)):
+            raw = _shift(raw, sent.start_char)
+            tok = _token(doc, raw)
+            noun = _counted(raw, tok) if tok is not None else None
+            if raw.vague and tok is not None:
+                noun = _of_noun(tok)
+            if not _excluded(doc, raw, noun, dates) and not any(s <= raw.start < e for s, e in furniture):
+                kept.append((raw, noun))
+        nouns = {r.start: n for r, n in kept}
+        for raw in _merge_ranges(doc.text, [r for r, _ in kept]):
+            if _score(doc.text, raw, nouns.get(raw.start)):
+                continue
+            yield _quantity(doc, sent, source, raw, nouns.get(raw.start))
+
+
+def _dedupe(raws: Iterator[_Raw]) -> list[_Raw]:
+    out: list[_Raw] = []
+    for raw in sorted(raws, key=lambda r: (r.start, -r.end)):
+        if not out or raw.start >= out[-1].end:
+            out.append(raw)
+    return out
+
+
+def _shift(raw: _Raw, offset: int) -> _Raw:
+    core = (raw.core[0] + offset, raw.core[1] + offset)
+    return replace(raw, start=raw.start + offset, end=raw.end + offset, core=core)
+
+
+_CHANGES = {"increase", "rise", "decrease", "decline", "drop", "fall", "growth", "cut", "reduction",
+            "jump", "gain", "loss", "surge", "slump"}
+_TIME_UNITS = ("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+               "hour", "hours", "minute", "minutes", "century", "centuries")
+
+
+def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
+    start, qualifier = _qualify(doc.text, raw, sent.start_char)
+    if noun is not None and noun.lower_ in _TIME_UNITS and raw.unit is None:
+        raw = replace(raw, end=noun.idx + len(noun.text))  # a duration reads "more than 20 years"
+    unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
+    if unit is None and noun is not None:
+        unit = noun_text(noun)
+    figure = Figure(
+        id="",
+        source=source.id,
+        text=doc.text[start : raw.end],
+        start=start,
+        end=raw.end,
+        value=raw.value,
+        unit=unit,
+        qualifier=qualifier,
+        about=about(doc, start, raw.end, noun),
+        as_of=point_date(doc, sent, source.anchor or source.date, start),
+    )
+    return Quantity(figure, raw.high)
+
+
+# --- what a figure measures ---------------------------------------------------------------------
+
+_IRREGULAR = {"make": "made", "give": "given", "build": "built", "spend": "spent", "send": "sent",
+              "pay": "paid", "sell": "sold", "buy": "bought", "hold": "held", "take": "taken",
+              "bring": "brought", "lose": "lost", "win": "won", "lend": "lent", "raise": "raised",
+              "get": "got", "find": "found", "set": "set", "cut": "cut", "put": "put", "see": "seen",
+              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn"}
+_MAX_WORDS = 14
+
+
+def about(doc: Doc, start: int, end: int, noun: Token | None) -> str:
+    """What a figure measures, in the sentence's own words ("health assistance in Cambodia since 1992")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    skip = set(range(span.start, span.end))
+    if noun is not None and noun.lower_ in _TIME_UNITS:
+        phrase = _clause(noun, skip)
+    elif noun is not None:
+        phrase = _count_about(noun, skip)
+    else:
+        phrase = _measure_about(span.root, skip)
+    return _tidy(phrase)
+
+
+def _count_about(noun: Token, skip: set[int]) -> str:
+    """ "300,000 Cambodian-Americans in the United States" -> "Cambodian-Americans in the United States"."""
+    phrase = _phrase(noun, skip)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
+        link = "in" if head.head.lemma_ in _CHANGES else "of"
+        return f"{_phrase(head.head, skip | _ids(head))} {link} {phrase}"  # "increase in applications"
+    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+        return _join(phrase, _participle(head), _preps(head, skip | _ids(noun)))
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _join(phrase, _preps(head, skip | _ids(noun)))
+    return phrase
+
+
+def _measure_about(root: Token, skip: set[int]) -> str:
+    """Money, percentages and units: their complement, else the noun or clause they belong to."""
+    verb = _verb(root)
+    prep = _complement(root, skip)
+    if prep is None and verb is not None and root.dep_ in ("dobj", "obj"):
+        prep = _complement(verb, skip)  # "invested $4.5 million in the preservation of ..."
+    if prep is not None:
+        inner = _phrase(prep, skip, drop_self=True)
+        if prep.lower_ == "of" and root.lower_ in ("%", "percent", "cent", "pc"):
+            return f"share of {inner}"
+        if verb is None:
+            return inner
+        rest = _preps(verb, skip | _ids(root) | _ids(prep))
+        if prep.lower_ == "of":
+            return _join(inner, _participle(verb), rest)  # "goods exported to the United States"
+        return _join(inner, rest, _period(root.sent, skip, rest))
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _phrase(head.head, skip | _ids(head))  # "an increase of 33 percent from 2020"
+    if verb is None:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    said = _phrase(subject, skip) if subject is not None else ""
+    return _join(said, verb.text, _preps(verb, skip | _ids(root)))
+
+
+def _clause(noun: Token, skip: set[int]) -> str:
+    """A duration measures how long its clause went on: "helped improve labor conditions ..."."""
+    verb = _verb(noun)
+    if verb is None:
+        return ""
+    skip = skip | _ids(noun)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr")), None)
+    parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
+    return _join(*parts, _phrase(obj, skip) if obj is not None else "")
+
+
+def _complement(tok: Token, skip: set[int]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "of", "for", "on") or child.i in skip:
+            continue
+        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
+            return child
+    return None
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _verb(tok: Token) -> Token | None:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
+    """The words of a token's subtree, without clauses, appositions and the figure itself."""
+    keep: list[Token] = [] if drop_self else [tok]
+    stop = next((t.i for t in tok.sent if t.i > tok.i and t.text in (";", "—", "(")), len(tok.doc))
+    stack = list(tok.children)
+    while stack:
+        child = stack.pop()
+        if child.i in skip or child.i >= stop or child.is_space or child.dep_ in _CUT_DEPS:
+            continue
+        if child.lower_ in _CUT_WORDS or (child.dep_ == "punct" and child.text != "-" and child.head == tok):
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
+
+
+_CUT_DEPS = ("relcl", "appos", "advcl", "parataxis", "acl")
+_CUT_WORDS = ("including", "such", "—", ";", "(", ")")
+_NOT_PLACES = ("as", "including", "through", "by", "like", "despite", "because", "after", "before",
+               "via", "according", "than", "with")
+
+
+def _preps(verb: Token, skip: set[int]) -> str:
+    """The verb's prepositional phrases of place and time ("in U.S.-funded exchange programs")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES:
+            continue
+        if any(c.dep_ == "pobj" for c in child.children):
+            phrase = _phrase(child, skip)
+            if child.is_sent_start or child.i == child.sent.start + 1:
+                phrase = phrase[:1].lower() + phrase[1:]
+            timed = any(t.ent_type_ == "DATE" for t in child.subtree)
+            out.append((timed, phrase))
+    return _join(*(p for _, p in sorted(out, key=lambda x: x[0])))
+
+
+def _period(sent: Span, skip: set[int], already: str) -> str:
+    """ "since 1992", "over the last 30 years": the span of time a total covers."""
+    for tok in sent:
+        if tok.lower_ not in ("since", "over", "during") or tok.i in skip or tok.dep_ != "prep":
+            continue
+        if any(t.ent_type_ == "DATE" for t in tok.subtree):
+            phrase = _phrase(tok, skip)
+            return "" if phrase.lower() in already.lower() else phrase.lower()
+    return ""
+
+
+def _participle(verb: Token) -> str:
+    """ "exported", "donated", "employed": the verb as a past participle."""
+    if verb.tag_ in ("VBN", "VBD") and verb.lemma_ not in ("take", "give", "grow", "draw", "see"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _text(tokens: list[Token]) -> str:
+    out = ""
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None:
+            out += prev.whitespace_ if tok.i == prev.i + 1 else " "
+        out += tok.text
+    return out
+
+
+def _tidy(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(r"\s+([,;:)])", r"\1", phrase)
+    words = phrase.split()
+    if len(words) > _MAX_WORDS:
+        phrase = " ".join(words[:_MAX_WORDS]).rstrip(",;:") + " ..."
+    return phrase
+
+
+def figures(doc: Doc, source: Source) -> Iterator[Figure]:
+    """Yield the figures of one source: money, percentages, counts and quantities.
+
+    Each Figure has `text == source.text[start:end]` (the figure with its qualifier), a value,
+    a unit (USD, percent, the counted noun), what it measures (`about`) and the date it refers
+    to (`as_of`) when the sentence gives one; `id` and `themes` are left for the pipeline.
+    """
+    for q in quantities(doc, source):
+        yield q.figure

@@ -1,0 +1,153 @@
+"""Date normalisation (no model) and date mentions in parsed text (real model)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefer.extract.dates import date_mentions, normalise, parse_anchor, point_dates, tense_of
+
+THU = "2025-11-06"  # a Thursday: the Reuters seed's date
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "iso"),
+    [
+        # absolute, full and partial
+        ("December 2021", None, "2021-12"),
+        ("Dec 2021", None, "2021-12"),
+        ("Dec. 2021", THU, "2021-12"),
+        ("December of 2021", None, "2021-12"),
+        ("February 5, 2026", None, "2026-02-05"),
+        ("Thursday, Nov. 6, 2025", None, "2025-11-06"),
+        ("6 November 2025", None, "2025-11-06"),
+        ("the 6th of November, 2025", None, "2025-11-06"),
+        ("2013-03-22", None, "2013-03-22"),
+        ("11/6/2025", None, "2025-11-06"),
+        ("in 2021", None, "2021"),
+        ("mid-2021", None, "2021"),
+        ("early 2011", None, "2011"),
+        ("fiscal year 2013", None, "2013"),
+        ("FY06", None, "2006"),
+        ("the first quarter of 2019", None, "2019"),
+        ("summer 2021", None, "2021"),
+        ("2009-2010", None, "2009"),
+        # a month or day without a year takes the anchor's
+        ("Nov. 6", THU, "2025-11-06"),
+        ("on Nov. 6", "2025", "2025-11-06"),
+        ("Oct. 31", THU, "2025-10-31"),
+        ("July", THU, "2025-07"),
+        ("November", "2026-02-05", "2025-11"),  # the nearest November is the one before
+        ("August 2-6", "2022-08", "2022-08-02"),
+        ("late last July", "2013-03-22", "2012-07"),
+        ("last May", "2013-03-21", "2012-05"),
+        ("next March", THU, "2026-03"),
+        # weekdays: the latest one on or before the anchor
+        ("on Thursday", THU, "2025-11-06"),
+        ("on Friday", THU, "2025-10-31"),
+        ("Wednesday", "2013-03-22", "2013-03-20"),
+        ("last Thursday", THU, "2025-10-30"),
+        ("next Monday", THU, "2025-11-10"),
+        ("Friday night", THU, "2025-10-31"),
+        # relative to the anchor
+        ("yesterday", THU, "2025-11-05"),
+        ("today", THU, "2025-11-06"),
+        ("last week", THU, "2025-10"),
+        ("Last week's", THU, "2025-10"),
+        ("this week", "2013-03-22", "2013-03"),
+        ("earlier this year", THU, "2025"),
+        ("last year", THU, "2024"),
+        ("next year", "2013-03-22", "2014"),
+        ("last month", "2013-03-21", "2013-02"),
+        ("this month", "2026-01-15", "2026-01"),
+        ("four years ago", "2013-03-21", "2009"),
+        ("two days ago", THU, "2025-11-04"),
+        ("last summer", "2013-03-22", "2012"),
+        # durations, vague expressions, and what needs an anchor that is not there
+        ("for over 20 years", THU, None),
+        ("the past decade", THU, None),
+        ("the last 30 years", THU, None),
+        ("decades", THU, None),
+        ("years", THU, None),
+        ("recent years", THU, None),
+        ("the 1990s", THU, None),
+        ("now", THU, None),
+        ("earlier that week", THU, None),
+        ("Dec 14", None, None),
+        ("on Friday", "2022-08", None),
+        ("last week", None, None),
+        ("Novemberthe", THU, None),
+    ],
+)
+def test_normalise(expr: str, anchor: str | None, iso: str | None) -> None:
+    assert normalise(expr, anchor) == iso
+
+
+@pytest.mark.parametrize(
+    ("expr", "tense", "iso"),
+    [
+        ("August", "past", "2012-08"),
+        ("August", "future", "2013-08"),
+        ("July", None, "2013-07"),
+        ("December", None, "2012-12"),
+        ("Friday", "future", "2013-03-29"),
+        ("Friday", "past", "2013-03-22"),
+    ],
+)
+def test_normalise_follows_tense(expr: str, tense: str | None, iso: str) -> None:
+    assert normalise(expr, "2013-03-22", tense=tense) == iso
+
+
+@pytest.mark.parametrize(
+    ("anchor", "parts"),
+    [("2025-11-06", (2025, 11, 6)), ("2022-08", (2022, 8, None)), ("2021", (2021, None, None)),
+     (None, None), ("next week", None)],
+)
+def test_parse_anchor(anchor: str | None, parts: tuple[int, int | None, int | None] | None) -> None:
+    assert parse_anchor(anchor) == parts
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The United States lifted its embargo on Cambodia on Nov. 6.", [("Nov. 6", "2025-11-06")]),
+        ("The United States on Thursday lifted an embargo.", [("Thursday", "2025-11-06")]),
+        ("Hegseth met Tea Seiha in Malaysia on Friday.", [("Friday", "2025-10-31")]),
+        ("The ban was imposed in December 2021 under Biden.", [("December 2021", "2021-12")]),
+        ("The White House announced its removal on October 26, 2025.", [("October 26, 2025", "2025-10-26")]),
+        ("The programme has run for over 20 years.", []),
+        ("Over the past decade, ties have grown.", []),
+    ],
+)
+def test_date_mentions(nlp: Any, text: str, found: list[tuple[str, str]]) -> None:
+    doc = nlp(text)
+    got = [(words, iso) for _, _, words, iso in date_mentions(doc, THU)]
+    assert got == found
+    for start, end, words, _ in date_mentions(doc, THU):
+        assert text[start:end] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        ("The embargo was lifted in July.", "July", "past"),
+        ("The embargo, imposed in 2021 under Biden, restricted access.", "2021", "past"),
+        ("Hegseth said after meeting Tea Seiha on Friday that talks would resume.", "Friday", "past"),
+        ("The Secretary will travel to Phnom Penh in August.", "August", "future"),
+        ("The vote is scheduled for March.", "March", "future"),
+        ("Much of it remains in use today.", "today", None),
+    ],
+)
+def test_tense_of(nlp: Any, text: str, word: str, tense: str | None) -> None:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert tense_of(token) == tense
+
+
+def test_point_dates_leave_out_open_ends(nlp: Any) -> None:
+    doc = nlp("Since 2012, the council has met in Phnom Penh, and exports grew from 2020 to 2021.")
+    sent = next(iter(doc.sents))
+    assert [iso for _, _, _, iso in point_dates(sent, THU)] == []
+    doc = nlp("Cambodia exported $8.7 billion of goods in 2021, up 33 percent from 2020.")
+    assert [iso for _, _, _, iso in point_dates(next(iter(doc.sents)), THU)] == ["2021"]

@@ -1,0 +1,161 @@
+"""Figures on short sentences with the real model: value, unit, qualifier, about, as_of, and
+what is not a figure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefer.extract.figures import figures, parse_number, quantities
+from briefer.model import Figure, Source
+
+
+def run(nlp: Any, text: str, date: str | None = "2022-08") -> list[Figure]:
+    src = Source(id="s", path="s.txt", text=text, date=date)
+    found = list(figures(nlp(text), src))
+    for f in found:
+        assert text[f.start : f.end] == f.text
+        assert f.source == "s" and f.id == "" and f.themes == []
+    return found
+
+
+@pytest.mark.parametrize(
+    ("num", "scale", "value"),
+    [("3,500", None, 3500.0), ("15.3", "million", 15.3e6), ("three", "million", 3e6),
+     ("twenty-five", None, 25.0), ("a", "dozen", 12.0), (".5", None, 0.5), ("1/16", None, 0.0625),
+     ("2 1/2", None, 2.5), ("½", None, 0.5), ("9/11", None, None), ("24/7", None, None),
+     ("8.1", "bn", 8.1e9), ("35", "lakh", 3.5e6)],
+)
+def test_parse_number(num: str, scale: str | None, value: float | None) -> None:
+    assert parse_number(num, scale) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        ("The United States has provided $3 billion in foreign assistance.", "$3 billion", 3e9, "USD", None),
+        ("The US has invested more than $377 million in health assistance in Cambodia.",
+         "more than $377 million", 377e6, "USD", "more than"),
+        ("Exports account for over 40 percent of the total.", "over 40 percent", 40.0, "percent", "over"),
+        ("Prices rose 4.1 per cent last month.", "4.1 per cent", 4.1, "percent", None),
+        ("The rate fell 60 basis points.", "60 basis points", 60.0, "basis points", None),
+        ("The agencies donated over three million safe and effective vaccine doses.",
+         "over three million", 3e6, "vaccine doses", "over"),
+        ("Over 3,500 Cambodians have participated in exchange programs.", "Over 3,500", 3500.0,
+         "Cambodians", "over"),
+        ("Analysts expect around 100 license applications per year.", "around 100", 100.0,
+         "license applications", "around"),
+        ("The deal is worth PS8.1bn to the group.", "PS8.1bn", 8.1e9, "GBP", None),
+        ("It raised $13.6M from investors.", "$13.6M", 13.6e6, "USD", None),
+        ("The fine was 10.5 million Australian dollars.", "10.5 million", 10.5e6, "AUD", None),
+        ("Nintendo fell to Y=28,030 in Tokyo.", "Y=28,030", 28030.0, "JPY", None),
+        ("The phone has 256GB of storage.", "256GB", 256.0, "GB", None),
+        ("Nearly two-thirds of the sales came from CDs.", "Nearly two-thirds", 2 / 3, "fraction", "nearly"),
+        ("The frigid atmosphere can dip to minus 130 degrees.", "minus 130", -130.0, "degrees", None),
+        ("Seven new seasons of the show will air.", "Seven", 7.0, "seasons", None),
+        ("The company has helped for more than 20 years.", "more than 20 years", 20.0, "years", "more than"),
+    ],
+)
+def test_figure(nlp: Any, text: str, figure: str, value: float, unit: str, qualifier: str | None) -> None:
+    found = run(nlp, text)
+    assert [f.text for f in found] == [figure]
+    f = found[0]
+    assert f.value == pytest.approx(value)
+    assert (f.unit, f.qualifier) == (unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "high"),
+    [
+        ("He was traveling at a speed of 15 to 22 miles per hour.", 15.0, 22.0),
+        ("We used a 5-10W laser.", 5.0, 10.0),
+        ("Shares are priced between $62 and $68.", 62.0, 68.0),
+        ("The agency could impose a fine of $3 to $5 billion.", 3e9, 5e9),
+        ("He dropped from 208 pounds to 193 this year.", 208.0, 193.0),
+    ],
+)
+def test_range(nlp: Any, text: str, value: float, high: float) -> None:
+    src = Source(id="s", path="s.txt", text=text)
+    (q,) = list(quantities(nlp(text), src))
+    assert (q.figure.value, q.high) == (pytest.approx(value), pytest.approx(high))
+
+
+def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
+    found = run(nlp, "The deficit increased by $43.6 billion to $419.2 billion.")
+    assert [f.value for f in found] == [43.6e9, 419.2e9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embargo was imposed in 2021 under President Joe Biden.",
+        "The Secretary will travel to Phnom Penh from August 2-6.",
+        "The United States lifted its embargo on Nov. 6, 2025.",
+        "It will take place on March 29 in Brussels.",
+        "Hun Sen, age 65, has led the country for decades.",
+        "Senard, 65, now faces the task of soothing relations.",
+        "A 50-year-old man pled guilty.",
+        "Cambodia remains in Country Group D:1 for national security reasons.",
+        "Licenses are required under Sections 744.21 and 744.22 of the EAR.",
+        "The rule amends Supplement No. 1 to Part 740 of the EAR.",
+        "The 22nd amendment was ratified long ago.",
+        "The meeting started at 10:27 PM and ended at 5 a.m.",
+        "The new iPhone 11 Pro and the Boeing 787 Dreamliner were shown.",
+        "Supporters of the S&P 500 index gathered.",
+        "They won 2-0 at home.",
+        "It was one of the best speakers around, and no one disagreed.",
+        "Relations between our two countries have improved.",
+        "Exports rose in the 1990s.",
+        "A five-year plan was agreed.",
+        "Little had changed in the 2013-14 season.",
+    ],
+)
+def test_not_a_figure(nlp: Any, text: str) -> None:
+    assert [f.text for f in run(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Since 1992, the United States has invested more than $377 million in health assistance in "
+         "Cambodia to address infant and maternal mortality.", "health assistance in Cambodia since 1992"),
+        ("Many Cambodians have relatives among the 300,000 Cambodian-Americans in the United States.",
+         "Cambodian-Americans in the United States"),
+        ("Over 3,500 Cambodians have participated in U.S.-funded exchange programs.",
+         "Cambodians in U.S.-funded exchange programs"),
+        ("The United States is accounting for over 40 percent of Cambodia's total exports.",
+         "share of Cambodia's total exports"),
+        ("Cambodia exported $8.7 billion of goods in 2021 to the United States.",
+         "goods exported to the United States in 2021"),
+        ("Analysts anticipate a possible increase of around 100 license applications per year.",
+         "possible increase in license applications per year"),
+        ("The United States has invested $4.5 million in the preservation of Cambodia's cultural sites.",
+         "preservation of Cambodia's cultural sites"),
+    ],
+)
+def test_about(nlp: Any, text: str, about: str) -> None:
+    (f,) = run(nlp, text)
+    assert f.about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Cambodia exported $8.7 billion of goods in 2021, an increase of 33 percent from 2020.", "2021"),
+        ("Since 1992, the United States has invested $377 million in health.", None),
+        ("Core inflation rose 0.3% in June.", "2022-06"),
+    ],
+)
+def test_as_of(nlp: Any, text: str, as_of: str | None) -> None:
+    found = run(nlp, text)
+    assert found and all(f.as_of == as_of for f in found)
+
+
+def test_furniture_is_not_content(nlp: Any) -> None:
+    from briefer.model import Mention
+
+    text = "Page 12 of 40\nThe fund paid $4.5 million to 300 farmers."
+    src = Source(id="s", path="s.txt", text=text, furniture=[Mention(0, 13)])
+    doc = nlp(" " * 13 + text[13:])
+    assert [f.text for f in figures(doc, src)] == ["$4.5 million", "300"]
