@@ -235,3 +235,47 @@ def test_quote_marks_properties(text: str) -> None:
 def test_extraction_never_breaks_offsets(nlp: Any, text: str) -> None:
     for q in extract(nlp, text, kind=None):
         assert q.speaker and q.speaker.strip()
+
+
+SPEAKER_REPAIRS = [
+    pytest.param(
+        "Southeast Asia expert Gregory Poling at Washington's Center for Strategic and "
+        "International Studies think tank said he believed the U.S. move was largely symbolic.",
+        "paraphrase", "Gregory Poling", "said", "Southeast Asia expert Gregory Poling",
+        id="think-tank-read-as-verb"),
+    pytest.param(
+        "Obama Says Museum Will Tell of 'Suffering and Delight.'\n\nWASHINGTON -- President "
+        "Obama, dedicating the National Museum of African American History and Culture on "
+        "Saturday, said it would tell an American story, one of ''suffering and delight, one "
+        "of fear.''", "direct", "Obama", "said", "President Obama", id="dateline-subject"),
+    pytest.param(
+        "Donald Trump's campaign is defending his early-morning tweets. It's denouncing what "
+        "it calls \"the single-biggest coordinated media attack in history.\"",
+        "direct", "Donald Trump's campaign", "denouncing", "It", id="it-is-the-campaign"),
+    pytest.param(
+        "Chuck Grassley and Patrick Leahy sent a letter on Thursday to Senate leaders.\n\n"
+        "\"The program has become plagued by fraud and abuse,\" they wrote.",
+        "direct", "Chuck Grassley and Patrick Leahy", "wrote", "they", id="they-are-two-names"),
+    pytest.param(
+        "The spot concludes with footage of Trump saying during the debate last week, “That "
+        "makes me smart.”", "direct", "Trump", "saying", "Trump", id="concludes-with-is-no-cue"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "speaker", "cue", "words"), SPEAKER_REPAIRS)
+def test_speaker_repairs(nlp: Any, text: str, kind: str, speaker: str, cue: str,
+                         words: str) -> None:
+    """Subjects the parse gets wrong, and pronouns that stand for a group or a thing."""
+    (quote,) = extract(nlp, text, kind=kind)
+    assert (quote.speaker, quote.cue, said(text, quote)) == (speaker, cue, words)
+
+
+def test_participle_takes_the_sentence_subject(nlp: Any) -> None:
+    """A participle cue the parse cut off from its verb speaks for the sentence's subject."""
+    text = ("Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a "
+            "compliment -- ''That makes me smart'' -- and, when questioned after the debate, "
+            "asserting, ''Of course, I pay federal taxes.''")
+    found = extract(nlp, text)
+    assert [(q.text, q.speaker, q.cue, said(text, q)) for q in found] == [
+        ("That makes me smart", "Trump", "asserting", "Mr. Trump"),
+        ("Of course, I pay federal taxes", "Trump", "asserting", "Mr. Trump")]

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.extract import speakers
+from briefer.extract import names, speakers
 from briefer.model import Mention, Quote, Source
 
 if TYPE_CHECKING:
@@ -32,9 +32,9 @@ REPORTED_WORDS = 4  # shorter reported clauses are fragments
 SCARE_WORDS = 3  # quoted spans this short need a cue that governs them
 NAME_WORDS = 6  # Title Case spans this short are names or titles, not quotes
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“‘'A-Z])")
-ABBREVIATIONS = speakers.words("mr mrs ms dr st sen rep gov gen lt col capt sgt jr sr no inc "
+ABBREVIATIONS = names.words("mr mrs ms dr st sen rep gov gen lt col capt sgt jr sr no inc "
                                "corp co vs prof rev adm maj cmdr ft mt")
-SMALL_WORDS = speakers.words("a an the of in on at to for and or but is with by from vs")
+SMALL_WORDS = names.words("a an the of in on at to for and or but is with by from vs")
 
 
 @dataclass(frozen=True)

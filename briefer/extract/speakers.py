@@ -4,8 +4,9 @@
 text gives them: "Yang Peou, a Cambodian political analyst"; "Cambodian Prime Minister Hun
 Manet"), the subjects of its speech verbs, and where quotes sit. `attribute` finds the cue
 that introduces a quoted span and the speaker it names, resolving pronouns and short names
-("he", "Peou") to the full name; `attribution` does the same for any cue
-(reported speech: "X said that ...", "according to X, ...").
+("he", "Peou") to the full name, and "it"/"they" to the last subject that agrees in number;
+`attribution` does the same for any cue (reported speech: "X said that ...", "according to
+X, ..."). Name, role and mention helpers live in `briefer.extract.names`.
 """
 
 from __future__ import annotations
@@ -15,32 +16,39 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.extract.names import (
+    DATELINE_DASHES,
+    NAMED,
+    RELATIVE,
+    SUBJECTS,
+    TITLES,
+    Person,
+    antecedent_of,
+    appositive,
+    can_speak,
+    issuer,
+    mention,
+    misread,
+    name,
+    name_run,
+    person,
+    phrase,
+    plural,
+    role,
+    strip_titles,
+    text,
+    titled_person,
+    undated,
+    words,
+)
+from briefer.model import join_names
+
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Attribution", "People", "Person", "according", "has_mark", "is_cue", "words"]
 
 
-def words(text: str) -> frozenset[str]:
-    """A lexicon from a whitespace-separated list."""
-    return frozenset(text.split())
-
-
-TITLES = words("""
-    mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor
-    president vice prime minister secretary ambassador general gen. judge justice mayor chairman
-    chairwoman chair speaker leader attorney candidate nominee former sir lord lady lt. col.
-    capt. sgt. adm. rev. prof. professor deputy
-""")
-NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC")
-DOCUMENTS = words("""
-    statement letter notice report memo release email message document paper study survey poll
-    filing complaint lawsuit ruling opinion speech video tweet post ad advertisement book article
-    editorial column
-""")
-SPEAKING = DOCUMENTS | words("""
-    order interview campaign spokesman spokeswoman spokesperson official officials aide aides
-    source sources analyst analysts expert experts group groups committee agency department
-    ministry office
-""")
 CUES = words("""
     say tell add state note explain write claim argue insist declare announce warn urge call
     describe cite welcome ask answer reply respond suggest conclude acknowledge admit allege
@@ -57,13 +65,12 @@ REPORTING = words("""
     report confirm predict acknowledge admit allege assert contend emphasize stress
     suggest concede maintain testify tweet post reiterate recall caution
 """)
-SUBJECTS = ("nsubj", "nsubjpass")
 DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "ccomp")
 PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
             "they": "group", "them": "group", "it": "thing"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
-RELATIVE = {"who", "that", "which", "whom"}
+REFERENT_CHARS = 600  # how far back an "it" or a "they" looks for what it stands for
 
 
 @dataclass(frozen=True)
@@ -75,17 +82,6 @@ class Attribution:
     mention: tuple[int, int] | None  # character offsets of the words naming the speaker
     cue: str
     governs: bool = True  # the cue governs the quote in the parse (not just nearby)
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone or something named as a subject or a person: name, role, where."""
-
-    name: str
-    role: str | None
-    start: int
-    subject: bool
-    human: bool = True
 
 
 class People:
@@ -105,6 +101,8 @@ class People:
         found += [self._cue_subject(t, surnames) for t in doc
                   if is_cue(t) and not self.inside[t.i]]
         self.persons = sorted((p for p in found if p is not None), key=lambda p: p.start)
+        self.things = [t for t in (self._thing(t) for t in doc if t.dep_ in SUBJECTS)
+                       if t is not None]  # what an "it" or a "they" can stand for
 
     def in_quote(self, char: int) -> bool:
         """True when character offset `char` lies between a pair of quote marks."""
@@ -122,7 +120,23 @@ class People:
             known = name(head)
             human = head.ent_type_ in ("PERSON", "") or known.split()[-1] in surnames
             return Person(known, role(head), head.idx, True, human)
-        return Person(phrase(head), None, head.idx, True, False)
+        return Person(phrase(head), None, head.idx, True, False, plural(head))
+
+    def _thing(self, head: Token) -> Person | None:
+        """A subject that is no single person ("the campaign", "Grassley and Leahy"), as a
+        non-human `Person` an "it" or a "they" may refer back to."""
+        if self.inside[head.i] or head.pos_ not in ("NOUN", "PROPN") or head.is_space:
+            return None
+        people = [head, *head.conjuncts] if head.ent_type_ == "PERSON" else []
+        if len(people) > 1 and all(t.ent_type_ == "PERSON" for t in people):
+            return Person(join_names([name(t) for t in people]), None, head.idx, True, False,
+                          True)
+        if head.ent_type_ == "PERSON" or head.lower_ in TITLES:
+            return None
+        words_ = [t for t in mention(head) if not (t.dep_ == "det" and t.head.i == head.i)]
+        known = name(head) if head.pos_ == "PROPN" else "".join(
+            t.text_with_ws for t in words_).strip()
+        return Person(known or head.text, None, head.idx, True, False, plural(head))
 
     # --- attribution of a quoted span ------------------------------------------------------
 
@@ -268,18 +282,18 @@ class People:
         if found is None:
             found = self._grammatical(cue)
         if found is None and cue.i + 1 < len(self.doc) and self.doc[cue.i + 1].pos_ == "PROPN":
-            found = _name_run(list(self.doc[cue.i + 1:cue.i + 9]))  # Said Ellis: “...”
+            found = name_run(list(self.doc[cue.i + 1:cue.i + 9]))  # Said Ellis: “...”
         return found
 
     def _adjacent(self, cue: Token) -> Token | None:
         """The name next to a cue that follows a closing quote mark."""
         doc = self.doc
         if cue.i > 0 and self._closes(doc[cue.i - 1]):
-            return _name_run(list(doc[cue.i + 1:min(cue.i + 9, len(doc))]))
+            return name_run(list(doc[cue.i + 1:min(cue.i + 9, len(doc))]))
         left: list[Token] = []
         for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
             if self._closes(tok):
-                return _name_run(left) if left else None
+                return name_run(left) if left else None
             if self.inside[tok.i] or tok.is_space or tok.text in ".;:" or (
                     tok.pos_ in ("VERB", "AUX") and not tok.is_title):
                 break
@@ -302,31 +316,59 @@ class People:
             for child in verb.children:
                 if child.dep_ in SUBJECTS and not self.inside[child.i]:
                     found = self._local(child, cue)
-                    return None if found is None else _issuer(found)
+                    return None if found is None else issuer(misread(found, verb))
                 if child.dep_ == "agent":
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs:
                         return objs[0]
             if verb.dep_ in ("acl", "relcl") and can_speak(verb.head):
-                return _issuer(verb.head)
+                return issuer(verb.head)
             if verb.head.i == verb.i or not (verb.dep_ in CLIMB or verb.head.pos_ == "ADP"):
-                return None
+                break
             verb = verb.head
             while verb.pos_ == "ADP" and verb.head.i != verb.i:
                 verb = verb.head  # "after saying ...", "despite admitting ..."
+        return self._participle(cue) if cue.tag_ == "VBG" else self._orphan(cue)
+
+    def _orphan(self, cue: Token) -> Token | None:
+        """The name that opens the clause of a finite cue the parse left without a subject:
+        "WASHINGTON -- President Obama, dedicating ..., said"; "..., Obama and Clinton call"."""
+        if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+            return None
+        para = self.para[cue.i]
+        toks = [t for t in self.doc[cue.sent.start:cue.i] if self.para[t.i] == para]
+        dash = next((k for k, t in enumerate(toks[:4]) if t.text in DATELINE_DASHES), None)
+        if dash is not None:
+            toks = toks[dash + 1:]
+        comma = max((k for k, t in enumerate(toks) if t.text in ",;:"), default=-1)
+        for run in (toks[comma + 1:], toks[:3]):
+            names = [t for t in run if t.ent_type_ == "PERSON" and not self.inside[t.i]]
+            if names and all(t.pos_ in ("PROPN", "CCONJ") or t.lower_ in TITLES for t in run[
+                    :run.index(names[0])]):
+                return names[0]
         return None
+
+    def _participle(self, cue: Token) -> Token | None:
+        """The subject of the sentence a participle cue hangs on when the parse lost the
+        link: "Mr. Trump hardly clarified the matter, ... asserting, ''...''" -> Mr. Trump."""
+        subjects = [t for t in self.doc[cue.sent.start:cue.i] if t.dep_ in SUBJECTS
+                    and not self.inside[t.i] and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")]
+        return subjects[0] if subjects else None
 
     def _local(self, subject: Token, cue: Token) -> Token | None:
         """The part of a subject in the cue's paragraph (a heading glued to it is dropped)."""
         para = self.para[cue.i]
         if self.para[subject.i] == para:
-            return subject
+            return undated(subject)
         line = [t for t in subject.subtree if self.para[t.i] == para]
+        dash = next((t.i for t in line[:4] if t.text in DATELINE_DASHES), None)
+        if dash is not None and all(t.text.isupper() for t in line if t.i < dash):
+            line = [t for t in line if t.i > dash]  # WASHINGTON -- President Obama ...
         roots = [t for t in line if t.head not in line and not (t.is_punct or t.is_space)]
         if roots:
             return roots[0]
         start = next(t.i for t in self.doc[:cue.i + 1] if self.para[t.i] == para)
-        return _name_run(list(self.doc[start:cue.i]))
+        return name_run(list(self.doc[start:cue.i]))
 
     # --- names -----------------------------------------------------------------------------
 
@@ -336,7 +378,7 @@ class People:
         if low in FIRST_PERSON:
             return None, None
         if low in RELATIVE and head.head.dep_ == "relcl":
-            return self._resolve(_antecedent_of(head.head.head))
+            return self._resolve(antecedent_of(head.head.head))
         if low in PERSONAL:
             pick = self._antecedent(head)
             if pick is None:
@@ -358,13 +400,20 @@ class People:
 
     def _antecedent(self, pronoun: Token) -> Person | None:
         """The person a "he"/"she" (or the group an "it"/"they") most likely stands for."""
-        human = PERSONAL[pronoun.lower_] == "person"
+        kind = PERSONAL[pronoun.lower_]
+        if kind != "person":
+            return self._referent(pronoun, kind == "group")
         before = [p for p in self.persons if p.start < pronoun.idx
-                  and p.human == human and pronoun.idx - p.start < 3000]
-        if not human:
-            before = [p for p in before if pronoun.idx - p.start < 600]
+                  and p.human and pronoun.idx - p.start < 3000]
         subjects = [p for p in before if p.subject]
         return (subjects or before or [None])[-1]
+
+    def _referent(self, pronoun: Token, group: bool) -> Person | None:
+        """What an "it" (one thing) or a "they" (a group) stands for: the last subject
+        before it, within a few sentences, that agrees in number."""
+        near = [p for p in [*self.persons, *self.things] if not p.human
+                and 0 < pronoun.idx - p.start < REFERENT_CHARS and p.plural == group]
+        return max(near, key=lambda p: p.start, default=None)
 
     def _full(self, name: str, at: int) -> str:
         """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
@@ -382,9 +431,9 @@ class People:
     def _role_named(self, full: str) -> str | None:
         """The first role the text gives a name (or a name with the same surname)."""
         last = full.split()[-1:]
-        for person in self.persons:
-            if person.role and (person.name == full or person.name.split()[-1:] == last):
-                return person.role
+        for known in self.persons:
+            if known.role and (known.name == full or known.name.split()[-1:] == last):
+                return known.role
         return None
 
 
@@ -395,40 +444,6 @@ def is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES and _not_idiom(tok)
 
 
-def _issuer(subject: Token) -> Token:
-    """Who issued a document that speaks: "the Council issued a statement calling ..." ->
-    the Council."""
-    noun = subject
-    if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
-        noun = subject.head.head
-    if noun.lemma_.lower() in DOCUMENTS and noun.dep_ == "dobj":
-        issuers = [c for c in noun.head.children if c.dep_ in SUBJECTS]
-        if issuers:
-            return issuers[0]
-    return subject
-
-
-def _antecedent_of(noun: Token) -> Token:
-    """The member of a list a relative clause hangs on: "A, B and C, who joked" -> C."""
-    conjs = [c for c in noun.conjuncts if c.i > noun.i]
-    return conjs[-1] if conjs else noun
-
-
-def _name_run(toks: list[Token]) -> Token | None:
-    """The head of the first name-like run in `toks` ("Tulsa police Chief Chuck Jordan")."""
-    run: list[Token] = []
-    for tok in toks:
-        if tok.ent_type_ in ("DATE", "TIME") or tok.is_space:
-            break
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") or (tok.is_alpha and tok.is_title):
-            run.append(tok)
-        elif run or not (tok.is_punct or tok.pos_ == "DET"):
-            break
-    if not run or (run[-1].pos_ == "PRON" and run[-1].lower_ not in PERSONAL):
-        return None
-    return run[-1]
-
-
 def _not_idiom(tok: Token) -> bool:
     """False for a cue verb used in a sense that reports nothing ("called for", "add to")."""
     lemma = tok.lemma_.lower()
@@ -437,6 +452,8 @@ def _not_idiom(tok: Token) -> bool:
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
     if lemma == "call" and parts & {"for", "on", "off", "up", "in"}:
         return False
+    if lemma == "conclude" and "with" in parts:
+        return False  # "the spot concludes with footage of ..."
     return not (lemma == "add" and "to" in parts)
 
 
@@ -466,124 +483,3 @@ def has_mark(text: str) -> bool:
     return any(ch in text for ch in "\"“”«»") or text in ("''", "``")
 
 
-# --- names, mentions and roles ----------------------------------------------------------------
-
-
-def person(ent: Span, inside: list[bool]) -> Person | None:
-    """A `Person` for a PERSON entity outside quotes, with the role the text gives."""
-    if ent.label_ != "PERSON" or inside[ent.start]:
-        return None
-    head = ent.root
-    full = strip_titles([t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")])
-    if not full:
-        return None
-    return Person(full, role(head), ent.start_char, head.dep_ in SUBJECTS)
-
-
-def can_speak(noun: Token) -> bool:
-    """True for a noun that can say something: a name, an official, a statement."""
-    return noun.pos_ == "PROPN" or noun.ent_type_ in NAMED or noun.lemma_.lower() in SPEAKING
-
-
-def mention(head: Token) -> Span:
-    """The words naming the speaker: the head with its compounds, titles and determiners."""
-    doc = head.doc
-    start, end = head.i, head.i + 1
-    for ent in doc.ents:
-        if ent.start <= head.i < ent.end:
-            start, end = ent.start, ent.end
-    for child in head.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat"):
-            start = min(start, child.left_edge.i)
-    for tok in doc[start:head.i]:
-        if "\n" in tok.text_with_ws:
-            start = tok.i + 1
-    return doc[start:end]
-
-
-def name(head: Token) -> str:
-    """The proper name around `head`, without titles: "Pete Hegseth", "Burman"."""
-    doc = head.doc
-    if head.ent_type_ == "PERSON":
-        ents = [e for e in doc.ents if e.start <= head.i < e.end]
-        if ents:
-            return strip_titles([t for t in ents[0] if t.tag_ != "POS"]) or head.text
-    start = head.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (
-            head.i, start):
-        start -= 1
-    end = head.i + 1
-    while end < len(doc) and doc[end].dep_ == "flat" and doc[end].head.i == head.i:
-        end += 1
-    toks = [t for t in doc[start:end] if t.tag_ != "POS"]
-    return strip_titles(toks) or head.text
-
-
-def strip_titles(toks: list[Token]) -> str:
-    """Join name tokens, dropping leading titles ("President", "Mr.")."""
-    parts = [t.text for t in toks if not t.is_space]
-    while len(parts) > 1 and (parts[0].lower() in TITLES or not parts[0][0].isalnum()):
-        parts = parts[1:]
-    return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-
-
-def titled_person(head: Token) -> tuple[Token, str] | None:
-    """For a title parsed as the subject ("Ambassador to Cambodia William Heidt"), return
-    the person's name token and the title."""
-    if head.lower_ not in TITLES or head.ent_type_ == "PERSON":
-        return None
-    for tok in head.subtree:
-        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ != "compound":
-            ent_start = min(t.i for t in tok.subtree if t.ent_type_ == "PERSON")
-            title = head.doc[head.i:ent_start].text.strip(" ,")
-            return tok, title
-    return None
-
-
-def appositive(head: Token) -> Token | None:
-    """The appositive after a name ("Yang Peou, a Cambodian political analyst"), not an age
-    ("Hun Sen, 65,")."""
-    for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ != "NUM":
-            return child
-    return None
-
-
-def role(head: Token) -> str | None:
-    """The role the text gives a named person: an appositive, else the title before the name."""
-    appos = appositive(head)
-    if appos is not None:
-        return text(appos)
-    doc = head.doc
-    name_start = head.i
-    while name_start > 0 and doc[name_start - 1].pos_ == "PROPN" and doc[
-            name_start - 1].lower_ not in TITLES and doc[name_start - 1].head.i == head.i:
-        name_start -= 1
-    lefts = [t for t in doc[head.left_edge.i:name_start] if t.dep_ != "det" and t.tag_ != "POS"]
-    if not lefts or lefts[-1].is_punct or any(t.is_space for t in lefts):
-        return None
-    found = " ".join(t.text for t in lefts).strip()
-    after = [c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("at", "of", "from")]
-    if found and after:
-        found += " " + text(after[0])
-    return found or None
-
-
-def phrase(head: Token) -> str:
-    """A common-noun speaker without its determiner: "Embassy spokesperson", "experts",
-    "notice in the Federal Register"."""
-    span = mention(head)
-    kept = [t for t in span if not (t.dep_ in ("det", "poss") and t.head.i == head.i)]
-    out = " ".join(t.text for t in kept if not t.is_punct) or head.text
-    for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "from", "for"):
-            objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
-            if objs:
-                return f"{out} {text(child)}"
-    return out
-
-
-def text(tok: Token) -> str:
-    """The text of a token's subtree, without surrounding punctuation."""
-    span = tok.doc[tok.left_edge.i:tok.right_edge.i + 1]
-    return span.text.strip(" ,;:—–-\n").strip()
