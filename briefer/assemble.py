@@ -75,6 +75,9 @@ def _primary(item_themes: list[str], theme: Theme) -> bool:
 
 def _section(ex: Extraction, theme: Theme, budget: Budget) -> Section:
     facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)]
+    if facts:  # weak facts only pad a section: keep those within reach of the theme's best
+        best = max(f.score for f in facts)
+        facts = [f for f in facts if f.score >= WEAK_FACT * best]
     quotes = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind == "direct"]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
@@ -95,6 +98,7 @@ def _section(ex: Extraction, theme: Theme, budget: Budget) -> Section:
 
 
 LOW_QUALITY = 0.5
+WEAK_FACT = 0.4
 
 
 def _trusted(ex: Extraction, fact: Fact) -> bool:
@@ -109,7 +113,7 @@ def _quote_rank(q: Quote) -> tuple[int, int, int]:
 
 
 TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-              "hour", "hours", "-year", "century", "centuries"}
+              "hour", "hours", "-year", "century", "centuries", "years of age", "months of age"}
 
 
 def _minor(fig: Figure) -> bool:

@@ -4,6 +4,7 @@ BrieferError into a one-line message and its exit code (0 ok, 1 usage, 2 input, 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ class Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise Failure(exc) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as exc:  # never a traceback for the user; --debug shows it
             if ctx.obj and ctx.obj.get("debug"):
@@ -53,8 +54,11 @@ class Group(click.Group):
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="briefer")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file of option defaults (default: ./briefer.toml, or [tool.briefer] "
+                   "in ./pyproject.toml).")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
     """Turn a folder of source documents into a footnoted Word policy brief.
 
     \b
@@ -62,6 +66,25 @@ def cli(ctx: click.Context, debug: bool) -> None:
       briefer build seeds/ -o out/brief.docx --themes seeds/themes.toml
     """
     ctx.obj = {"debug": debug}
+    _apply_config(ctx, config)
+
+
+def _apply_config(ctx: click.Context, config: Path | None) -> None:
+    """Make the config file's values the commands' defaults; command-line options override them."""
+    from briefer.settings import load_settings
+
+    if ctx.resilient_parsing:  # shell completion and --help never fail on a broken config
+        return
+    settings = load_settings(config)
+    ctx.default_map = {**settings.default_map(), **(ctx.default_map or {})}
+    if settings.email:
+        from briefer.errors import UsageError
+        from briefer.mail import EmailSettings
+
+        try:
+            ctx.meta[SETTINGS_KEY] = EmailSettings.from_config(settings.email)
+        except UsageError as exc:
+            raise UsageError(f"{settings.path} [email]: {exc}".replace("email config: ", "")) from None
 
 
 def source_options(f: Any) -> Any:
@@ -75,6 +98,11 @@ def source_options(f: Any) -> Any:
         click.option("--max-input", "max_input", type=int, default=20 * 1024 * 1024, show_default=True,
                      help="Largest source file, in bytes."),
         click.option("--strict", is_flag=True, help="Fail if any input file cannot be used."),
+        click.option("-j", "--jobs", type=click.IntRange(min=1),
+                     help="Worker processes for parsing (default: the cores, from 50 sources up)."),
+        click.option("--no-cache", "no_cache", is_flag=True,
+                     help="Neither read nor write the rebuild cache (see docs/SCALING.md)."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error."),
     ]):
         f = option(f)
     return f
@@ -103,8 +131,10 @@ def brief_options(f: Any) -> Any:
 
 
 def _extract(sources: tuple[Path, ...], themes: Path | None, model: str, encoding: str | None,
-             max_input: int, strict: bool, title: str | None = None) -> Any:
+             max_input: int, strict: bool, title: str | None = None, jobs: int | None = None,
+             no_cache: bool = False, quiet: bool = False) -> Any:
     from briefer.config import load_themes
+    from briefer.parallel import StderrProgress
     from briefer.pipeline import ExtractOptions, extract
 
     paths = list(sources) or [SEEDS]
@@ -112,8 +142,24 @@ def _extract(sources: tuple[Path, ...], themes: Path | None, model: str, encodin
         beside = (paths[0] if paths[0].is_dir() else paths[0].parent) / "themes.toml"
         themes = beside if beside.is_file() else None
     theme_set = load_themes(themes) if themes else None
-    opts = ExtractOptions(model=model, encoding=encoding, max_bytes=max_input, strict=strict, title=title)
-    return extract(paths, theme_set, opts)
+    progress = StderrProgress(enabled=not quiet)
+    opts = ExtractOptions(model=model, encoding=encoding, max_bytes=max_input, strict=strict, title=title,
+                          jobs=jobs, cache=not no_cache, progress=progress)
+    try:
+        extraction = extract(paths, theme_set, opts)
+    finally:
+        progress.close()
+    warn_inputs(extraction)
+    return extraction
+
+
+def warn_inputs(extraction: Any) -> None:
+    """Report skipped files and reading problems on stderr: "Warning: FILE: problem"."""
+    for skipped in extraction.skipped:
+        click.echo(f"Warning: {skipped.path}: skipped: {skipped.reason}", err=True)
+    for src in extraction.sources:
+        for problem in src.warnings:
+            click.echo(f"Warning: {src.path}: {problem}", err=True)
 
 
 def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | None,
@@ -139,7 +185,8 @@ def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | Non
 @email_options
 @click.pass_context
 def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, model: str,
-          encoding: str | None, max_input: int, strict: bool, **options: Any) -> None:
+          encoding: str | None, max_input: int, strict: bool, jobs: int | None, no_cache: bool,
+          quiet: bool, **options: Any) -> None:
     """Build a brief from SOURCES (files or folders; default: seeds/).
 
     \b
@@ -149,8 +196,12 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
       briefer build news/ -o - --format md
       briefer build news/ --email-to ana@example.org --eml out/brief.eml
     """
+    from briefer.parallel import warm_imports
+
     brief = {k: options.pop(k) for k in BRIEF_KEYS}
-    extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"))
+    warm_imports()  # the renderer's libraries load on another core while spaCy parses
+    extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"),
+                          jobs, no_cache, quiet)
     built = _write_brief(extraction, **brief)
     if wants_email(options):
         from briefer.errors import UsageError
@@ -170,7 +221,8 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--force", is_flag=True, help="Replace an output file briefer did not write.")
 def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, encoding: str | None,
-                max_input: int, strict: bool, fmt: str, output: str, force: bool) -> None:
+                max_input: int, strict: bool, jobs: int | None, no_cache: bool, quiet: bool,
+                fmt: str, output: str, force: bool) -> None:
     """Extract quotes, figures, events and facts from SOURCES as JSON.
 
     \b
@@ -180,7 +232,7 @@ def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, enco
     from briefer.deliver import write_output
     from briefer.jsonio import dump_extraction
 
-    extraction = _extract(sources, themes, model, encoding, max_input, strict)
+    extraction = _extract(sources, themes, model, encoding, max_input, strict, None, jobs, no_cache, quiet)
     write_output(output, dump_extraction(extraction), force=force)
 
 
@@ -202,6 +254,41 @@ def render_cmd(extraction: Path, **brief: Any) -> None:
 cli.add_command(email_command)
 
 
+@cli.group("templates", cls=Group)
+def templates_group() -> None:
+    """List the brief's templates, or copy them to a folder to edit.
+
+    \b
+    Examples:
+      briefer templates list --templates house/
+      briefer templates init house/
+      briefer build --templates house/
+    """
+
+
+@templates_group.command("list")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder of templates that override the built-in ones.")
+def templates_list(templates: Path | None) -> None:
+    """Show every template and where it comes from (your folder or built in)."""
+    from briefer.render.templating import template_origins
+
+    for name, origin in template_origins(templates):
+        click.echo(f"{name:<20} {origin}")
+
+
+@templates_group.command("init")
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--force", is_flag=True, help="Replace files already in FOLDER.")
+def templates_init(folder: Path, force: bool) -> None:
+    """Copy the built-in templates (and reference.docx) into FOLDER to edit."""
+    from briefer.render.templating import copy_builtins
+
+    for path in copy_builtins(folder, force=force):
+        click.echo(f"Wrote {path}", err=True)
+    click.echo(f"Use them with: briefer build --templates {folder}", err=True)
+
+
 def main() -> None:
     """Entry point for the `briefer` script and `python -m briefer`."""
     try:
@@ -209,3 +296,6 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("Interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # `briefer build -o - | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)

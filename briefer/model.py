@@ -65,8 +65,13 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short human name: publisher, else author, else title, else file name."""
-        return self.publisher or self.author or self.title or self.path.rsplit("/", 1)[-1]
+        """A short human name: publisher, else author, else the title's first words, else file name."""
+        if self.publisher or self.author:
+            return str(self.publisher or self.author)
+        if self.title:
+            words = self.title.split()
+            return " ".join(words[:5]) + (" …" if len(words) > 5 else "")
+        return self.path.rsplit("/", 1)[-1]
 
 
 @dataclass

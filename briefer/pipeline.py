@@ -6,14 +6,16 @@ The CLI is a thin layer over these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from briefer import DEFAULT_MODEL, __version__, corroborate, ingest
 from briefer.config import ThemeSet
 from briefer.errors import InputError
-from briefer.model import Event, Extraction, Fact, Figure, Mention, Quote, Source, Theme
+from briefer.model import Event, Extraction, Fact, Figure, Mention, Quote, Source, Theme, from_dict, to_dict
 
 DEFAULT_THEME = Theme(id="key-facts", title="Key facts", description="What the sources report.")
 
@@ -29,6 +31,10 @@ class ExtractOptions:
     batch_size: int = 16
     title: str | None = None
     skipped: list[str] = field(default_factory=list)
+    jobs: int | None = None  # worker processes; None: the cores, from PARALLEL_FROM sources up
+    cache: bool = False  # reuse records and parses from the rebuild cache (the CLI turns it on)
+    cache_dir: Path | None = None  # default: $BRIEFER_CACHE_DIR, else the user cache folder
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
 
 
 def extract(paths: Iterable[Path], themes: ThemeSet | None = None,
@@ -59,21 +65,49 @@ class _Items:
 
 
 def _analyse(sources: list[Source], themes: list[Theme], opts: ExtractOptions) -> _Items:
-    from briefer.extract import events, facts, figures, quality, quotes
-    from briefer.extract.themes import ThemeMatcher
-    from briefer.nlp import load_model, parse
+    """The map: one small record per source (cached, or computed in this or worker processes)."""
+    from briefer.parallel import source_records
 
-    matcher = ThemeMatcher(load_model(opts.model), themes) if themes[0] is not DEFAULT_THEME else None
     items = _Items()
-    for src, doc in parse(sources, opts.model, batch_size=opts.batch_size):
-        src.garbled = [Mention(s, e) for s, e, _ in quality.garbled_sentences(doc)]
-        _judge(src, quality.content_sentences(doc))
-        hits = matcher.sentence_hits(doc) if matcher else _all_sentences(doc)
-        items.quotes += _themed(quotes.quotes(doc, src), doc, hits, fallback=_dominant(hits))
-        items.figures += _themed(figures.figures(doc, src), doc, hits)
-        items.events += _themed(events.events(doc, src), doc, hits)
-        items.facts += [f for f in facts.facts(doc, src, hits) if f.themes]
+    for src, record in source_records(sources, themes, opts):
+        apply_record(src, record, items)
     return items
+
+
+def analyse_doc(doc, src: Source, matcher) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    """Everything extraction finds in one parsed source, as a JSON-ready record."""
+    from briefer.extract import events, facts, figures, quality, quotes
+
+    src = copy.copy(src)
+    src.notes = list(src.notes)
+    src.garbled = [Mention(s, e) for s, e, _ in quality.garbled_sentences(doc)]
+    _judge(src, quality.content_sentences(doc))
+    hits = matcher.sentence_hits(doc) if matcher else _all_sentences(doc)
+    return to_dict({
+        "garbled": src.garbled, "notes": src.notes, "quality": src.quality,
+        "quotes": _themed(quotes.quotes(doc, src), doc, hits, fallback=_dominant(hits)),
+        "figures": _themed(figures.figures(doc, src), doc, hits),
+        "events": _themed(events.events(doc, src), doc, hits),
+        "facts": [f for f in facts.facts(doc, src, hits) if f.themes],
+    })
+
+
+def theme_matcher(nlp, themes: list[Theme]):  # type: ignore[no-untyped-def]
+    """The matcher for configured themes; None for the built-in catch-all theme."""
+    from briefer.extract.themes import ThemeMatcher
+
+    return None if themes == [DEFAULT_THEME] else ThemeMatcher(nlp, themes)  # ==: survives pickling
+
+
+def apply_record(src: Source, record: dict[str, Any], items: _Items) -> None:
+    """The reduce's input: a record's source judgement onto its Source, its items onto the lists."""
+    src.garbled = from_dict(list[Mention], record["garbled"])
+    src.notes = list(record["notes"])
+    src.quality = record["quality"]
+    items.quotes += from_dict(list[Quote], record["quotes"])
+    items.figures += from_dict(list[Figure], record["figures"])
+    items.events += from_dict(list[Event], record["events"])
+    items.facts += from_dict(list[Fact], record["facts"])
 
 
 def _all_sentences(doc) -> dict[int, dict[str, int]]:  # type: ignore[no-untyped-def]
@@ -121,9 +155,7 @@ def _judge(src: Source, n_sentences: int) -> None:
         share = bad / max(n_sentences, 1)
         src.quality = round(max(0.1, 1.0 - 2.5 * share), 2)
     if src.quality < 0.5:
-        src.notes.append("low quality: its facts are shown only where a better source confirms them")
-    if not src.date:
-        src.notes.append("no reliable date")
+        src.notes.append("low quality: its facts and figures are used only where another source confirms them")
 
 
 def _combine(sources: list[Source], skipped, themes: list[Theme], items: _Items,  # type: ignore[no-untyped-def]

