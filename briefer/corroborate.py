@@ -109,19 +109,24 @@ def _date_conflict(a: Event, b: Event) -> Conflict:
 
 
 def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
-    """Figures from different sources that measure the same thing with different values."""
+    """Figures from different sources that measure the same thing (same unit, date and content
+    words of what they measure) with different values: one Conflict per thing, one claim per value.
+    Linear in the number of figures."""
+    groups: dict[tuple[str | None, str | None, frozenset[str]], list[Figure]] = {}
+    for fig in figures:
+        sig = signature(fig.about)
+        if fig.value is not None and len(sig) >= 2:
+            groups.setdefault((fig.unit, fig.as_of, sig), []).append(fig)
     out = []
-    for i, a in enumerate(figures):
-        for b in figures[i + 1:]:
-            if a.source == b.source or a.unit != b.unit or a.value is None or a.value == b.value:
-                continue
-            if a.as_of != b.as_of or not similar(signature(a.about), signature(b.about), jaccard=0.6,
-                                                  overlap=0.8):
-                continue
-            out.append(Conflict(about=a.about, themes=list(dict.fromkeys([*a.themes, *b.themes])), claims=[
-                Claim(text=a.text, value=str(a.value), location=Location(a.source, a.start, a.end)),
-                Claim(text=b.text, value=str(b.value), location=Location(b.source, b.start, b.end)),
-            ]))
+    for group in groups.values():
+        first_by_value: dict[float, Figure] = {}
+        for fig in group:
+            first_by_value.setdefault(fig.value, fig)  # type: ignore[arg-type]
+        claims = list(first_by_value.values())
+        if len(claims) > 1 and len({f.source for f in claims}) > 1:
+            out.append(Conflict(about=claims[0].about, themes=list(dict.fromkeys(t for f in claims for t in f.themes)),
+                                claims=[Claim(text=f.text, value=str(f.value), location=Location(f.source, f.start, f.end))
+                                        for f in claims]))
     return out
 
 

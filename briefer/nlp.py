@@ -142,8 +142,52 @@ def parse(sources: Iterable[Source], model: str = DEFAULT_MODEL,
           batch_size: int = BATCH_SIZE) -> Iterator[tuple[Source, Doc]]:
     """Yield (source, Doc) pairs, streamed through one `nlp.pipe` call in small batches."""
     nlp = load_model(model)
-    pairs: Any = ((analysis_text(s), s) for s in sources)
-    yield from ((src, doc) for doc, src in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))
+    sources = list(sources)
+    texts = [analysis_text(s) for s in sources]
+    yield from zip(sources, pipe_texts(nlp, texts, batch_size), strict=True)
+
+
+CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length (1,000,000); parse long ones in pieces
+
+
+def pipe_texts(nlp: Language, texts: list[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """One Doc per text, in order. A text longer than CHUNK_CHARS is parsed in pieces cut at line
+    breaks (else spaces) and joined back into one Doc with exactly the same text and offsets."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    owners: list[int] = []
+    pieces: list[str] = []
+    for i, text in enumerate(texts):
+        for piece in chunks(text, CHUNK_CHARS):
+            owners.append(i)
+            pieces.append(piece)
+    parts: list[Doc] = []
+    current = 0
+    for owner, doc in zip(owners, nlp.pipe(pieces, batch_size=batch_size), strict=True):
+        if owner != current and parts:
+            yield parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+        current = owner
+        parts.append(doc)
+    if parts:
+        yield parts[0] if len(parts) == 1 else SpacyDoc.from_docs(parts, ensure_whitespace=False)
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """Cut text into pieces of at most `size` characters, at a line break where there is one in
+    the second half of the piece, else at a space, else anywhere; the pieces join back to text."""
+    out = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = text.rfind("\n", start + size // 2, end)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, end)
+        end = cut + 1 if cut >= 0 else end
+        out.append(text[start:end])
+        start = end
+    out.append(text[start:])
+    return out
 
 
 def text_docs(docs: Iterable[Doc]) -> Iterator[Doc]:

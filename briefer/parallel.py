@@ -128,7 +128,15 @@ class Analyser:
     def _docs(self, shard: list[Source]) -> tuple[Any, list[Any]]:
         """The shard's parses: from the cache where it has them all (no model weights needed),
         else parsed in one batch and cached."""
-        from briefer.nlp import analysis_text, doc_from_bytes, doc_to_bytes, load_model, load_vocab, text_docs
+        from briefer.nlp import (
+            analysis_text,
+            doc_from_bytes,
+            doc_to_bytes,
+            load_model,
+            load_vocab,
+            pipe_texts,
+            text_docs,
+        )
 
         texts = [analysis_text(s) for s in shard]
         keys = [parse_key(t, self.model) for t in texts] if self.cache else []
@@ -141,7 +149,7 @@ class Analyser:
         nlp = load_model(self.model)
         docs = [doc_from_bytes(b, nlp) if b is not None else None for b in blobs]
         todo = [i for i, d in enumerate(docs) if d is None]
-        for i, doc in zip(todo, nlp.pipe([texts[i] for i in todo], batch_size=self.batch_size), strict=True):
+        for i, doc in zip(todo, pipe_texts(nlp, [texts[i] for i in todo], self.batch_size), strict=True):
             docs[i] = doc
             if self.cache:
                 self.cache.put("parses", keys[i], doc_to_bytes(doc))
