@@ -124,9 +124,10 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
             first_by_value.setdefault(fig.value, fig)  # type: ignore[arg-type]
         claims = list(first_by_value.values())
         if len(claims) > 1 and len({f.source for f in claims}) > 1:
-            out.append(Conflict(about=claims[0].about, themes=list(dict.fromkeys(t for f in claims for t in f.themes)),
-                                claims=[Claim(text=f.text, value=str(f.value), location=Location(f.source, f.start, f.end))
-                                        for f in claims]))
+            themes = list(dict.fromkeys(t for f in claims for t in f.themes))
+            out.append(Conflict(about=claims[0].about, themes=themes, claims=[
+                Claim(text=f.text, value=str(f.value), location=Location(f.source, f.start, f.end))
+                for f in claims]))
     return out
 
 
