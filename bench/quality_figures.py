@@ -20,8 +20,9 @@ NewsQuant scoring, CQE's value rule (``evaluate_models.py``):
 Seed scoring (``seeds-gold.json`` "figures"; texts from seeds/, dated as in BRIEF.md):
     a gold figure is FOUND when a figure's text contains its value as written ("three million"
     in "over three million"), and its about is SENSIBLE when about shares a content word with
-    the gold description. forbidden = figures that are a year, a date, a day number, an age,
-    or a section, rule or country-group number (must be 0 in every seed).
+    the gold description. forbidden = figures that are a year, a date, a day number, an age
+    not labelled as one (unit "years of age", which the brief's figures table drops), or a
+    section, rule or country-group number (must be 0 in every seed).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ if str(ROOT) not in sys.path:
 
 from briefer import DEFAULT_MODEL  # noqa: E402
 from briefer.extract.dates import date_mentions  # noqa: E402
-from briefer.extract.figures import Quantity, figures, quantities  # noqa: E402
+from briefer.extract.figures import AGE_UNITS, Quantity, figures, quantities  # noqa: E402
 from briefer.model import Figure, Source  # noqa: E402
 
 ANCHORS = {"000": "2025-11-06", "001": "2025-11-06", "002": "2026-02-05", "003": "2022-08", "004": None}
@@ -141,11 +142,13 @@ def seed_figures(nlp: Any, seeds: Path) -> dict[str, tuple[Source, list[Figure]]
 
 
 def forbidden(fig: Figure, text: str, dates: list[tuple[int, int]]) -> bool:
-    """A year, date, day number, age, or section/rule/country-group number reported as a figure."""
+    """A year, date, day number, unlabelled age, or section/rule/country-group number as a figure."""
     before = text[max(0, fig.start - 25) : fig.start]
+    age = fig.unit in AGE_UNITS
     if re.fullmatch(r"(?:19|20)\d\d", fig.text) or any(s < fig.end and fig.start < e for s, e in dates):
         return True
-    label = r"\b(?:age[ds]?|aged|section|sections|part|rule|no\.|group [a-z]:?)"
+    label = r"\b(?:section|sections|part|rule|no\.|group [a-z]:?)" if age else \
+        r"\b(?:age[ds]?|aged|section|sections|part|rule|no\.|group [a-z]:?)"
     if re.search(label + r"\s*(?:[\d.]+\s*(?:and|,)\s*)?$", before, re.I):
         return True
     return bool(re.match(r"\d+(?:\.\d+)?(?:st|nd|rd|th)\b|[A-Z]:\d", text[fig.start : fig.end + 3]))

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefer.extract.figures import figures, parse_number, quantities
+from briefer.extract.figures import AGE_UNITS, figures, parse_number, quantities
 from briefer.model import Figure, Source
 
 
@@ -73,12 +73,53 @@ def test_figure(nlp: Any, text: str, figure: str, value: float, unit: str, quali
         ("Shares are priced between $62 and $68.", 62.0, 68.0),
         ("The agency could impose a fine of $3 to $5 billion.", 3e9, 5e9),
         ("He dropped from 208 pounds to 193 this year.", 208.0, 193.0),
+        ("Bitcoin fell from $36,040 at 10.45pm last night to $34,935 at 5am.", 36040.0, 34935.0),
+        ("Over the past three or four years, lenders have changed.", 3.0, 4.0),
+        ("Each ticket costs 5 or 6 dollars.", 5.0, 6.0),
     ],
 )
 def test_range(nlp: Any, text: str, value: float, high: float) -> None:
     src = Source(id="s", path="s.txt", text=text)
     (q,) = list(quantities(nlp(text), src))
     assert (q.figure.value, q.high) == (pytest.approx(value), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("One out of three Germans have housing problems.", [("One out of three", 1 / 3, "fraction")]),
+        ("Roughly 2 million out of a population of 8 million Cambodians died.",
+         [("Roughly 2 million", 2e6, None), ("8 million", 8e6, "Cambodians")]),
+        ("The vote was held in 2019 or 2020.", []),
+        ("This is about minus 387 Fahrenheit ,minus 233 Celsius",
+         [("about minus 387", -387.0, "Fahrenheit"), ("minus 233", -233.0, "Celsius")]),
+    ],
+)
+def test_pairs_and_fractions(nlp: Any, text: str, figures: list[tuple[str, float, str | None]]) -> None:
+    found = run(nlp, text)
+    assert [(f.text, pytest.approx(f.value), f.unit) for f in found] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "about"),
+    [
+        ("Hun Sen, age 65, has led the country for decades.", "65", 65.0, "years of age", "Hun Sen"),
+        ("A 50-year-old man from Lithuania pled guilty.", "50-year-old", 50.0, "years of age",
+         "man from Lithuania"),
+        ("Norodom Sihanouk died of heart failure, at the age of 89, in Beijing.", "89", 89.0, "years of age",
+         "Norodom Sihanouk"),
+        ("He lives with his 18 months old daughter.", "18 months old", 18.0, "months of age", "his daughter"),
+    ],
+)
+def test_age(nlp: Any, text: str, figure: str, value: float, unit: str, about: str) -> None:
+    (f,) = [f for f in run(nlp, text) if f.unit in AGE_UNITS]
+    assert (f.text, f.value, f.unit, f.about) == (figure, value, unit, about)
+
+
+def test_ages_are_not_brief_figures() -> None:
+    from briefer.assemble import TIME_UNITS
+
+    assert set(AGE_UNITS) <= TIME_UNITS  # the brief's figures table drops ages as it drops durations
 
 
 def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
@@ -93,9 +134,7 @@ def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
         "The Secretary will travel to Phnom Penh from August 2-6.",
         "The United States lifted its embargo on Nov. 6, 2025.",
         "It will take place on March 29 in Brussels.",
-        "Hun Sen, age 65, has led the country for decades.",
         "Senard, 65, now faces the task of soothing relations.",
-        "A 50-year-old man pled guilty.",
         "Cambodia remains in Country Group D:1 for national security reasons.",
         "Licenses are required under Sections 744.21 and 744.22 of the EAR.",
         "The rule amends Supplement No. 1 to Part 740 of the EAR.",
@@ -132,11 +171,25 @@ def test_not_a_figure(nlp: Any, text: str) -> None:
          "possible increase in license applications per year"),
         ("The United States has invested $4.5 million in the preservation of Cambodia's cultural sites.",
          "preservation of Cambodia's cultural sites"),
+        ("The price of gasoline rose 5 cents on Monday.", "price of gasoline rose on Monday"),
     ],
 )
 def test_about(nlp: Any, text: str, about: str) -> None:
     (f,) = run(nlp, text)
     assert f.about == about
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "about"),
+    [
+        ("Cambodia exported $8.7 billion of goods in 2021 to the United States, an increase of 33 percent "
+         "from 2020.", "33 percent", "increase in goods exported in 2021 to the United States from 2020"),
+        ("Sales rose to $5 million, a 10 percent increase.", "10 percent", "increase in Sales"),
+        ("The club has just 17 players over the age of 21.", "17", "players over the age of 21"),
+    ],
+)
+def test_about_among_figures(nlp: Any, text: str, figure: str, about: str) -> None:
+    assert {f.text: f.about for f in run(nlp, text)}[figure] == about
 
 
 @pytest.mark.parametrize(

@@ -24,10 +24,10 @@ def seeds(nlp: Any) -> dict[str, Any]:
 
 def test_newsquant_odd_half(nlp: Any) -> None:
     scores = bench.score_newsquant(bench.load_newsquant(need_file(NEWSQUANT), "odd"), nlp)
-    # measured: P 0.902, R 0.853, F1 0.877 (quantulum3 0.73, CQE 0.92 on all of NewsQuant)
-    assert scores["f1"] >= 0.86, scores["errors"][:20]
-    assert scores["precision"] >= 0.88
-    assert scores["recall"] >= 0.83
+    # measured: P 0.898, R 0.871, F1 0.884 (quantulum3 0.73, CQE 0.92 on all of NewsQuant)
+    assert scores["f1"] >= 0.88, scores["errors"][:20]
+    assert scores["precision"] >= 0.89
+    assert scores["recall"] >= 0.865
 
 
 def test_seed_figures_found_with_what_they_measure(seeds: dict[str, Any]) -> None:
@@ -41,13 +41,17 @@ def test_no_year_date_or_section_number_is_a_figure(seeds: dict[str, Any]) -> No
 
 @pytest.mark.parametrize(
     ("fig", "forbidden"),
-    [("2021", True), ("744.22", True), ("65", True), ("$3 billion", False), ("300,000", False)],
+    [("2021", True), ("744.22", True), ("65", True), ("$3 billion", False), ("300,000", False),
+     ("65 years of age", False)],
 )
 def test_the_forbidden_check_can_fail(fig: str, forbidden: bool) -> None:
     from briefer.model import Figure
 
     text = {"2021": "imposed in 2021", "744.22": "Sections 744.21 and 744.22", "65": "Hun Sen, age 65",
-            "$3 billion": "provided $3 billion", "300,000": "the 300,000 Cambodian-Americans"}[fig]
-    start = text.index(fig)
-    f = Figure(id="", source="s", text=fig, start=start, end=start + len(fig))
+            "$3 billion": "provided $3 billion", "300,000": "the 300,000 Cambodian-Americans",
+            "65 years of age": "Hun Sen, age 65"}[fig]
+    number, _, unit = fig.partition(" years ")  # an age labelled as one is not forbidden: briefs drop it
+    start = text.index(number)
+    f = Figure(id="", source="s", text=number, start=start, end=start + len(number),
+               unit="years of age" if unit else None)
     assert bench.forbidden(f, text, []) is forbidden

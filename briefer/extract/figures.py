@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from briefer.extract.about import TIME_UNITS, about
 from briefer.extract.dates import MONTHS, date_mentions, point_date
 from briefer.model import Figure, Source
 
@@ -65,12 +66,16 @@ _SUFFIX = (r"(?:%|GB|MB|TB|mph|km/hr?|kph|km|cm|mm|kg|mg|lbs?|oz|ft|mAh|kWh|MWh|
            r"GHz|MHz|Hz|bhp|hp|min|mins|hrs?|sec|ms|mpg|Nm|mL|ml|m2|m3|pc|g|m|l|p|°[CF]?|€)")
 _PERCENT = r"(?:%|percent\b|per\s+cent\b|pct\b|percentage\s+points?\b|basis\s+points?\b|bps\b)"
 _NUMBER = re.compile(
-    rf"(?:(?<=\d[-–])|(?<![\w$€£¥.,/:=+−-]))(?P<sign>minus[-\s]|[-−](?=[\d.])|\+)?(?P<cur>{_CUR})?"
+    rf"(?:(?<=\d[-–])|(?<![\w$€£¥.,/:=+−-])|(?<=,)(?=minus\s))(?P<sign>minus[-\s]|[-−](?=[\d.])|\+)?(?P<cur>{_CUR})?"
     rf"(?P<sign2>[-−](?=\d))?(?P<num>{_DIGITS}(?:[/⁄]\d+(?![/\d]))?|(?i:{_WORDNUM}))"
     rf"(?P<scale>(?i:{_SCALE}))?"
     rf"(?P<suffix>(?<=[\d\w])(?:{_SUFFIX})(?![\w/])|\s?(?i:{_PERCENT})|\s(?:p|€)(?![\w'’]))?"
     rf"(?![\w$€£])"
 )
+_SMALL_NUMBER = rf"(?:\d{{1,3}}(?:\.\d+)?|(?i:{_WORDNUM}))"
+_OR_RANGE = re.compile(rf"(?<![\w$€£¥.,/:=+−-])({_SMALL_NUMBER})\s+or\s+({_SMALL_NUMBER})\b(?!\s*[-–/%.,]\d)")
+_OUT_OF = re.compile(rf"(?<![\w$€£¥.,/:=+−-])({_SMALL_NUMBER})\s+out\s+of\s+(?:every\s+)?({_SMALL_NUMBER})\b"
+                     r"(?!\s*(?:[-–/%.,]\d|hundred|thousand|million|billion|trillion|percent|per\b))")
 _VAGUE = re.compile(
     r"\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|"
     r"millions|billions)\b(?=\s+of\b)",
@@ -96,7 +101,8 @@ _YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s*[-–/]\s*$")
 _TIME_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b\.?|GMT|UTC|[ECMP][SD]T\b|o'clock|hrs\b)|^[:.]\d\d\s*[ap]\.?m",
                          re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:age[ds]?|the\s+age\s+of|ages\s+of)\s*$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^[-\s]*(?:years?|months?)[-\s]+old\b|^[-\s]year-old|^[-\s]month-old", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"^[-\s]*(?P<unit>year|month)s?[-\s]+old\b", re.IGNORECASE)
+AGE_UNITS = ("years of age", "months of age")  # ages are figures, but not brief figures (assemble)
 _LABELS = (
     r"no|nos|number|section|sections|sec|part|parts|article|articles|rule|rules|chapter|title|"
     r"clause|paragraph|item|page|pages|pp|vol|volume|route|highway|flight|room|row|seat|gate|"
@@ -178,6 +184,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
         end = m.end() if scale or not m["scale"] else m.end("num")
         yield _Raw(m.start(), end, value, _unit_of(m, bool(scale)), (m.start("num"), m.end("num")),
                    m["num"][0].isalpha())
+    yield from _pairs(text)
     for m in _VAGUE.finditer(text):
         low = _vague_value(m.group(0))
         yield _Raw(m.start(), m.end(), low, None, (m.start(), m.end()), True, low * 10, True)
@@ -185,6 +192,18 @@ def _numbers(text: str) -> Iterator[_Raw]:
         words = re.split(r"[-\s]", m.group(0).lower())
         key = "-".join(words) if words[0] in ("two", "three") else words[-1]
         yield _Raw(m.start(), m.end(), _FRACTIONS[key], "fraction", (m.start(), m.end()), True)
+
+
+def _pairs(text: str) -> Iterator[_Raw]:
+    """ "three or four" is a range (3, 4); "one out of three" a fraction (1/3)."""
+    for m in _OR_RANGE.finditer(text):
+        low, high = parse_number(m[1]), parse_number(m[2])
+        if low is not None and high is not None and low < high:
+            yield _Raw(m.start(), m.end(), low, None, (m.start(), m.end()), m[1][0].isalpha(), high)
+    for m in _OUT_OF.finditer(text):
+        part, whole = parse_number(m[1]), parse_number(m[2])
+        if part is not None and whole and part < whole:
+            yield _Raw(m.start(), m.end(), part / whole, "fraction", (m.start(), m.end()), True)
 
 
 def _vague_value(word: str) -> float:
@@ -216,7 +235,7 @@ def _unit_of(m: re.Match[str], scaled: bool) -> str | None:
 
 
 def _excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
-    """True for years, dates, times, ages, designators, ordinals, scores, "one of"."""
+    """True for years, dates, times, ages in apposition, designators, ordinals, scores, "one of"."""
     text = doc.text
     before, after = text[max(0, raw.start - 40) : raw.start], text[raw.end : raw.end + 40]
     core = text[raw.core[0] : raw.core[1]]
@@ -237,11 +256,22 @@ def _excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, in
         return True
     if _TIME_AFTER.match(after) or re.match(r"[:.]?\d|:\d|(?:st|nd|rd|th)\b|s\b|['’]s\b", after[:3], re.I):
         return True  # "10:27 PM", "1:36.6", "22nd", "the 1990s"
-    if _AGE_BEFORE.search(before) or (_AGE_AFTER.match(after) and raw.value < 150):
-        return True
     if bare and re.search(r"[A-Z][\w.]*,\s*$", before) and re.match(r"\s*,", after):
         return True  # "Senard, 65, now faces"
     return bare and (bool(_DESIGNATOR.search(before)) or _designator(doc, raw, noun, before))
+
+
+def _age(text: str, raw: _Raw) -> _Raw:
+    """ "a 50 year-old man", "over the age of 21": the number is an age, in "years of age"."""
+    if raw.unit is not None:
+        return raw
+    after = _AGE_AFTER.match(text[raw.end : raw.end + 20])
+    if after:
+        unit = AGE_UNITS[after["unit"].lower() == "month"]
+        return replace(raw, end=raw.end + after.end(), unit=unit)
+    if _AGE_BEFORE.search(text[max(0, raw.start - 20) : raw.start]):
+        return replace(raw, unit=AGE_UNITS[0])
+    return raw
 
 
 def _year(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
@@ -337,12 +367,12 @@ def _ranged(text: str, prev: _Raw, raw: _Raw) -> bool:
         return raw.unit == prev.unit or prev.unit is None
     if re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", lead):
         return raw.unit == prev.unit or prev.unit is None or raw.unit is None
-    unit = re.fullmatch(r"(\s*[^\d\s][^\d]{0,20}?)\s+(to|and|-|–)\s+", gap)
+    unit = re.fullmatch(r"(\s*[^\d\s](?:[^\d]{0,20}?|\S{0,10}))\s+(to|and|-|–)\s+", gap)
     if unit and text[raw.end : raw.end + len(unit[1])] == unit[1] and raw.unit == prev.unit:
         return unit[2] != "and" or bool(re.search(r"\bbetween\s+$", lead))  # "44 mg to 50 mg"
     if re.search(r"\bfrom\s+(?:up\s+to\s+|about\s+|around\s+)?$", lead):
-        same = raw.unit is None or raw.unit == prev.unit
-        return bool(re.fullmatch(r"(?:\s+[^\d\s]+){1,5}\s+to\s+", gap)) and same
+        same = raw.unit is None or prev.unit is None or raw.unit == prev.unit
+        return bool(re.fullmatch(r"(?:\s+[^\s,;]+){1,6}\s+to\s+", gap)) and same  # numbers between are times
     return False
 
 
@@ -413,7 +443,7 @@ def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
     for sent in doc.sents:
         kept: list[tuple[_Raw, Token | None]] = []
         for raw in _dedupe(_numbers(sent.text)):
-            raw = _shift(raw, sent.start_char)
+            raw = _age(doc.text, _shift(raw, sent.start_char))
             tok = _token(doc, raw)
             noun = _counted(raw, tok) if tok is not None else None
             if raw.vague and tok is not None:
@@ -440,15 +470,10 @@ def _shift(raw: _Raw, offset: int) -> _Raw:
     return replace(raw, start=raw.start + offset, end=raw.end + offset, core=core)
 
 
-_CHANGES = {"increase", "rise", "decrease", "decline", "drop", "fall", "growth", "cut", "reduction",
-            "jump", "gain", "loss", "surge", "slump"}
-_TIME_UNITS = ("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
-               "hour", "hours", "minute", "minutes", "century", "centuries")
-
 
 def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
-    if noun is not None and noun.lower_ in _TIME_UNITS and raw.unit is None:
+    if noun is not None and noun.lower_ in TIME_UNITS and raw.unit is None:
         raw = replace(raw, end=noun.idx + len(noun.text))  # a duration reads "more than 20 years"
     unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
     if unit is None and noun is not None:
@@ -462,191 +487,10 @@ def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | Non
         value=raw.value,
         unit=unit,
         qualifier=qualifier,
-        about=about(doc, start, raw.end, noun),
+        about=about(doc, start, raw.end, noun, age=raw.unit in AGE_UNITS),
         as_of=point_date(doc, sent, source.anchor or source.date, start),
     )
     return Quantity(figure, raw.high)
-
-
-# --- what a figure measures ---------------------------------------------------------------------
-
-_IRREGULAR = {"make": "made", "give": "given", "build": "built", "spend": "spent", "send": "sent",
-              "pay": "paid", "sell": "sold", "buy": "bought", "hold": "held", "take": "taken",
-              "bring": "brought", "lose": "lost", "win": "won", "lend": "lent", "raise": "raised",
-              "get": "got", "find": "found", "set": "set", "cut": "cut", "put": "put", "see": "seen",
-              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn"}
-_MAX_WORDS = 14
-
-
-def about(doc: Doc, start: int, end: int, noun: Token | None) -> str:
-    """What a figure measures, in the sentence's own words ("health assistance in Cambodia since 1992")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return ""
-    skip = set(range(span.start, span.end))
-    if noun is not None and noun.lower_ in _TIME_UNITS:
-        phrase = _clause(noun, skip)
-    elif noun is not None:
-        phrase = _count_about(noun, skip)
-    else:
-        phrase = _measure_about(span.root, skip)
-    return _tidy(phrase)
-
-
-def _count_about(noun: Token, skip: set[int]) -> str:
-    """ "300,000 Cambodian-Americans in the United States" -> "Cambodian-Americans in the United States"."""
-    phrase = _phrase(noun, skip)
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
-        link = "in" if head.head.lemma_ in _CHANGES else "of"
-        return f"{_phrase(head.head, skip | _ids(head))} {link} {phrase}"  # "increase in applications"
-    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-        return _join(phrase, _participle(head), _preps(head, skip | _ids(noun)))
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return _join(phrase, _preps(head, skip | _ids(noun)))
-    return phrase
-
-
-def _measure_about(root: Token, skip: set[int]) -> str:
-    """Money, percentages and units: their complement, else the noun or clause they belong to."""
-    verb = _verb(root)
-    prep = _complement(root, skip)
-    if prep is None and verb is not None and root.dep_ in ("dobj", "obj"):
-        prep = _complement(verb, skip)  # "invested $4.5 million in the preservation of ..."
-    if prep is not None:
-        inner = _phrase(prep, skip, drop_self=True)
-        if prep.lower_ == "of" and root.lower_ in ("%", "percent", "cent", "pc"):
-            return f"share of {inner}"
-        if verb is None:
-            return inner
-        rest = _preps(verb, skip | _ids(root) | _ids(prep))
-        if prep.lower_ == "of":
-            return _join(inner, _participle(verb), rest)  # "goods exported to the United States"
-        return _join(inner, rest, _period(root.sent, skip, rest))
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _phrase(head.head, skip | _ids(head))  # "an increase of 33 percent from 2020"
-    if verb is None:
-        return ""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    said = _phrase(subject, skip) if subject is not None else ""
-    return _join(said, verb.text, _preps(verb, skip | _ids(root)))
-
-
-def _clause(noun: Token, skip: set[int]) -> str:
-    """A duration measures how long its clause went on: "helped improve labor conditions ..."."""
-    verb = _verb(noun)
-    if verb is None:
-        return ""
-    skip = skip | _ids(noun)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr")), None)
-    parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
-    return _join(*parts, _phrase(obj, skip) if obj is not None else "")
-
-
-def _complement(tok: Token, skip: set[int]) -> Token | None:
-    for child in tok.children:
-        if child.dep_ != "prep" or child.lower_ not in ("in", "of", "for", "on") or child.i in skip:
-            continue
-        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
-            return child
-    return None
-
-
-def _join(*parts: str) -> str:
-    return " ".join(p for p in parts if p)
-
-
-def _ids(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
-def _verb(tok: Token) -> Token | None:
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok if tok.pos_ in ("VERB", "AUX") else None
-
-
-def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
-    """The words of a token's subtree, without clauses, appositions and the figure itself."""
-    keep: list[Token] = [] if drop_self else [tok]
-    stop = next((t.i for t in tok.sent if t.i > tok.i and t.text in (";", "—", "(")), len(tok.doc))
-    stack = list(tok.children)
-    while stack:
-        child = stack.pop()
-        if child.i in skip or child.i >= stop or child.is_space or child.dep_ in _CUT_DEPS:
-            continue
-        if child.lower_ in _CUT_WORDS or (child.dep_ == "punct" and child.text != "-" and child.head == tok):
-            continue
-        keep.append(child)
-        stack.extend(child.children)
-    return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
-
-
-_CUT_DEPS = ("relcl", "appos", "advcl", "parataxis", "acl")
-_CUT_WORDS = ("including", "such", "—", ";", "(", ")")
-_NOT_PLACES = ("as", "including", "through", "by", "like", "despite", "because", "after", "before",
-               "via", "according", "than", "with")
-
-
-def _preps(verb: Token, skip: set[int]) -> str:
-    """The verb's prepositional phrases of place and time ("in U.S.-funded exchange programs")."""
-    out = []
-    for child in verb.children:
-        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES:
-            continue
-        if any(c.dep_ == "pobj" for c in child.children):
-            phrase = _phrase(child, skip)
-            if child.is_sent_start or child.i == child.sent.start + 1:
-                phrase = phrase[:1].lower() + phrase[1:]
-            timed = any(t.ent_type_ == "DATE" for t in child.subtree)
-            out.append((timed, phrase))
-    return _join(*(p for _, p in sorted(out, key=lambda x: x[0])))
-
-
-def _period(sent: Span, skip: set[int], already: str) -> str:
-    """ "since 1992", "over the last 30 years": the span of time a total covers."""
-    for tok in sent:
-        if tok.lower_ not in ("since", "over", "during") or tok.i in skip or tok.dep_ != "prep":
-            continue
-        if any(t.ent_type_ == "DATE" for t in tok.subtree):
-            phrase = _phrase(tok, skip)
-            return "" if phrase.lower() in already.lower() else phrase.lower()
-    return ""
-
-
-def _participle(verb: Token) -> str:
-    """ "exported", "donated", "employed": the verb as a past participle."""
-    if verb.tag_ in ("VBN", "VBD") and verb.lemma_ not in ("take", "give", "grow", "draw", "see"):
-        return verb.lower_
-    lemma = verb.lemma_.lower()
-    if lemma in _IRREGULAR:
-        return _IRREGULAR[lemma]
-    if lemma.endswith("e"):
-        return lemma + "d"
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ied"
-    return lemma + "ed"
-
-
-def _text(tokens: list[Token]) -> str:
-    out = ""
-    for prev, tok in zip([None, *tokens], tokens, strict=False):
-        if prev is not None:
-            out += prev.whitespace_ if tok.i == prev.i + 1 else " "
-        out += tok.text
-    return out
-
-
-def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
-    phrase = re.sub(r"\s+([,;:)])", r"\1", phrase)
-    words = phrase.split()
-    if len(words) > _MAX_WORDS:
-        phrase = " ".join(words[:_MAX_WORDS]).rstrip(",;:") + " ..."
-    return phrase
 
 
 def figures(doc: Doc, source: Source) -> Iterator[Figure]:

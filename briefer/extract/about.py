@@ -1,0 +1,258 @@
+"""What a figure measures, in its sentence's own words, built from the dependency parse.
+
+`about(doc, start, end, noun)` returns a short phrase: the counted noun with its place and time
+("Cambodian-Americans in the United States"), the complement of money and percentages ("share of
+Cambodia's total exports"), the clause a duration measures, or the change a percentage describes
+("increase in goods exported to the United States").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_CHANGES = {"increase", "rise", "decrease", "decline", "drop", "fall", "growth", "cut", "reduction",
+            "jump", "gain", "loss", "surge", "slump"}
+TIME_UNITS = ("year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
+              "hour", "hours", "minute", "minutes", "century", "centuries")
+
+_IRREGULAR = {"make": "made", "give": "given", "build": "built", "spend": "spent", "send": "sent",
+              "pay": "paid", "sell": "sold", "buy": "bought", "hold": "held", "take": "taken",
+              "bring": "brought", "lose": "lost", "win": "won", "lend": "lent", "raise": "raised",
+              "get": "got", "find": "found", "set": "set", "cut": "cut", "put": "put", "see": "seen",
+              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn"}
+_MAX_WORDS = 14
+_MONEY_NOUNS = ("cent", "penny", "pence", "dollar", "euro", "yen", "yuan", "rupee", "ringgit", "riel",
+                "baht", "peso", "franc")  # "rose 5 cents": a price, not a count of cents
+
+
+def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = False) -> str:
+    """What a figure measures, in the sentence's own words ("health assistance in Cambodia since 1992").
+
+    For an age (`age=True`) it is whose age: "Hun Sen" in "Hun Sen, age 65, ...".
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    skip = set(range(span.start, span.end))
+    if age and (noun is None or noun.lower_ in (*TIME_UNITS, "age", "ages", "old")):
+        phrase = _whose_age(span.root, skip)
+    elif noun is not None and noun.lower_ in TIME_UNITS:
+        phrase = _clause(noun, skip)
+    elif noun is not None and noun.lemma_.lower() not in _MONEY_NOUNS:
+        phrase = _count_about(noun, skip)
+    else:
+        phrase = _measure_about(noun if noun is not None else span.root, skip)
+    return _tidy(phrase)
+
+
+def _count_about(noun: Token, skip: set[int]) -> str:
+    """ "300,000 Cambodian-Americans in the United States" -> "Cambodian-Americans in the United States"."""
+    if noun.lemma_ in _CHANGES:
+        return _change_about(noun, skip)  # "a sharp 3 percent drop"
+    phrase = _phrase(noun, skip)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
+        link = "in" if head.head.lemma_ in _CHANGES else "of"
+        return f"{_phrase(head.head, skip | _ids(head))} {link} {phrase}"  # "increase in applications"
+    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+        return _join(phrase, _participle(head), _preps(head, skip | _ids(noun)))
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _join(phrase, _preps(head, skip | _ids(noun)))
+    return phrase
+
+
+def _measure_about(root: Token, skip: set[int]) -> str:
+    """Money, percentages and units: their complement, else the noun or clause they belong to."""
+    verb = _verb(root)
+    prep = _complement(root, skip)
+    if prep is None and verb is not None and root.dep_ in ("dobj", "obj"):
+        prep = _complement(verb, skip)  # "invested $4.5 million in the preservation of ..."
+    if prep is not None:
+        inner = _phrase(prep, skip, drop_self=True)
+        if prep.lower_ == "of" and root.lower_ in ("%", "percent", "cent", "pc"):
+            return f"share of {inner}"
+        if verb is None:
+            return inner
+        rest = _preps(verb, skip | _ids(root) | _ids(prep))
+        if prep.lower_ == "of":
+            return _join(inner, _participle(verb), rest)  # "goods exported to the United States"
+        return _join(inner, rest, _period(root.sent, skip, rest))
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        if head.head.lemma_ in _CHANGES:
+            return _change_about(head.head, skip | _ids(head))  # "an increase of 33 percent from 2020"
+        return _phrase(head.head, skip | _ids(head))
+    if verb is None:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    said = _phrase(subject, skip) if subject is not None else ""
+    return _join(said, verb.text, _preps(verb, skip | _ids(root)))
+
+
+def _whose_age(tok: Token, skip: set[int]) -> str:
+    """ "Hun Sen, age 65" -> "Hun Sen"; "died at the age of 89" -> the verb's subject."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in skip or tok.lower_ in ("age", "ages", "aged", "old"):
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return _name(subject) if subject is not None and subject.pos_ in ("NOUN", "PROPN") else ""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return _name(tok)
+    return ""
+
+
+def _name(tok: Token) -> str:
+    """A noun with the compounds before it: "Hun Sen"."""
+    left = tok.i
+    while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i:
+        left -= 1
+    return tok.doc[left : tok.i + 1].text
+
+
+def _change_about(change: Token, skip: set[int]) -> str:
+    """ "..., an increase of 33 percent": the change, and in what ("increase in goods exported ...")."""
+    own = _phrase(change, skip)
+    edge = next(t.i for t in change.subtree if not t.is_punct)
+    aside = change.dep_ == "appos" or edge > 0 and change.doc[edge - 1].text == ","  # ", a 3 percent drop"
+    if not aside or any(c.dep_ == "prep" and c.lower_ in ("in", "of") and c.i not in skip for c in change.children):
+        return own
+    target = _changed(change, skip | _ids(change))
+    cut = own.lower().find(change.lower_) + len(change.text) if change.lower_ in own.lower() else len(own)
+    return f"{own[:cut]} in {target}{own[cut:]}" if target else own
+
+
+def _changed(change: Token, skip: set[int]) -> str:
+    """What an appositive change is a change in: the clause's figure, else its subject."""
+    verb = _verb(change)
+    if verb is None:
+        return ""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in skip), None)
+    if obj is not None and obj.like_num:
+        digits = {t.i for t in obj.subtree if t.like_num or t.pos_ in ("NUM", "SYM")}
+        return _measure_about(obj, skip | digits)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    return _phrase(subject, skip) if subject is not None and subject.pos_ != "PRON" else ""
+
+
+def _clause(noun: Token, skip: set[int]) -> str:
+    """A duration measures how long its clause went on: "helped improve labor conditions ..."."""
+    verb = _verb(noun)
+    if verb is None:
+        return ""
+    skip = skip | _ids(noun)
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr")), None)
+    parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
+    return _join(*parts, _phrase(obj, skip) if obj is not None else "")
+
+
+def _complement(tok: Token, skip: set[int]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ != "prep" or child.lower_ not in ("in", "of", "for", "on") or child.i in skip:
+            continue
+        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
+            return child
+    return None
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _verb(tok: Token) -> Token | None:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("VERB", "AUX") else None
+
+
+def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
+    """The words of a token's subtree, without clauses, appositions and the figure itself."""
+    keep: list[Token] = [] if drop_self else [tok]
+    stop = next((t.i for t in tok.sent if t.i > tok.i and t.text in (";", "—", "(")), len(tok.doc))
+    stack = list(tok.children)
+    while stack:
+        child = stack.pop()
+        if child.i in skip or child.i >= stop or child.is_space or child.dep_ in _CUT_DEPS:
+            continue
+        if child.lower_ in _CUT_WORDS or (child.dep_ == "punct" and child.text != "-" and child.head == tok):
+            continue
+        keep.append(child)
+        stack.extend(child.children)
+    return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
+
+
+_CUT_DEPS = ("relcl", "appos", "advcl", "parataxis", "acl")
+_CUT_WORDS = ("including", "such", "—", ";", "(", ")")
+_NOT_PLACES = ("as", "including", "through", "by", "like", "despite", "because", "after", "before",
+               "via", "according", "than", "with")
+
+
+def _preps(verb: Token, skip: set[int]) -> str:
+    """The verb's prepositional phrases of place and time ("in U.S.-funded exchange programs")."""
+    out = []
+    for child in verb.children:
+        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES:
+            continue
+        if any(c.dep_ == "pobj" and c.i not in skip for c in child.children):
+            phrase = _phrase(child, skip)
+            if child.is_sent_start or child.i == child.sent.start + 1:
+                phrase = phrase[:1].lower() + phrase[1:]
+            timed = any(t.ent_type_ == "DATE" for t in child.subtree)
+            out.append((timed, phrase))
+    return _join(*(p for _, p in sorted(out, key=lambda x: x[0])))
+
+
+def _period(sent: Span, skip: set[int], already: str) -> str:
+    """ "since 1992", "over the last 30 years": the span of time a total covers."""
+    for tok in sent:
+        if tok.lower_ not in ("since", "over", "during") or tok.i in skip or tok.dep_ != "prep":
+            continue
+        if any(t.ent_type_ == "DATE" for t in tok.subtree):
+            phrase = _phrase(tok, skip)
+            return "" if phrase.lower() in already.lower() else phrase.lower()
+    return ""
+
+
+def _participle(verb: Token) -> str:
+    """ "exported", "donated", "employed": the verb as a past participle ("" for have, be, do)."""
+    if verb.lemma_.lower() in ("have", "be", "do", "cost"):
+        return ""
+    if verb.tag_ in ("VBN", "VBD") and verb.lemma_ not in ("take", "give", "grow", "draw", "see"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _text(tokens: list[Token]) -> str:
+    out = ""
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        if prev is not None:
+            out += prev.whitespace_ if tok.i == prev.i + 1 else " "
+        out += tok.text
+    return out
+
+
+def _tidy(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    phrase = re.sub(r"\s+([,;:)])", r"\1", phrase)
+    words = phrase.split()
+    if len(words) > _MAX_WORDS:
+        phrase = " ".join(words[:_MAX_WORDS]).rstrip(",;:") + " ..."
+    return phrase
