@@ -164,7 +164,7 @@ def warn_inputs(extraction: Any) -> None:
 
 def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | None,
                  handling: str | None, prepared_by: str | None, length: str,
-                 templates: Path | None, reference: Path | None, force: bool) -> Any:
+                 templates: Path | None, reference: Path | None, force: bool, cache: bool = False) -> Any:
     from briefer.assemble import BriefOptions, assemble
     from briefer.deliver import write_output
     from briefer.render import RenderOptions, format_for, render
@@ -172,7 +172,7 @@ def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | Non
     brief = assemble(extraction, BriefOptions(title=title, handling=handling,
                                               prepared_by=prepared_by, length=length))
     kind = format_for(output, fmt)
-    data = render(brief, kind, RenderOptions(templates=templates, reference=reference))
+    data = render(brief, kind, RenderOptions(templates=templates, reference=reference, cache=cache))
     write_output(output, data, force=force)
     if output != "-":
         click.echo(f"Wrote {output} ({kind}, {len(brief.sources)} sources)", err=True)
@@ -202,7 +202,7 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
     warm_imports()  # the renderer's libraries load on another core while spaCy parses
     extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"),
                           jobs, no_cache, quiet)
-    built = _write_brief(extraction, **brief)
+    built = _write_brief(extraction, **brief, cache=not no_cache)
     if wants_email(options):
         from briefer.errors import UsageError
         from briefer.mail import summary_from_brief

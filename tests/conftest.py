@@ -47,6 +47,18 @@ def to_pdf_text(docx: Path, outdir: Path) -> list[str]:
     return text.split("\f")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """Builds run by tests cache into a temporary folder, never the user's cache."""
+    old = os.environ.get("BRIEFER_CACHE_DIR")
+    os.environ["BRIEFER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("BRIEFER_CACHE_DIR", None)
+    else:
+        os.environ["BRIEFER_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from briefer.nlp import load_model

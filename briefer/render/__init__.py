@@ -28,6 +28,7 @@ class RenderOptions:
     templates: Path | None = None
     reference: Path | None = None
     template: str = "brief.md.j2"
+    cache: bool = False  # reuse the timeline figure from the rebuild cache
 
 
 def format_for(path: str | None, fmt: str | None) -> str:
@@ -52,7 +53,7 @@ def to_markdown(brief: Brief, options: RenderOptions, image_ref: Callable[[bytes
     from briefer.render.templating import make_env, render_markdown
     from briefer.render.timeline import timeline_png
 
-    png = timeline_png(brief.timeline)
+    png = timeline_png(brief.timeline, cache=options.cache)
     context: dict[str, Any] = {
         "brief": brief,
         "theme_titles": {s.theme.id: s.theme.title for s in brief.sections},

@@ -16,10 +16,25 @@ def when(iso: str) -> dt.date:
     return dt.date(parts[0], parts[1] or 1, parts[2] or 1)
 
 
-def timeline_png(events: list[Event], *, min_events: int = MIN_EVENTS) -> bytes | None:
-    """Draw the dated events on a line; None when there are fewer than `min_events`."""
+def timeline_png(events: list[Event], *, min_events: int = MIN_EVENTS, cache: bool = False) -> bytes | None:
+    """Draw the dated events on a line; None when there are fewer than `min_events`. With `cache`,
+    a figure drawn before for the same dates is read back (drawing costs about 0.8 s)."""
     if len(events) < min_events:
         return None
+    if not cache:
+        return _draw(events)
+    from briefer import __version__
+    from briefer.cache import Cache, digest
+
+    store, key = Cache(), digest("timeline", __version__, [e.date for e in events])
+    png = store.get("figures", key)
+    if png is None:
+        png = _draw(events)
+        store.put("figures", key, png)
+    return png
+
+
+def _draw(events: list[Event]) -> bytes:
     import matplotlib
 
     matplotlib.use("Agg")
