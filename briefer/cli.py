@@ -196,10 +196,7 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
       briefer build news/ -o - --format md
       briefer build news/ --email-to ana@example.org --eml out/brief.eml
     """
-    from briefer.parallel import warm_imports
-
     brief = {k: options.pop(k) for k in BRIEF_KEYS}
-    warm_imports()  # the renderer's libraries load on another core while spaCy parses
     extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"),
                           jobs, no_cache, quiet)
     built = _write_brief(extraction, **brief, cache=not no_cache)

@@ -163,27 +163,6 @@ class Analyser:
         return self._matchers[id(nlp)]
 
 
-# What rendering a brief imports (Jinja2, markdown-it, python-docx, matplotlib): ~0.4 s of imports.
-RENDER_IMPORTS = ("jinja2.sandbox", "markdown_it", "mdit_py_plugins.footnote", "docx", "matplotlib.dates",
-                  "matplotlib.pyplot")
-
-
-def warm_imports(modules: tuple[str, ...] = RENDER_IMPORTS) -> None:
-    """Import `modules` on a background thread while the main thread parses: spaCy's parser and
-    matrix code release the GIL, so on a second core the imports cost no wall time."""
-    import importlib
-    import threading
-
-    def run() -> None:
-        for name in modules:
-            try:
-                importlib.import_module(name)
-            except Exception:  # the main thread will import it again and report any problem
-                return
-
-    threading.Thread(target=run, name="briefer-warm-imports", daemon=True).start()
-
-
 class StderrProgress:
     """A one-line progress bar on standard error, shown only when stderr is a terminal and the
     run has lasted `after` seconds; silent otherwise (pipes, logs, --quiet)."""
