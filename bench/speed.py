@@ -1,4 +1,4 @@
-"""Speed and scale benchmarks (issue 7): every figure in docs/BENCHMARKS-speed.md comes from here.
+"""Speed and scale benchmarks (issue 7): every figure in docs/BENCHMARKS.md comes from here.
 
 Each measurement is a separate process timed from outside (wall clock, peak RSS of the largest
 process), so imports and model loading count as a user feels them. Medians of --runs runs.
