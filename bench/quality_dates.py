@@ -176,9 +176,9 @@ def score_seeds(gold: Path, found: dict[str, list[Event]]) -> dict[str, Any]:
 
 def run(te3: Path | None, gold: Path | None, seeds: Path = ROOT / "seeds") -> dict[str, Any]:
     """Score normalisation and events; return {set name: scores}."""
-    import spacy
+    from briefer.nlp import load_model
 
-    nlp = spacy.load(DEFAULT_MODEL)
+    nlp = load_model(DEFAULT_MODEL)  # the pipeline briefer runs (line breaks end sentences)
     out: dict[str, Any] = {}
     if te3 is not None:
         out["te3-platinum"] = score_te3(load_te3(te3), nlp)

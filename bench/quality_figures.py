@@ -190,9 +190,9 @@ def score_seeds(gold: Path, found: dict[str, tuple[Source, list[Figure]]], nlp: 
 def run(newsquant: Path | None, gold: Path | None, half: str = "odd",
         seeds: Path = ROOT / "seeds") -> dict[str, Any]:
     """Score the extractor; return {set name: scores}."""
-    import spacy
+    from briefer.nlp import load_model
 
-    nlp = spacy.load(DEFAULT_MODEL)
+    nlp = load_model(DEFAULT_MODEL)  # the pipeline briefer runs (line breaks end sentences)
     out: dict[str, Any] = {}
     if newsquant is not None:
         out[f"newsquant-{half}"] = score_newsquant(load_newsquant(newsquant, half), nlp)

@@ -180,9 +180,9 @@ def score_seeds(pairs: list[tuple[Source, dict[str, Any]]], preds: list[list[Quo
 def run(polnear: Path | None, gold: Path | None, split: str = "test",
         seeds: Path = ROOT / "seeds") -> dict[str, Any]:
     """Score the extractor; return {set name: scores}."""
-    import spacy
+    from briefer.nlp import load_model
 
-    nlp = spacy.load(DEFAULT_MODEL)
+    nlp = load_model(DEFAULT_MODEL)  # the pipeline briefer runs (line breaks end sentences)
     out: dict[str, Any] = {}
     if polnear is not None:
         t0 = time.perf_counter()

@@ -3,34 +3,22 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bench import quality_quotes as bench
-from briefer import DEFAULT_MODEL
+from tests.conftest import need_file
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "eval" / "seeds-gold.json"
 POLNEAR = ROOT.parent / "shared" / "eval" / "external" / "quotes" / "polnear"
 
 
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load(DEFAULT_MODEL)
-
-
 def require(path: Path) -> Path:
     """Return `path`; skip when it is missing, but fail under CI."""
-    if not path.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"evaluation data missing: {path}")
-        pytest.skip(f"evaluation data missing: {path}")
-    return path
+    return need_file(path)
 
 
 @pytest.fixture(scope="session")
@@ -77,4 +65,4 @@ def test_polnear_test_split(nlp: Any) -> None:
     assert scores["gold"] == 676
     assert scores["precision"] >= 0.98, scores
     assert scores["recall"] >= 0.87, scores
-    assert scores["speaker"] >= 0.92, scores
+    assert scores["speaker"] >= 0.925, scores

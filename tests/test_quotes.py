@@ -9,16 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefer import DEFAULT_MODEL
 from briefer.extract.quotes import quoted_spans, quotes
 from briefer.model import Quote, Source
-
-
-@pytest.fixture(scope="session")
-def nlp() -> Any:
-    import spacy
-
-    return spacy.load(DEFAULT_MODEL)
 
 
 def extract(nlp: Any, text: str, kind: str | None = "direct") -> list[Quote]:
