@@ -98,7 +98,7 @@ def _section(ex: Extraction, theme: Theme, budget: Budget) -> Section:
 
 
 LOW_QUALITY = 0.5
-WEAK_FACT = 0.4
+WEAK_FACT = 0.5
 
 
 def _trusted(ex: Extraction, fact: Fact) -> bool:
@@ -109,7 +109,7 @@ def _trusted(ex: Extraction, fact: Fact) -> bool:
 def _quote_rank(q: Quote) -> tuple[int, int, int]:
     """Named speakers first, then quotes of a readable length."""
     words = len(q.text.split())
-    return (q.speaker is None, 0 if 6 <= words <= 60 else 1, -min(words, 40))
+    return (q.speaker is None, 0 if 6 <= words <= 45 else 1, -min(words, 30))
 
 
 TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",

@@ -85,6 +85,7 @@ def write_html(brief: Brief, options: RenderOptions) -> bytes:
 def write_docx(brief: Brief, options: RenderOptions) -> bytes:
     """A Word document with real footnotes, header, footer and page numbers."""
     from briefer.mail import summary_from_brief
+    from briefer.render.citation import human_date
     from briefer.render.docx import markdown_to_docx
     from briefer.render.reference import builtin_reference
 
@@ -96,7 +97,7 @@ def write_docx(brief: Brief, options: RenderOptions) -> bytes:
 
     md = to_markdown(brief, options, keep, "docx")
     stamp = build_time(brief)
-    header = brief.title + (f" — information as of {brief.as_of}" if brief.as_of else "")
+    header = brief.title + (f" — information as of {human_date(brief.as_of)}" if brief.as_of else "")
     return markdown_to_docx(
         md, images=images, reference=options.reference or builtin_reference(), handling=brief.handling,
         header=header,
