@@ -174,7 +174,7 @@ def expected_notes(refs: list[int]) -> list[str]:
 
 
 def test_validators_report_no_errors(sample):
-    from briefer.render.ooxml_check import docx_problems
+    from tests.ooxml_check import docx_problems
 
     assert docx_problems(sample[0]) == []
 
@@ -523,7 +523,7 @@ def test_reference_gives_page_setup_and_loses_its_body(tmp_path):
 
 
 def test_reference_missing_styles_get_them_with_numbering(tmp_path):
-    from briefer.render.ooxml_check import docx_problems
+    from tests.ooxml_check import docx_problems
 
     ref = make_reference(tmp_path, drop_styles=("Heading2", "ListBullet2", "ListBullet"))
     data = markdown_to_docx("## Head\n\n- one\n  - two\n", reference=ref)

@@ -216,7 +216,7 @@ def test_docx2python_reads_each_note(tmp_path):
 
 
 def test_ooxml_checkers_find_no_errors(tmp_path):
-    from briefer.render.ooxml_check import docx_problems
+    from tests.ooxml_check import docx_problems
 
     document, part = _with_notes(["x", "y"])
     link = fn.add_hyperlink(fn.add_footnote(document.add_paragraph("z"), part), "https://a.b/")
@@ -227,7 +227,7 @@ def test_ooxml_checkers_find_no_errors(tmp_path):
 
 
 def test_ooxml_checkers_catch_a_dangling_reference(tmp_path):
-    from briefer.render.ooxml_check import docx_problems
+    from tests.ooxml_check import docx_problems
 
     path = tmp_path / "bad.docx"
     _with_notes(["x"])[0].save(path)

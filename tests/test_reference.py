@@ -16,8 +16,8 @@ from lxml import etree
 
 from briefer.cli import cli
 from briefer.render import RenderOptions, render
-from briefer.render.ooxml_check import docx_problems
 from tests.conftest import ROOT, need_soffice, to_pdf_text
+from tests.ooxml_check import docx_problems
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from briefer.render.ooxml_check import docx_problems
 from tests.conftest import to_pdf_text
+from tests.ooxml_check import docx_problems
 
 
 def test_validators_report_no_errors(seed_docx):

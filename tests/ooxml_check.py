@@ -1,4 +1,4 @@
-"""Validate a written .docx with two independent checkers (the `test` extra installs them).
+"""Validate a written .docx with two independent checkers (test-only: the `test` extra installs them).
 
 openxml-audit checks the parts against the ECMA-376 schemas and Word's own semantic rules;
 ooxml-integrity checks that the package is self-consistent (every footnote reference has its
