@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from briefer.extract.spans import doc_ents, ents_in
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -319,7 +321,8 @@ def _governing_verb(token: Token) -> Token | None:
 def _spans(doclike: Doc | Span) -> Iterator[Span]:
     doc, base = (doclike, 0) if doclike.__class__.__name__ == "Doc" else (doclike.doc, doclike.start_char)
     seen: set[int] = set()
-    for ent in doclike.ents:
+    ents = doc_ents(doc) if doclike is doc else ents_in(doc, doclike.start_char, doclike.end_char)
+    for ent in ents:
         if ent.label_ == "DATE":
             seen.update(range(ent.start_char, ent.end_char))
             yield ent

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from briefer.extract.spans import ents_in
 from briefer.extract.themes import themes_at
 from briefer.ingest.metadata import leading_dateline
 from briefer.model import Fact, Location, Source
@@ -91,9 +92,10 @@ def _quoted_share(text: str) -> float:
 
 def score(span: Span, theme_hits: dict[str, int], rank: int, quality: float) -> float:
     """Rank a fact: theme relevance, entities, figures, early position, source quality."""
-    ents = {e.label_ for e in span.ents if e.label_ in ENTITY_LABELS}
-    has_figure = any(e.label_ in {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"} for e in span.ents)
-    has_date = any(e.label_ == "DATE" for e in span.ents)
+    labels = [e.label_ for e in ents_in(span.doc, span.start_char, span.end_char)]
+    ents = {label for label in labels if label in ENTITY_LABELS}
+    has_figure = any(label in {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"} for label in labels)
+    has_date = "DATE" in labels
     n_words = sum(1 for t in span if t.is_alpha)
     value = 1.0
     value += 0.5 * min(sum(theme_hits.values()), 2)
