@@ -251,6 +251,32 @@ SPEAKER_REPAIRS = [
     pytest.param(
         "The spot concludes with footage of Trump saying during the debate last week, “That "
         "makes me smart.”", "direct", "Trump", "saying", "Trump", id="concludes-with-is-no-cue"),
+    pytest.param(
+        "When Harris noted that Trump has sometimes paid nothing in federal income taxes ― as "
+        "was true for the few years his tax returns were made public ― Trump boasted, “That is "
+        "smart.”", "direct", "Trump", "boasted", "Trump", id="dash-read-as-subject"),
+    pytest.param(
+        "With 40 days until the election, Minyon Baptiste, a senior adviser to the campaign, "
+        "called the speech \"a clear message\" to voters.", "direct", "Minyon Baptiste",
+        "called", "Minyon Baptiste", id="name-in-apposition-to-a-thing"),
+    pytest.param(
+        "Harris was again defensive when asked about not paying a contractor who said he was "
+        "owed money after he built a warehouse at one of Harris’s factories, saying, “Maybe he "
+        "did poor work, and I was not happy with it.”", "direct", "Harris", "saying", "Harris",
+        id="participle-after-relative-clause"),
+    pytest.param(
+        "The video closes with footage of Trump saying during the debate on Monday, “That makes "
+        "me smart,” when Clinton criticized him for not paying income tax.", "direct", "Trump",
+        "saying", "Trump", id="cue-in-a-when-clause-after-the-quote"),
+    pytest.param(
+        "However, the senator's letter said that was not his position and dismissed the "
+        "reports as \"previous misinterpreted remarks and claims.\"", "direct",
+        "the senator's letter", "dismissed", "the senator's letter",
+        id="demonstrative-is-no-speaker"),
+    pytest.param(
+        "The company's statement said the plan was \"a serious mistake for every family in "
+        "the state.\"", "direct", "The company's statement", "said", "The company's statement",
+        id="possessive-phrase-keeps-its-owner"),
 ]
 
 

@@ -222,8 +222,17 @@ def phrase(head: Token) -> str:
     """A common-noun speaker without its determiner: "Embassy spokesperson", "experts",
     "notice in the Federal Register"."""
     span = mention(head)
-    kept = [t for t in span if not (t.dep_ in ("det", "poss") and t.head.i == head.i)]
-    out = " ".join(t.text for t in kept if not t.is_punct) or head.text
+    dropped = {t.i for c in head.lefts if c.dep_ == "det" or (c.dep_ == "poss" and c.tag_ ==
+               "PRP$") for t in c.subtree}  # "the", "her"; kept: "the senator's"
+    pieces: list[str] = []
+    for tok in span:
+        if tok.i in dropped or tok.is_punct:
+            continue
+        if tok.tag_ == "POS" and pieces:
+            pieces[-1] += tok.text  # "the senator's", not "the senator 's"
+        else:
+            pieces.append(tok.text)
+    out = " ".join(pieces) or head.text
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "in", "at", "from", "for"):
             objs = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]

@@ -70,6 +70,7 @@ CLIMB = ("xcomp", "advcl", "conj", "pcomp", "ccomp")
 PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
             "they": "group", "them": "group", "it": "thing"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
+SUBORDINATORS = words("when after before because while if since until although though")
 REFERENT_CHARS = 600  # how far back an "it" or a "they" looks for what it stands for
 
 
@@ -200,8 +201,13 @@ class People:
         return self._from_subject(subjects[0], ":") if subjects else None
 
     def _from_subject(self, head: Token, cue_text: str) -> Attribution:
-        """The attribution naming `head` as the speaker."""
-        words_ = mention(head)
+        """The attribution naming `head` as the speaker (the name in apposition to a noun
+        that names nobody: "With 40 days until the election, Minyon Baptiste, ...")."""
+        appos = appositive(head)
+        named = appos is not None and appos.pos_ == "PROPN" and not (
+            head.pos_ == "PROPN" or head.ent_type_ in NAMED or head.lower_ in PERSONAL
+            or head.lower_ in RELATIVE or titled_person(head) is not None)
+        words_ = mention(appos if named and appos is not None else head)
         speaker, role_ = self._resolve(head)
         return Attribution(speaker, role_, (words_.start_char, words_.end_char), cue_text)
 
@@ -225,7 +231,8 @@ class People:
             found = self._governing(tok, open_, close)
             if found is not None:
                 return found, True
-        frame = [t for t in self._sentences(toks) if not self.inside[t.i] and is_cue(t)]
+        cues = [t for t in self._sentences(toks) if not self.inside[t.i] and is_cue(t)]
+        frame = [t for t in cues if not (t.i > toks[-1].i and subordinate(t))] or cues
         for cue in frame:
             if open_ <= cue.head.idx < close:
                 return cue, True
@@ -247,6 +254,8 @@ class People:
             found += [c for c in anc.children if according(c) and not self.inside[c.i]]
             if found and anc.dep_ == "conj":
                 break  # "X said ..., but he said ..." : two reports, not one inside the other
+            if found and anc.dep_ == "advcl" and anc.tag_ == "VBG" and anc.head.dep_ == "relcl":
+                break  # "... a contractor who said ..., saying “...”": see `_grammatical`
         return found[-1] if found else None
 
     def _sentences(self, toks: list[Token]) -> list[Token]:
@@ -314,7 +323,8 @@ class People:
         verb = cue
         for _ in range(4):
             for child in verb.children:
-                if child.dep_ in SUBJECTS and not self.inside[child.i]:
+                if child.dep_ in SUBJECTS and not self.inside[child.i] and wordy(child) and not (
+                        verb.i != cue.i and demonstrative(child)):  # "X said that was ..."
                     found = self._local(child, cue)
                     return None if found is None else issuer(misread(found, verb))
                 if child.dep_ == "agent":
@@ -323,6 +333,10 @@ class People:
                         return objs[0]
             if verb.dep_ in ("acl", "relcl") and can_speak(verb.head):
                 return issuer(verb.head)
+            if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "relcl":
+                found = self._participle(verb)  # "X was asked about a contractor who
+                if found is not None:  # said ..., saying “...”": the participle is X's
+                    return found
             if verb.head.i == verb.i or not (verb.dep_ in CLIMB or verb.head.pos_ == "ADP"):
                 break
             verb = verb.head
@@ -476,6 +490,24 @@ def cue_text_of(cue: Token) -> str:
     """The cue as written, with its particle ("pointed out")."""
     parts = [c for c in cue.children if c.dep_ == "prt"]
     return " ".join([cue.text, *(p.text for p in parts)]) if parts else cue.text
+
+
+def subordinate(cue: Token) -> bool:
+    """True for a cue in an adverbial clause of time or cause: “...,” when Clinton criticized
+    him (the quote is not what the criticism said)."""
+    return cue.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in cue.children)
+
+
+def demonstrative(tok: Token) -> bool:
+    """True for a bare "that" or "this": no speaker, though the parse may make it the subject
+    of the verb a cue hangs on ("Her brief said that was wrong and dismissed ... as “...”")."""
+    return tok.lower_ in ("that", "this") and tok.tag_ == "DT" and tok.n_lefts + tok.n_rights == 0
+
+
+def wordy(tok: Token) -> bool:
+    """True for a token with a letter or digit (not a dash the parse made a subject)."""
+    return any(ch.isalnum() for ch in tok.text)
 
 
 def has_mark(text: str) -> bool:
