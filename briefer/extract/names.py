@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.extract.spans import doc_ents
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
@@ -138,7 +140,7 @@ def mention(head: Token) -> Span:
     """The words naming the speaker: the head with its compounds, titles and determiners."""
     doc = head.doc
     start, end = head.i, head.i + 1
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.start <= head.i < ent.end:
             start, end = ent.start, ent.end
     for child in head.lefts:
@@ -154,7 +156,7 @@ def name(head: Token) -> str:
     """The proper name around `head`, without titles: "Pete Hegseth", "Burman"."""
     doc = head.doc
     if head.ent_type_ == "PERSON":
-        ents = [e for e in doc.ents if e.start <= head.i < e.end]
+        ents = [e for e in doc_ents(doc) if e.start <= head.i < e.end]
         if ents:
             return strip_titles([t for t in ents[0] if t.tag_ != "POS"]) or head.text
     start = head.i

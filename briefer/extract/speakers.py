@@ -41,6 +41,7 @@ from briefer.extract.names import (
     undated,
     words,
 )
+from briefer.extract.spans import doc_ents
 from briefer.model import join_names
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class People:
         self.inside = [self.in_quote(t.idx) for t in doc]
         starts = [a for a, _ in paragraphs]
         self.para = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
-        found = [person(e, self.inside) for e in doc.ents]
+        found = [person(e, self.inside) for e in doc_ents(doc)]
         self.persons = [p for p in found if p is not None]
         surnames = {p.name.split()[-1] for p in self.persons}
         found += [self._cue_subject(t, surnames) for t in doc
