@@ -6,8 +6,9 @@ named `.NAME.PID.*.tmp` file elsewhere), are fsynced, linked under a temporary n
 over the output with os.replace. A process killed mid-write leaves the old output untouched and,
 with O_TMPFILE, no file at all; temporaries left by dead processes are removed on the next write.
 
-Clobbering: every .docx, .md and .html briefer writes carries a digest of its own content (a
-`briefer.digest` custom property; a last-line `<!-- briefer-digest: ... -->` comment). Rebuilding
+Clobbering: every .docx, .md, .html and .json briefer writes carries a digest of its own content (a
+`briefer.digest` custom property; a last-line `<!-- briefer-digest: ... -->` comment; a last
+`"briefer_digest"` key). Rebuilding
 over such a file is normal; a file without it, with a digest that no longer matches (edited by
 hand, re-saved by Word), or a symbolic link, is replaced only with `force`. A symbolic link at
 the output path is replaced by the new file; the file it pointed to is never written.
@@ -29,7 +30,8 @@ from pathlib import Path
 
 from briefer.errors import OutputError
 
-MARKERS = (b'"generator": "briefer',)  # JSON: no room for a digest; the generator key suffices
+JSON_START = b'{\n  "generator": "briefer'
+JSON_DIGEST = re.compile(rb',\n  "briefer_digest": "sha256:([0-9a-f]{64})"\n}\n\Z')
 CUSTOM_PART = "docProps/custom.xml"
 DIGEST_PROP = "briefer.digest"
 SUMMARY_PROP = "briefer.summary"
@@ -181,6 +183,9 @@ def stamp(data: bytes) -> bytes:
     if any(m in data[:4096] for m in TEXT_MARKERS):
         digest = hashlib.sha256(data).hexdigest().encode("ascii")
         return data + b"\n<!-- briefer-digest: sha256:" + digest + b" -->\n"
+    if data.startswith(JSON_START) and data.rstrip().endswith(b"}"):  # a last key, so it stays JSON
+        digest = hashlib.sha256(data).hexdigest().encode("ascii")
+        return data.rstrip()[:-1].rstrip() + b',\n  "briefer_digest": "sha256:' + digest + b'"\n}\n'
     return data
 
 
@@ -227,7 +232,11 @@ def written_by_briefer(path: Path) -> bool:
     match = TEXT_DIGEST.search(data)
     if match:
         return hashlib.sha256(data[: match.start()]).hexdigest().encode("ascii") == match.group(1)
-    return any(m in data[:4096] for m in MARKERS)
+    match = JSON_DIGEST.search(data) if data.startswith(JSON_START) else None
+    if match:
+        original = data[: match.start()] + b"\n}\n"
+        return hashlib.sha256(original).hexdigest().encode("ascii") == match.group(1)
+    return False
 
 
 def _docx_is_ours(data: bytes) -> bool:

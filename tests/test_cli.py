@@ -115,3 +115,16 @@ def test_build_writes_docx_that_reads_back(runner, tmp_path):
     headings = [p.text for p in Document(str(out)).paragraphs if p.style.name.startswith("Heading")]
     assert "Key points" in headings and "Timeline" in headings and "Method" in headings
     assert Path(out).stat().st_size > 10_000
+
+
+def test_json_outputs_carry_a_digest_so_hand_edits_need_force(runner, tmp_path):
+    out = tmp_path / "extract.json"
+    assert runner.invoke(cli, ["extract", str(SEEDS), "-o", str(out)]).exit_code == 0
+    data = json.loads(out.read_text())  # still plain JSON, digest as the last key
+    assert list(data)[0] == "generator" and list(data)[-1] == "briefer_digest"
+    assert runner.invoke(cli, ["render", str(out), "-o", str(tmp_path / "b.md")]).exit_code == 0
+    assert runner.invoke(cli, ["extract", str(SEEDS), "-o", str(out)]).exit_code == 0  # ours: no flag
+    out.write_text(out.read_text().replace('"quotes": [', '"quotes": [ ', 1))  # edited by hand
+    result = runner.invoke(cli, ["extract", str(SEEDS), "-o", str(out)])
+    assert result.exit_code == 2 and "use --force" in result.stderr
+    assert runner.invoke(cli, ["extract", str(SEEDS), "-o", str(out), "--force"]).exit_code == 0
