@@ -12,24 +12,20 @@ from typing import Any
 import click
 
 from briefer import DEFAULT_MODEL, __version__
-from briefer.cli_email import SETTINGS_KEY, deliver_from_options, email_command, email_options, wants_email
+from briefer.cli_email import (
+    SETTINGS_KEY,
+    CliError,
+    deliver_from_options,
+    email_command,
+    email_options,
+    wants_email,
+)
 from briefer.errors import BrieferError
 
 SEEDS = Path("seeds")
 BRIEF_KEYS = ("output", "fmt", "title", "handling", "prepared_by", "length", "templates", "reference",
               "force")
 DEFAULT_OUT = "out/brief.docx"
-
-
-class Failure(click.ClickException):
-    """A BrieferError on its way out: one line on stderr, the error's exit code."""
-
-    def __init__(self, error: BrieferError):
-        super().__init__(str(error))
-        self.exit_code = error.exit_code
-
-    def show(self, file: Any = None) -> None:
-        click.echo(f"Error: {self.format_message()}", err=True)
 
 
 class Group(click.Group):
@@ -41,13 +37,13 @@ class Group(click.Group):
         except BrieferError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            raise Failure(exc) from None
+            raise CliError(exc) from None
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
             raise
         except Exception as exc:  # never a traceback for the user; --debug shows it
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            raise Failure(BrieferError(f"internal error: {type(exc).__name__}: {exc} "
+            raise CliError(BrieferError(f"internal error: {type(exc).__name__}: {exc} "
                                        "(run with --debug for details)")) from None
 
 

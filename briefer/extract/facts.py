@@ -36,7 +36,7 @@ def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]]) -> Iterator
         span = _trim(sent)
         if span is None or (sent.start_char, sent.end_char) in garbled:
             continue
-        start = span.start_char + _dateline(span.text)
+        start = span.start_char + leading_dateline(span.text)  # "WASHINGTON (Reuters) -" is no fact
         text = doc.text[start:span.end_char]
         if not standalone(span, text):
             continue
@@ -51,11 +51,6 @@ def _trim(sent: Span) -> Span | None:
     if not toks:
         return None
     return sent.doc[toks[0].i: toks[-1].i + 1]
-
-
-def _dateline(text: str) -> int:
-    """Length of a leading dateline ("WASHINGTON (Reuters) -"), which is not part of the fact."""
-    return leading_dateline(text)
 
 
 def standalone(span: Span, text: str) -> bool:
