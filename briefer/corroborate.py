@@ -133,26 +133,41 @@ def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
 
 def borrow_anchors(sources: list[Source], *, threshold: float = 0.08) -> None:
     """Give an undated source the date of the dated source that tells the same story, as the anchor
-    for its relative dates ("on Nov. 6", "last week"). Its own date stays unknown."""
-    shingles = {s.id: _shingles(s.text) for s in sources}
-    for src in sources:
-        if src.anchor:
-            continue
+    for its relative dates ("on Nov. 6", "last week"). Its own date stays unknown.
+
+    Shared word 4-grams are counted through an index of the dated sources' 4-grams, so the
+    cost follows the text, not the number of (undated, dated) pairs."""
+    undated = [s for s in sources if not s.anchor]
+    dated = [s for s in sources if s.anchor and s.date]
+    if not undated or not dated:
+        return
+    index: dict[int, list[int]] = {}
+    sizes = []
+    for j, other in enumerate(dated):
+        grams = _shingles(other.text)
+        sizes.append(len(grams))
+        for g in grams:
+            index.setdefault(g, []).append(j)
+    for src in undated:
+        grams = _shingles(src.text)
+        shared: dict[int, int] = {}
+        for g in grams:
+            for j in index.get(g, ()):
+                shared[j] = shared.get(j, 0) + 1
         best, best_sim = None, threshold
-        for other in sources:
-            if other.anchor and other.date and other is not src:
-                a, b = shingles[src.id], shingles[other.id]
-                sim = len(a & b) / max(min(len(a), len(b)), 1)
-                if sim > best_sim:
-                    best, best_sim = other, sim
+        for j in sorted(shared):  # source order: the first of equals wins
+            sim = shared[j] / max(min(len(grams), sizes[j]), 1)
+            if sim > best_sim:
+                best, best_sim = dated[j], sim
         if best is not None:
             src.anchor = best.date
             src.notes.append(f"undated: relative dates read as of {best.date} ({best.label}, same story)")
 
 
-def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
+def _shingles(text: str, n: int = 4) -> set[int]:
+    """The text's word n-grams (case-folded), as hashes."""
     words = WORD.findall(text.casefold())
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+    return {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
 
 
 def _ids(locations: list[Location]) -> set[str]:

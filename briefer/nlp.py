@@ -4,6 +4,7 @@ through `nlp.pipe`, and parses serialised for the rebuild cache. Docs never leav
 from __future__ import annotations
 
 import json
+import re
 import sys
 import types
 from collections.abc import Iterable, Iterator
@@ -120,12 +121,26 @@ def _add_line_breaks(nlp: Language) -> None:
 
 
 def _line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and list items never run into the next line."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    """A line break ends a sentence: headings and list items never run into the next line.
+
+    The token after each token holding a line break (in its text or trailing space) starts a
+    sentence; the tokens are found from the break offsets, so only they become Token objects."""
+    import numpy as np
+    from spacy.attrs import IDX
+
+    text = doc.text
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    if not breaks:
+        return doc
+    starts = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+    holders = np.unique(np.searchsorted(starts, np.array(breaks), side="right") - 1)
+    for k in holders.tolist():
+        if 0 <= k < len(doc) - 1:
+            doc[k + 1].is_sent_start = True
     return doc
+
+
+_NEWLINE = re.compile("\n")
 
 
 def analysis_text(source: Source) -> str:

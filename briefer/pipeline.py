@@ -88,7 +88,7 @@ def analyse_doc(doc, src: Source, matcher) -> dict[str, Any]:  # type: ignore[no
         "quotes": _themed(quotes.quotes(doc, src), doc, hits, fallback=_dominant(hits)),
         "figures": _themed(figures.figures(doc, src), doc, hits),
         "events": _themed(events.events(doc, src), doc, hits),
-        "facts": [f for f in facts.facts(doc, src, hits) if f.themes],
+        "facts": list(facts.facts(doc, src, hits, themed=True)),
     })
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from briefer.extract.spans import doc_ents, ents_in
@@ -250,6 +251,7 @@ def _clean(expr: str) -> str:
     return _LEAD.sub("", text).strip()
 
 
+@lru_cache(maxsize=8192)  # pure, and the same few expressions recur across a corpus
 def normalise(expr: str, anchor: str | None, *, tense: str | None = None) -> str | None:
     """Return the ISO date an expression names, resolved against `anchor`, or None.
 
@@ -326,7 +328,8 @@ def _spans(doclike: Doc | Span) -> Iterator[Span]:
         if ent.label_ == "DATE":
             seen.update(range(ent.start_char, ent.end_char))
             yield ent
-    for m in _EXTRA.finditer(doclike.text):
+    text = doc.text if doclike is doc else doc.text[doclike.start_char:doclike.end_char]
+    for m in _EXTRA.finditer(text):
         start, end = base + m.start(), base + m.end()
         if seen.isdisjoint(range(start, end)):
             span = doc.char_span(start, end, alignment_mode="contract")

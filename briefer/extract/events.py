@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.extract.dates import point_dates, tense_of
+from briefer.extract.spans import doc_sents
 from briefer.ingest.metadata import leading_dateline
 from briefer.model import Event, Location, Source
 
@@ -49,11 +50,14 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
                     date_text=words)
 
 
+_BREAK = re.compile(r"(?<=[.!?\"”’)])[ \t]*\n\s*|\n\s*\n\s*")
+
+
 def _units(doc: Doc) -> Iterator[Span]:
     """Sentences, also cut where a line ends a sentence or a blank line ends a heading."""
-    for sent in doc.sents:
+    for sent in doc_sents(doc):
         start = sent.start_char
-        for m in re.finditer(r"(?<=[.!?\"”’)])[ \t]*\n\s*|\n\s*\n\s*", sent.text):
+        for m in _BREAK.finditer(doc.text[sent.start_char:sent.end_char]):
             end = sent.start_char + m.start()
             yield from _span(doc, start, end)
             start = sent.start_char + m.end()

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from briefer.extract.spans import ents_in
+from briefer.extract.spans import doc_sents, ents_in
 from briefer.extract.themes import themes_at
 from briefer.ingest.metadata import leading_dateline
 from briefer.model import Fact, Location, Source
@@ -28,11 +28,16 @@ MIN_WORDS, MAX_WORDS = 7, 70
 SAID_END = re.compile(r"[\"”’']\s*,?\s*(?:\w+\s){1,4}(?:said|says|added|noted|told \w+)\.$")
 
 
-def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]]) -> Iterator[Fact]:
-    """Yield a scored Fact for each self-contained sentence of the source."""
+def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]], *, themed: bool = False
+          ) -> Iterator[Fact]:
+    """Yield a scored Fact for each self-contained sentence of the source (with `themed`, only
+    for the sentences that match a theme)."""
     garbled = {(m.start, m.end) for m in source.garbled}
-    sents = [s for s in doc.sents if any(t.is_alpha for t in s)]
+    sents = [s for s in doc_sents(doc) if any(t.is_alpha for t in s)]
     for rank, sent in enumerate(sents):
+        themes = themes_at(hits, sent.start_char)
+        if themed and not themes:
+            continue
         span = _trim(sent)
         if span is None or (sent.start_char, sent.end_char) in garbled:
             continue
@@ -40,7 +45,6 @@ def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]]) -> Iterator
         text = doc.text[start:span.end_char]
         if not standalone(span, text):
             continue
-        themes = themes_at(hits, sent.start_char)
         yield Fact(id="", text=text, themes=themes,
                    sources=[Location(source.id, start, span.end_char)],
                    score=round(score(span, hits.get(sent.start_char, {}), rank, source.quality), 4))

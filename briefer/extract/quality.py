@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from briefer.extract.spans import doc_sents
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -36,8 +38,8 @@ def garbled_reason(text: str) -> str | None:
 
 def garbled_sentences(doc: Doc) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, reason) for sentences that look garbled."""
-    for sent in doc.sents:
-        text = sent.text.strip()
+    for sent in doc_sents(doc):
+        text = sent.doc.text[sent.start_char:sent.end_char].strip()
         if text:
             reason = garbled_reason(text)
             if reason:
@@ -46,4 +48,4 @@ def garbled_sentences(doc: Doc) -> Iterator[tuple[int, int, str]]:
 
 def content_sentences(doc: Doc) -> int:
     """How many sentences carry words (not blanks left by removed furniture)."""
-    return sum(1 for s in doc.sents if any(t.is_alpha for t in s))
+    return sum(1 for s in doc_sents(doc) if any(t.is_alpha for t in s))

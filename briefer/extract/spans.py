@@ -1,5 +1,6 @@
-"""Entity lookups that stay cheap: spaCy rebuilds every entity Span of the whole Doc each time
-`Doc.ents` or `Span.ents` is read, which made per-sentence lookups quadratic in the document."""
+"""Entity and sentence lookups that stay cheap: spaCy rebuilds every entity Span of the whole Doc
+each time `Doc.ents` or `Span.ents` is read, which made per-sentence lookups quadratic in the
+document, and walks every token each time `Doc.sents` is read."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _last: list[Any] = [None, [], []]  # the last Doc seen, its entities, their start offsets
+_sents: list[Any] = [None, []]  # the last Doc seen and its sentences
 
 
 def doc_ents(doc: Doc) -> list[Span]:
@@ -18,6 +20,13 @@ def doc_ents(doc: Doc) -> list[Span]:
         ents = list(doc.ents)
         _last[:] = [doc, ents, [e.start_char for e in ents]]
     return _last[1]  # type: ignore[no-any-return]
+
+
+def doc_sents(doc: Doc) -> list[Span]:
+    """The Doc's sentences, found once per Doc (`Doc.sents` walks every token each time)."""
+    if _sents[0] is not doc:
+        _sents[:] = [doc, list(doc.sents)]
+    return _sents[1]  # type: ignore[no-any-return]
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
