@@ -277,6 +277,14 @@ SPEAKER_REPAIRS = [
         "The company's statement said the plan was \"a serious mistake for every family in "
         "the state.\"", "direct", "The company's statement", "said", "The company's statement",
         id="possessive-phrase-keeps-its-owner"),
+    pytest.param(
+        "Senator Elizabeth Warren spent the hearing attacking what she called a “culture of "
+        "fraud.”", "direct", "Elizabeth Warren", "called", "Senator Elizabeth Warren",
+        id="pronoun-in-a-relative-clause-is-the-subject"),
+    pytest.param(
+        "Clinton’s campaign is seeking to contrast her approach with what they call Republican "
+        "Donald Trump’s “self-centered message.”", "direct", "Clinton’s campaign", "call",
+        "Clinton’s campaign", id="they-in-a-relative-clause-is-the-organisation"),
 ]
 
 
@@ -286,6 +294,18 @@ def test_speaker_repairs(nlp: Any, text: str, kind: str, speaker: str, cue: str,
     """Subjects the parse gets wrong, and pronouns that stand for a group or a thing."""
     (quote,) = extract(nlp, text, kind=kind)
     assert (quote.speaker, quote.cue, said(text, quote)) == (speaker, cue, words)
+
+
+def test_lone_quote_after_a_sentence_about_someone_is_theirs(nlp: Any) -> None:
+    """A quote that stands alone after a sentence with no cue belongs to that sentence's
+    subject, not to the last speaker."""
+    text = ("“We will win this state,” Pence said at the rally.\n"
+            "Sen. Bernie Sanders identified young voters' exhaustion with bigotry as one of the "
+            "reasons to back Clinton. “The younger people are sick and tired of discrimination "
+            "and racism.”")
+    found = extract(nlp, text)
+    assert [(q.speaker, said(text, q)) for q in found] == [
+        ("Pence", "Pence"), ("Bernie Sanders", "Sen. Bernie Sanders")]
 
 
 def test_participle_takes_the_sentence_subject(nlp: Any) -> None:

@@ -31,6 +31,7 @@ TRIM = " \t\n\u00a0,;:"
 REPORTED_WORDS = 4  # shorter reported clauses are fragments
 SCARE_WORDS = 3  # quoted spans this short need a cue that governs them
 NAME_WORDS = 6  # Title Case spans this short are names or titles, not quotes
+_MARK = re.compile(r"''|``|‘‘|’’|[\"“”„«»'‘’‹›]")  # pairs first, as they are read left to right
 SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“‘'A-Z])")
 ABBREVIATIONS = names.words("mr mrs ms dr st sen rep gov gen lt col capt sgt jr sr no inc "
                                "corp co vs prof rev adm maj cmdr ft mt")
@@ -107,7 +108,7 @@ def _attribute(doc: Doc, span: Quoted, people: speakers.People,
         return None if _scare(doc, span, attr) or (strict and not attr.governs) else attr
     if strict or not people.bare(span.open, span.close):
         return None
-    attr = people.before(span.open)
+    attr = people.before(span.open) or people.subject_before(span.open)
     if attr is None and last is not None and _continues(doc, last[1], span):
         attr = last[0]
     return attr
@@ -137,7 +138,7 @@ def _named(text: str) -> bool:
 def _reported(doc: Doc, source: Source, people: speakers.People) -> Iterator[Quote]:
     """Reported speech: the clause a reporting verb governs ("X said [that] ..."), or the
     rest of the sentence of "according to X", when it holds no quote marks."""
-    for tok in doc:
+    for tok in people.cue_words:
         if people.inside[tok.i]:
             continue
         if tok.lemma_ in speakers.REPORTING and tok.pos_ == "VERB":
@@ -237,19 +238,14 @@ def _opens_with_mark(text: str, start: int) -> bool:
 
 
 def _marks(text: str, start: int, end: int) -> Iterator[Mark]:
-    i = start
-    while i < end:
-        ch = text[i]
-        two = text[i:i + 2]
-        if two in ("''", "``", "‘‘", "’’"):
-            yield Mark(i, 2, True, _shape(text, i, 2, start, end, two[0] in "`‘"))
-            i += 2
-            continue
-        if ch in "\"“”„«»":
-            yield Mark(i, 1, True, _shape(text, i, 1, start, end, ch in "“„«", ch in "”»"))
-        elif ch in "'‘’‹›" and not _apostrophe(text, i, start, end):
-            yield Mark(i, 1, False, _shape(text, i, 1, start, end, ch in "‘‹", ch in "’›"))
-        i += 1
+    for m in _MARK.finditer(text, start, end):
+        i, found = m.start(), m.group()
+        if len(found) == 2:  # '' `` ‘‘ ’’: the double quotes of some wire copy
+            yield Mark(i, 2, True, _shape(text, i, 2, start, end, found[0] in "`‘"))
+        elif found in "\"“”„«»":
+            yield Mark(i, 1, True, _shape(text, i, 1, start, end, found in "“„«", found in "”»"))
+        elif not _apostrophe(text, i, start, end):
+            yield Mark(i, 1, False, _shape(text, i, 1, start, end, found in "‘‹", found in "’›"))
 
 
 def _shape(text: str, i: int, size: int, lo: int, hi: int, opener: bool = False,

@@ -14,7 +14,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from briefer.extract.names import (
     DATELINE_DASHES,
@@ -94,17 +95,30 @@ class People:
         self.doc = doc
         self.quoted = sorted(quoted)
         self._starts = [a for a, _ in self.quoted]
-        self.inside = [self.in_quote(t.idx) for t in doc]
-        starts = [a for a, _ in paragraphs]
-        self.para = [bisect.bisect_right(starts, t.idx) - 1 for t in doc]
+        self._idx, self.inside, self.para = _positions(doc, self.quoted, paragraphs)
         found = [person(e, self.inside) for e in doc_ents(doc)]
         self.persons = [p for p in found if p is not None]
         surnames = {p.name.split()[-1] for p in self.persons}
-        found += [self._cue_subject(t, surnames) for t in doc
+        self.cue_words, self._subjects = _candidates(doc)  # may-be cues; subjects; in order
+        found += [self._cue_subject(t, surnames) for t in self.cue_words
                   if is_cue(t) and not self.inside[t.i]]
         self.persons = sorted((p for p in found if p is not None), key=lambda p: p.start)
-        self.things = [t for t in (self._thing(t) for t in doc if t.dep_ in SUBJECTS)
-                       if t is not None]  # what an "it" or a "they" can stand for
+
+    @cached_property
+    def things(self) -> list[Person]:
+        """What an "it" or a "they" can stand for (built on first use: most texts never ask)."""
+        return [t for t in (self._thing(t) for t in self._subjects) if t is not None]
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens that start inside the character range [start, end)."""
+        return list(self.doc[bisect.bisect_left(self._idx, start):bisect.bisect_left(self._idx, end)])
+
+    def _last_before(self, char: int) -> Token | None:
+        """The last token before character offset `char` that is not white space."""
+        i = bisect.bisect_left(self._idx, char) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return self.doc[i] if i >= 0 else None
 
     def in_quote(self, char: int) -> bool:
         """True when character offset `char` lies between a pair of quote marks."""
@@ -144,7 +158,7 @@ class People:
 
     def attribute(self, open_: int, close: int) -> Attribution | None:
         """Return the attribution of the quote marked at [open_, close), or None."""
-        toks = [t for t in self.doc if open_ <= t.idx < close]
+        toks = self.tokens(open_, close)
         if not toks:
             return None
         cue, governs = self._cue(toks, open_, close)
@@ -157,7 +171,7 @@ class People:
         found = DASH.match(self.doc.text, close)
         if found is None:
             return None
-        after = [t for t in self.doc if t.idx >= found.end()][:6]
+        after = self.tokens(found.end(), found.end() + 200)[:6]
         named: list[Token] = []
         for tok in after:
             if tok.pos_ != "PROPN" and not (named and tok.text in ".-"):
@@ -208,21 +222,62 @@ class People:
         named = appos is not None and appos.pos_ == "PROPN" and not (
             head.pos_ == "PROPN" or head.ent_type_ in NAMED or head.lower_ in PERSONAL
             or head.lower_ in RELATIVE or titled_person(head) is not None)
+        bound = self._bound(head)
+        if bound is not None:  # "Trump ... check out what he called Machado’s “sex tape.”"
+            head = bound
         words_ = mention(appos if named and appos is not None else head)
         speaker, role_ = self._resolve(head)
         return Attribution(speaker, role_, (words_.start_char, words_.end_char), cue_text)
 
+    def _bound(self, pronoun: Token) -> Token | None:
+        """The subject a pronoun in a relative clause stands for: in "Clinton's campaign is
+        seeking to contrast her approach with what they call ..." the campaign does the
+        calling. Only for "he"/"she" with a person and "they" with a group or organisation."""
+        kind = PERSONAL.get(pronoun.lower_)
+        verb = pronoun.head
+        if kind not in ("person", "group") or pronoun.dep_ not in SUBJECTS or not (
+                verb.dep_ == "relcl" or any(c.tag_ in ("WP", "WDT") for c in verb.children)):
+            return None
+        for anc in verb.ancestors:
+            for child in anc.children:
+                if child.dep_ not in SUBJECTS or child.i >= pronoun.i or self.inside[child.i]:
+                    continue
+                if kind == "person":
+                    human = child.ent_type_ == "PERSON" or titled_person(child) is not None
+                    return child if human else None
+                group = child.ent_type_ in ("ORG", "NORP", "GPE") or (
+                    child.pos_ == "NOUN" and child.ent_type_ != "PERSON")
+                return child if group else None
+        return None
+
     def before(self, open_: int) -> Attribution | None:
         """The cue of the sentence just before a quote that stands alone: Schiff said. “...”"""
-        toks = [t for t in self.doc if t.idx < open_ and not t.is_space][-1:]
-        if not toks or self.inside[toks[0].i]:
+        last = self._last_before(open_)
+        if last is None or self.inside[last.i]:
             return None
-        sent = toks[0].sent
-        if self.doc.text[toks[0].idx:open_].count("\n") > 2:
+        sent = last.sent
+        if self.doc.text[last.idx:open_].count("\n") > 2:
             return None
         cues = [t for t in sent if is_cue(t) and not self.inside[t.i]
                 and not any(c.dep_ == "neg" for c in t.children)]  # "He didn't suggest ..."
         return self.attribution(cues[-1], True) if cues else None
+
+    def subject_before(self, open_: int) -> Attribution | None:
+        """The person the sentence just before a quote that stands alone is about, when that
+        sentence has no cue: "Sanders identified ... as one of the reasons. “The younger ...”"."""
+        last = self._last_before(open_)
+        if last is None or self.inside[last.i]:
+            return None
+        sent = last.sent
+        if self.doc.text[last.idx:open_].count("\n") > 2:
+            return None
+        subjects = [t for t in sent.root.children if t.dep_ == "nsubj" and not self.inside[t.i]
+                    and (t.ent_type_ == "PERSON" or titled_person(t) is not None
+)]
+        if not subjects:
+            return None
+        found = self._from_subject(subjects[0], sent.root.text)
+        return Attribution(found.speaker, found.role, found.mention, found.cue, False)
 
     def _cue(self, toks: list[Token], open_: int, close: int) -> tuple[Token | None, bool]:
         """The cue that governs the quote in the parse, else the nearest in its sentences."""
@@ -267,7 +322,7 @@ class People:
 
     def bare(self, open_: int, close: int) -> bool:
         """True when the sentences around [open_, close) hold nothing but the quote."""
-        toks = [t for t in self.doc if open_ <= t.idx < close]
+        toks = self.tokens(open_, close)
         if not toks:
             return False
         outside = [t for t in self._sentences(toks) if not (open_ <= t.idx < close)]
@@ -382,7 +437,9 @@ class People:
         roots = [t for t in line if t.head not in line and not (t.is_punct or t.is_space)]
         if roots:
             return roots[0]
-        start = next(t.i for t in self.doc[:cue.i + 1] if self.para[t.i] == para)
+        start = cue.i
+        while start > 0 and self.para[start - 1] == para:
+            start -= 1
         return name_run(list(self.doc[start:cue.i]))
 
     # --- names -----------------------------------------------------------------------------
@@ -450,6 +507,50 @@ class People:
             if known.role and (known.name == full or known.name.split()[-1:] == last):
                 return known.role
         return None
+
+
+def _positions(doc: Doc, quoted: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
+               ) -> tuple[list[int], list[bool], list[int]]:
+    """Per token: its character offset, whether it lies between quote marks, its paragraph."""
+    import numpy as np
+    from spacy.attrs import IDX
+
+    idx = doc.to_array([IDX]).astype(np.int64).reshape(-1)
+    opens = np.array([a for a, _ in quoted] or [-1], dtype=np.int64)
+    closes = np.array([b for _, b in quoted] or [-1], dtype=np.int64)
+    k = np.searchsorted(opens, idx, side="right") - 1
+    inside = (k >= 0) & (idx < closes[np.maximum(k, 0)])
+    para = np.searchsorted(np.array([a for a, _ in paragraphs] or [0], dtype=np.int64), idx,
+                           side="right") - 1
+    return idx.tolist(), inside.tolist(), para.tolist()
+
+
+def _candidates(doc: Doc) -> tuple[list[Token], list[Token]]:
+    """The tokens that may be cues (a cue lemma or word) and those that are subjects, picked
+    from the Doc's arrays so that only they become Token objects."""
+    import numpy as np
+    from spacy.attrs import DEP, LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, LOWER, DEP])
+    lemmas = [h for h in np.unique(arr[:, 0]).tolist() if _cue_lemma(strings, h)]
+    words_ = [strings[w] for w in (*SAID, "according")]  # hashes; the store is not changed
+    deps = [strings[d] for d in SUBJECTS]
+    cues = np.flatnonzero(np.isin(arr[:, 0], lemmas) | np.isin(arr[:, 1], words_)).tolist()
+    subjects = np.flatnonzero(np.isin(arr[:, 2], deps)).tolist()
+    return [doc[i] for i in cues], [doc[i] for i in subjects]
+
+
+_CUE_LEMMAS: dict[int, bool] = {}  # lemma hash -> is a cue lemma (hashes are the same in every Doc)
+
+
+def _cue_lemma(strings: Any, h: int) -> bool:
+    known = _CUE_LEMMAS.get(h)
+    if known is None:
+        known = strings[h].lower() in CUES
+        if len(_CUE_LEMMAS) < 500_000:  # bounded: a huge corpus does not grow it for ever
+            _CUE_LEMMAS[h] = known
+    return known
 
 
 def is_cue(tok: Token) -> bool:
