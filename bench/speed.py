@@ -7,6 +7,7 @@ process), so imports and model loading count as a user feels them. Medians of --
     /tmp/venv/bin/python bench/speed.py seeds [--runs 3]
     /tmp/venv/bin/python bench/speed.py corpus DIR [--limit 1000] [--jobs 2] [--runs 1]
     /tmp/venv/bin/python bench/speed.py memory DIR [--limits 100,300,1000]
+    /tmp/venv/bin/python bench/speed.py stages DIR [--limit 150] [--repeat 3]
 
 `corpus` needs a folder written by bench/corpus.py (outside the repository).
 """
@@ -169,6 +170,42 @@ def memory(args: argparse.Namespace) -> None:
     print(load_avg())
 
 
+def stages(args: argparse.Namespace) -> None:
+    """In one process: the parse of a folder's sources, then extraction alone over the parsed
+    Docs (median of --repeat passes), as a share of the parse: what briefer adds per source."""
+    import time
+
+    from briefer import config, ingest
+    from briefer.extract import dates, speakers
+    from briefer.nlp import analysis_text, load_model, pipe_texts, text_docs
+    from briefer.pipeline import DEFAULT_THEME, analyse_doc, theme_matcher
+
+    sources, _ = ingest.load([args.dir])
+    sources = sources[:args.limit]
+    themes_file = args.dir / "themes.toml"
+    themes = config.load_themes(themes_file).themes if themes_file.exists() else [DEFAULT_THEME]
+    nlp = load_model(MODEL)
+    start = time.perf_counter()
+    docs = list(text_docs(pipe_texts(nlp, [analysis_text(s) for s in sources])))
+    parse = time.perf_counter() - start
+    matcher = theme_matcher(nlp, themes)
+    passes = []
+    for _ in range(args.repeat):
+        dates.normalise.cache_clear()  # every pass starts cold, as a real run does
+        speakers._CUE_LEMMAS.clear()
+        start = time.perf_counter()
+        for doc, src in zip(docs, sources, strict=True):
+            analyse_doc(doc, src, matcher)
+        passes.append(time.perf_counter() - start)
+    words = sum(len(analysis_text(s).split()) for s in sources)
+    extract = median(passes)
+    print(f"stages: {len(sources)} sources, {words:,} words")
+    print(f"  parse (nlp.pipe + Doc copy)  {parse:7.2f} s")
+    print(f"  extraction                   {extract:7.2f} s  (passes: {', '.join(f'{p:.2f}' for p in passes)})")
+    print(f"  extraction / parse           {extract / parse:7.3f}")
+    print(load_avg())
+
+
 def _subset(src: Path, dst: Path, limit: int | None) -> Path:
     """A folder with the first `limit` sources of `src` (links, not copies) and its themes."""
     dst.mkdir(parents=True)
@@ -199,6 +236,11 @@ def main() -> None:
     p.add_argument("dir", type=Path)
     p.add_argument("--limits", default="100,300,1000")
     p.set_defaults(func=memory)
+    p = sub.add_parser("stages")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limit", type=int, default=150)
+    p.add_argument("--repeat", type=int, default=3)
+    p.set_defaults(func=stages)
     args = parser.parse_args()
     args.func(args)
 

@@ -8,6 +8,7 @@ so each stage can be run, inspected and tested on its own.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -306,14 +307,21 @@ def _build(tp: Any, data: Any) -> Any:
         _, inner = typing.get_args(tp)
         return {k: _build(inner, v) for k, v in data.items()}
     if dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
         kwargs = {}
-        for f in dataclasses.fields(tp):
-            if f.name in data:
-                kwargs[f.name] = _build(hints[f.name], data[f.name])
+        for name, hint in _typed_fields(tp):
+            if name in data:
+                kwargs[name] = _build(hint, data[name])
         if tp is Source and "authors" not in data and data.get("author"):
             kwargs["authors"] = [data["author"]]
         return tp(**kwargs)
     if tp is float and isinstance(data, int):
         return float(data)
     return data
+
+
+@functools.cache
+def _typed_fields(tp: type) -> tuple[tuple[str, Any], ...]:
+    """A dataclass's fields with their resolved types (resolving them once per class: the
+    annotations are strings, and evaluating them per object made reading records slow)."""
+    hints = typing.get_type_hints(tp)
+    return tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))

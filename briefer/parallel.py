@@ -145,7 +145,7 @@ class Analyser:
             light = load_vocab(self.model)
             docs = [doc_from_bytes(b, light) for b in blobs]
             if all(d is not None for d in docs):
-                return light, list(text_docs(docs))
+                return light, list(text_docs(docs, texts))
         nlp = load_model(self.model)
         docs = [doc_from_bytes(b, nlp) if b is not None else None for b in blobs]
         todo = [i for i, d in enumerate(docs) if d is None]
@@ -153,7 +153,7 @@ class Analyser:
             docs[i] = doc
             if self.cache:
                 self.cache.put("parses", keys[i], doc_to_bytes(doc))
-        return nlp, list(text_docs(docs))
+        return nlp, list(text_docs(docs, texts))
 
     def _matcher(self, nlp: Any) -> Any:
         from briefer.pipeline import theme_matcher
