@@ -206,13 +206,17 @@ def text_docs(docs: Iterable[Doc], texts: Iterable[str] | None = None) -> Iterat
     stores) costs about as much as reading a DocBin: well under 1% of the parse. `texts`, the
     strings the Docs were parsed from (spaCy keeps every character), spare even the one join.
     """
+    from spacy.attrs import ORTH, SPACY
     from spacy.tokens import DocBin
 
     attrs = DocBin().attrs  # what a DocBin keeps, copied the way DocBin.get_docs reads it back
     cls = _text_doc_class()
     known = iter(texts) if texts is not None else None
     for doc in docs:
-        copy = cls(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        words = doc.to_array([ORTH, SPACY])  # from the arrays: no Token object per token
+        strings = doc.vocab.strings
+        copy = cls(doc.vocab, words=[strings[h] for h in words[:, 0].tolist()],
+                   spaces=words[:, 1].astype(bool).tolist())
         copy = copy.from_array(attrs, doc.to_array(attrs))
         if known is not None:
             copy.__dict__["_text"] = next(known)

@@ -178,7 +178,8 @@ def _verb(tok: Token) -> Token | None:
 def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
     """The words of a token's subtree, without clauses, appositions and the figure itself."""
     keep: list[Token] = [] if drop_self else [tok]
-    stop = next((t.i for t in tok.sent if t.i > tok.i and t.text in (";", "—", "(")), len(tok.doc))
+    after = tok.doc[tok.i + 1:tok.sent.end]
+    stop = next((t.i for t in after if t.text in (";", "—", "(")), len(tok.doc))
     stack = list(tok.children)
     while stack:
         child = stack.pop()

@@ -320,6 +320,9 @@ def _governing_verb(token: Token) -> Token | None:
     return token if token.pos_ in ("VERB", "AUX") else None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _spans(doclike: Doc | Span) -> Iterator[Span]:
     doc, base = (doclike, 0) if doclike.__class__.__name__ == "Doc" else (doclike.doc, doclike.start_char)
     seen: set[int] = set()
@@ -329,7 +332,9 @@ def _spans(doclike: Doc | Span) -> Iterator[Span]:
             seen.update(range(ent.start_char, ent.end_char))
             yield ent
     text = doc.text if doclike is doc else doc.text[doclike.start_char:doclike.end_char]
-    for m in _EXTRA.finditer(text):
+    low = text.lower()  # every _EXTRA form has a digit, a weekday ("day") or "ago": skip the rest
+    found = _EXTRA.finditer(text) if _DIGIT.search(text) or "day" in low or "ago" in low else ()
+    for m in found:
         start, end = base + m.start(), base + m.end()
         if seen.isdisjoint(range(start, end)):
             span = doc.char_span(start, end, alignment_mode="contract")

@@ -66,7 +66,7 @@ def _units(doc: Doc) -> Iterator[Span]:
 
 def _span(doc: Doc, start: int, end: int) -> Iterator[Span]:
     span = doc.char_span(start, end, alignment_mode="contract")
-    if span is not None and len(span) and span.text.strip():
+    if span is not None and len(span) and doc.text[span.start_char:span.end_char].strip():
         yield span
 
 
