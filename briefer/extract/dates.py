@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from briefer.extract.spans import doc_ents, ents_in
 
@@ -357,6 +357,20 @@ def date_mentions(doc: Doc | Span, anchor: str | None) -> Iterator[tuple[int, in
             yield span.start_char, span.end_char, span.text, iso
 
 
+_SEEN: list[Any] = [None, {}]  # the last Doc seen and its sentences' dates
+
+
+def sentence_dates(sent: Span, anchor: str | None) -> list[tuple[int, int, str, str]]:
+    """`date_mentions` of one sentence, found once per Doc however many extractors ask."""
+    if _SEEN[0] is not sent.doc:
+        _SEEN[:] = [sent.doc, {}]
+    key = (sent.start_char, sent.end_char, anchor)
+    found = _SEEN[1].get(key)
+    if found is None:
+        found = _SEEN[1][key] = list(date_mentions(sent, anchor))
+    return found  # type: ignore[no-any-return]
+
+
 _OPEN = re.compile(r"\b(?:since|from|until|till|through|over|for|between|after|before|to|ago)\s*$", re.I)
 
 
@@ -366,7 +380,7 @@ def point_dates(sent: Span, anchor: str | None) -> Iterator[tuple[int, int, str,
     Open ends ("since 2012", "from 2020", "until 2024") are left out.
     """
     text = sent.doc.text
-    for start, end, words, iso in date_mentions(sent, anchor):
+    for start, end, words, iso in sentence_dates(sent, anchor):
         lead = words.split()[0].lower() if words.split() else ""
         if lead in ("since", "from", "until", "till", "through"):
             continue

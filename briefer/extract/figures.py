@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.extract.about import TIME_UNITS, about
-from briefer.extract.dates import MONTHS, date_mentions, point_date
+from briefer.extract.dates import MONTHS, point_date, sentence_dates
 from briefer.extract.spans import doc_sents
 from briefer.model import Figure, Source
 
@@ -445,11 +445,13 @@ def noun_text(noun: Token) -> str:
 
 def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
     """Yield every figure of `doc` (as `figures` does) with the top of its range, in text order."""
-    dates = [(s, e) for s, e, _, _ in date_mentions(doc, source.anchor or source.date)]
+    anchor = source.anchor or source.date
     furniture = [(f.start, f.end) for f in source.furniture]
     for sent in doc_sents(doc):
         kept: list[tuple[_Raw, Token | None]] = []
-        for raw in _dedupe(_numbers(doc.text[sent.start_char:sent.end_char])):
+        raws = _dedupe(_numbers(doc.text[sent.start_char:sent.end_char]))
+        dates = [(s, e) for s, e, _, _ in sentence_dates(sent, anchor)] if raws else []
+        for raw in raws:
             raw = _age(doc.text, _shift(raw, sent.start_char))
             tok = _token(doc, raw)
             noun = _counted(raw, tok) if tok is not None else None
