@@ -271,13 +271,15 @@ _PRIVATE = {("Source", "text")}  # kept in memory, left out of JSON unless asked
 
 def to_dict(obj: Any, *, with_text: bool = False) -> Any:
     """Return a JSON-ready structure for a model object (dataclass, list, dict or scalar)."""
+    if isinstance(obj, str | int | float | bool) or obj is None:
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         out: dict[str, Any] = {}
         name = type(obj).__name__
-        for f in dataclasses.fields(obj):
-            if (name, f.name) in _PRIVATE and not with_text:
+        for field_name in _field_names(type(obj)):
+            if (name, field_name) in _PRIVATE and not with_text:
                 continue
-            out[f.name] = to_dict(getattr(obj, f.name), with_text=with_text)
+            out[field_name] = to_dict(getattr(obj, field_name), with_text=with_text)
         if isinstance(obj, Source):
             out["author"] = obj.author
         return out
@@ -325,3 +327,8 @@ def _typed_fields(tp: type) -> tuple[tuple[str, Any], ...]:
     annotations are strings, and evaluating them per object made reading records slow)."""
     hints = typing.get_type_hints(tp)
     return tuple((f.name, hints[f.name]) for f in dataclasses.fields(tp))
+
+
+@functools.cache
+def _field_names(tp: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(tp))

@@ -41,7 +41,8 @@ def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]], *, themed: 
         span = _trim(sent)
         if span is None or (sent.start_char, sent.end_char) in garbled:
             continue
-        start = span.start_char + leading_dateline(span.text)  # "WASHINGTON (Reuters) -" is no fact
+        whole = doc.text[span.start_char:span.end_char]
+        start = span.start_char + leading_dateline(whole)  # "WASHINGTON (Reuters) -" is no fact
         text = doc.text[start:span.end_char]
         if not standalone(span, text):
             continue
