@@ -18,6 +18,7 @@ from briefer.model import Source, Theme, to_dict
 if TYPE_CHECKING:
     from briefer.pipeline import ExtractOptions
 
+SHARD_BATCHES = 4  # parser batches per shard: the parser runs longer between extraction passes
 PARALLEL_FROM = 50  # below this many sources to parse, worker start-up costs more than it saves
 RECORD_KEYS = frozenset({"garbled", "notes", "quality", "quotes", "figures", "events", "facts"})
 Record = dict[str, Any]
@@ -74,10 +75,13 @@ def _valid(record: Any) -> Record | None:
 
 def compute(sources: list[Source], themes: list[Theme], opts: ExtractOptions,
             cache: Cache | None) -> Iterator[Record]:
-    """Records for `sources`, in order, in shards of `opts.batch_size` sources."""
+    """Records for `sources`, in order, in shards of SHARD_BATCHES parser batches."""
     size = max(1, opts.batch_size)
-    shards = [sources[i:i + size] for i in range(0, len(sources), size)]
-    jobs = min(jobs_for(opts.jobs, len(sources)), len(shards))
+    jobs = jobs_for(opts.jobs, len(sources))
+    per_job = -(-len(sources) // jobs)  # enough shards for every process
+    step = max(size, min(size * SHARD_BATCHES, per_job))
+    shards = [sources[i:i + step] for i in range(0, len(sources), step)]
+    jobs = min(jobs, len(shards))
     root = cache.root if cache else None
     if jobs <= 1:
         analyser = Analyser(opts.model, themes, root, size)
