@@ -8,6 +8,7 @@ process), so imports and model loading count as a user feels them. Medians of --
     /tmp/venv/bin/python bench/speed.py corpus DIR [--limit 1000] [--jobs 2] [--runs 1]
     /tmp/venv/bin/python bench/speed.py memory DIR [--limits 100,300,1000]
     /tmp/venv/bin/python bench/speed.py stages DIR [--limit 150] [--repeat 3]
+    /tmp/venv/bin/python bench/speed.py parse-only DIR [--limit 1000]
 
 `corpus` needs a folder written by bench/corpus.py (outside the repository).
 """
@@ -132,6 +133,35 @@ def seeds(args: argparse.Namespace) -> None:
 
 # --- corpus: throughput, processes, memory --------------------------------------------------------
 
+# `briefer extract` with every source's record left empty: what everything but extraction costs.
+NO_EXTRACTION = ("import sys\n"
+                 "import briefer.pipeline as p\n"
+                 "p.analyse_doc = lambda doc, src, matcher: {'garbled': [], 'notes': [], 'quality': 1.0,"
+                 " 'quotes': [], 'figures': [], 'events': [], 'facts': []}\n"
+                 "from briefer.cli import main\n"
+                 "sys.argv = ['briefer', *sys.argv[1:]]\n"
+                 "main()\n")
+
+
+def parse_only(args: argparse.Namespace) -> None:
+    """Raw nlp.pipe against `briefer extract -j 1` with extraction replaced by empty records."""
+    texts, words = analysis_texts([args.dir], args.limit)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        (tmp / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
+        folder = _subset(args.dir, tmp / "sources", args.limit)
+        raw = timed([PY, "-c", FLOOR, MODEL, str(tmp / "texts.json"), "16"])
+        bare = timed([PY, "-c", NO_EXTRACTION, "extract", str(folder), "--no-cache", "-q", "-j", "1",
+                      "-o", str(tmp / "out.json"), "--force"])
+    if raw["rc"] or bare["rc"]:
+        raise SystemExit(f"a run failed: raw rc {raw['rc']}, briefer rc {bare['rc']}")
+    print(f"parse-only: {len(texts)} sources, {words:,} words, one run each")
+    print(f"  raw nlp.pipe                   {raw['wall']:7.1f} s")
+    print(f"  briefer -j 1, no extraction    {bare['wall']:7.1f} s")
+    print(f"  raw / briefer without extraction {raw['wall'] / bare['wall']:.2f}")
+    print(load_avg())
+
+
 def corpus(args: argparse.Namespace) -> None:
     """Whole-process throughput of raw nlp.pipe and of `briefer extract` with 1 and N processes."""
     texts, words = analysis_texts([args.dir], args.limit)
@@ -236,6 +266,10 @@ def main() -> None:
     p.add_argument("dir", type=Path)
     p.add_argument("--limits", default="100,300,1000")
     p.set_defaults(func=memory)
+    p = sub.add_parser("parse-only")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limit", type=int)
+    p.set_defaults(func=parse_only)
     p = sub.add_parser("stages")
     p.add_argument("dir", type=Path)
     p.add_argument("--limit", type=int, default=150)

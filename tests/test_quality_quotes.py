@@ -65,4 +65,4 @@ def test_polnear_test_split(nlp: Any) -> None:
     assert scores["gold"] == 676
     assert scores["precision"] >= 0.98, scores
     assert scores["recall"] >= 0.87, scores
-    assert scores["speaker"] >= 0.925, scores
+    assert scores["speaker"] >= 0.929, scores
