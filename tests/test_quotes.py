@@ -136,6 +136,11 @@ DIRECT = [
         "Poling noted that U.S. administrations have attempted diplomatic “resets” with "
         "Phnom Penh.",
         [("resets", "Poling", "noted", "Poling")], id="scare-quote-with-cue"),
+    pytest.param(
+        "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of "
+        "shootings” in Chicago this year.",
+        [("thousands of shootings", "Donald Trump", "claim", "Donald Trump’s")],
+        id="a-named-owner's-claim"),
 ]
 
 
@@ -152,6 +157,8 @@ NOT_QUOTES = [
     pytest.param("It supports the “Better Factories Cambodia” monitoring program.", id="name"),
     pytest.param("The so-called “carried interest” loophole remains open.", id="scare-quote"),
     pytest.param("“It was a fine day,” I said to the driver.", id="first-person-author"),
+    pytest.param("The claim that there were “thousands of shootings” was checked.",
+                 id="claim-without-an-owner"),
 ]
 
 

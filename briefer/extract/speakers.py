@@ -305,7 +305,7 @@ class People:
         for anc in [tok, *tok.ancestors]:
             if self.para[anc.i] != self.para[tok.i]:
                 break
-            if not (open_ <= anc.idx < close) and is_cue(anc) and not self.inside[anc.i]:
+            if not (open_ <= anc.idx < close) and (is_cue(anc) or claim(anc)) and not self.inside[anc.i]:
                 found.append(anc)
             found += [c for c in anc.children if according(c) and not self.inside[c.i]]
             if found and anc.dep_ == "conj":
@@ -332,6 +332,8 @@ class People:
         """The attribution a cue token makes: its speaker, role and mention."""
         if according(cue):
             head, cue_text = according_object(cue), "according to"
+        elif claim(cue):
+            head, cue_text = _owner(cue), cue.text
         else:
             head, cue_text = self._subject(cue), cue_text_of(cue)
         if head is None:
@@ -571,6 +573,26 @@ def _not_idiom(tok: Token) -> bool:
     if lemma == "conclude" and "with" in parts:
         return False  # "the spot concludes with footage of ..."
     return not (lemma == "add" and "to" in parts)
+
+
+CLAIMS = words("""
+    claim statement assertion comment remark promise pledge warning argument suggestion
+    insistence contention accusation allegation description prediction vow boast
+""")
+NAMED_OWNERS = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def claim(tok: Token) -> bool:
+    """True for a noun that reports someone's words and names its owner: "Trump's claim that
+    there have been “thousands of shootings”"."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIMS and _owner(tok) is not None
+
+
+def _owner(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in NAMED_OWNERS):
+            return child
+    return None
 
 
 def according(tok: Token) -> bool:
