@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from briefer.extract.spans import doc_ents, ents_in
+from briefer.extract.spans import doc_ents, ents_in, per_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -357,18 +357,10 @@ def date_mentions(doc: Doc | Span, anchor: str | None) -> Iterator[tuple[int, in
             yield span.start_char, span.end_char, span.text, iso
 
 
-_SEEN: list[Any] = [None, {}]  # the last Doc seen and its sentences' dates
-
-
 def sentence_dates(sent: Span, anchor: str | None) -> list[tuple[int, int, str, str]]:
     """`date_mentions` of one sentence, found once per Doc however many extractors ask."""
-    if _SEEN[0] is not sent.doc:
-        _SEEN[:] = [sent.doc, {}]
-    key = (sent.start_char, sent.end_char, anchor)
-    found = _SEEN[1].get(key)
-    if found is None:
-        found = _SEEN[1][key] = list(date_mentions(sent, anchor))
-    return found  # type: ignore[no-any-return]
+    key = ("dates", sent.start_char, sent.end_char, anchor)
+    return per_doc(sent.doc, key, lambda: list(date_mentions(sent, anchor)))  # type: ignore[no-any-return]
 
 
 _OPEN = re.compile(r"\b(?:since|from|until|till|through|over|for|between|after|before|to|ago)\s*$", re.I)

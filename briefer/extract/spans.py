@@ -5,34 +5,41 @@ document, and walks every token each time `Doc.sents` is read."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-_last: list[Any] = [None, [], []]  # the last Doc seen, its entities, their start offsets
-_sents: list[Any] = [None, []]  # the last Doc seen and its sentences
+_memo: list[Any] = [None, {}]  # the last Doc seen and what has been worked out about it
+
+
+def per_doc(doc: Doc, key: Hashable, compute: Callable[[], Any]) -> Any:
+    """`compute()`, worked out once per Doc and key (extractors work through one Doc at a time,
+    so only the last Doc's results are kept)."""
+    if _memo[0] is not doc:
+        _memo[:] = [doc, {}]
+    found = _memo[1].get(key)
+    if found is None:
+        found = _memo[1][key] = compute()
+    return found
 
 
 def doc_ents(doc: Doc) -> list[Span]:
-    """The Doc's entities, built once per Doc (extractors work through one Doc at a time)."""
-    if _last[0] is not doc:
-        ents = list(doc.ents)
-        _last[:] = [doc, ents, [e.start_char for e in ents]]
-    return _last[1]  # type: ignore[no-any-return]
+    """The Doc's entities, built once per Doc."""
+    return per_doc(doc, "ents", lambda: list(doc.ents))  # type: ignore[no-any-return]
 
 
 def doc_sents(doc: Doc) -> list[Span]:
     """The Doc's sentences, found once per Doc (`Doc.sents` walks every token each time)."""
-    if _sents[0] is not doc:
-        _sents[:] = [doc, list(doc.sents)]
-    return _sents[1]  # type: ignore[no-any-return]
+    return per_doc(doc, "sents", lambda: list(doc.sents))  # type: ignore[no-any-return]
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
     """Entities that start inside [start, end) and end by `end` (what `Span.ents` gives)."""
     ents = doc_ents(doc)
-    i = bisect_left(_last[2], start)
+    starts = per_doc(doc, "ent_starts", lambda: [e.start_char for e in ents])
+    i = bisect_left(starts, start)
     out = []
     while i < len(ents) and ents[i].start_char < end:
         if ents[i].end_char <= end:

@@ -46,7 +46,7 @@ from briefer.extract.spans import doc_ents
 from briefer.model import join_names
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Attribution", "People", "Person", "according", "has_mark", "is_cue", "words"]
 
@@ -252,11 +252,8 @@ class People:
 
     def before(self, open_: int) -> Attribution | None:
         """The cue of the sentence just before a quote that stands alone: Schiff said. “...”"""
-        last = self._last_before(open_)
-        if last is None or self.inside[last.i]:
-            return None
-        sent = last.sent
-        if self.doc.text[last.idx:open_].count("\n") > 2:
+        sent = self._sentence_before(open_)
+        if sent is None:
             return None
         cues = [t for t in sent if is_cue(t) and not self.inside[t.i]
                 and not any(c.dep_ == "neg" for c in t.children)]  # "He didn't suggest ..."
@@ -265,19 +262,25 @@ class People:
     def subject_before(self, open_: int) -> Attribution | None:
         """The person the sentence just before a quote that stands alone is about, when that
         sentence has no cue: "Sanders identified ... as one of the reasons. “The younger ...”"."""
-        last = self._last_before(open_)
-        if last is None or self.inside[last.i]:
-            return None
-        sent = last.sent
-        if self.doc.text[last.idx:open_].count("\n") > 2:
+        sent = self._sentence_before(open_)
+        if sent is None:
             return None
         subjects = [t for t in sent.root.children if t.dep_ == "nsubj" and not self.inside[t.i]
-                    and (t.ent_type_ == "PERSON" or titled_person(t) is not None
-)]
+                    and (t.ent_type_ == "PERSON" or titled_person(t) is not None)]
         if not subjects:
             return None
         found = self._from_subject(subjects[0], sent.root.text)
         return Attribution(found.speaker, found.role, found.mention, found.cue, False)
+
+    def _sentence_before(self, open_: int) -> Span | None:
+        """The sentence that ends just before a quote mark (outside quotes, at most a blank line
+        between them), or None."""
+        last = self._last_before(open_)
+        if last is None or self.inside[last.i]:
+            return None
+        if self.doc.text[last.idx:open_].count("\n") > 2:
+            return None
+        return last.sent
 
     def _cue(self, toks: list[Token], open_: int, close: int) -> tuple[Token | None, bool]:
         """The cue that governs the quote in the parse, else the nearest in its sentences."""
