@@ -65,4 +65,4 @@ def test_polnear_test_split(nlp: Any) -> None:
     assert scores["gold"] == 676
     assert scores["precision"] >= 0.98, scores
     assert scores["recall"] >= 0.87, scores
-    assert scores["speaker"] >= 0.929, scores
+    assert scores["speaker"] >= 0.93, scores  # the target of issue 3; measured 707 of 759

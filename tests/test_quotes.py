@@ -141,6 +141,15 @@ DIRECT = [
         "shootings” in Chicago this year.",
         [("thousands of shootings", "Donald Trump", "claim", "Donald Trump’s")],
         id="a-named-owner's-claim"),
+    pytest.param(
+        "In a statement welcoming the decision, the Cambodian Ministry of National Defence "
+        "called the move a “milestone” for both navies.",
+        [("milestone", "Cambodian Ministry of National Defence", "called",
+          "the Cambodian Ministry of National Defence")],
+        id="called-X-a-Y-for-Z-is-no-call-for"),
+    pytest.param(
+        "Hun Sen has been called a “strongman” by his critics.",
+        [("strongman", "critics", "called", "his critics")], id="passive-call-is-the-agent's"),
 ]
 
 
@@ -159,6 +168,9 @@ NOT_QUOTES = [
     pytest.param("“It was a fine day,” I said to the driver.", id="first-person-author"),
     pytest.param("The claim that there were “thousands of shootings” was checked.",
                  id="claim-without-an-owner"),
+    pytest.param("The minister called for a “full review” of the deal.", id="called-for"),
+    pytest.param("The plan is being described as a “historic” shift in the region.",
+                 id="passive-call-without-an-agent"),
 ]
 
 
@@ -292,6 +304,16 @@ SPEAKER_REPAIRS = [
         "Clinton’s campaign is seeking to contrast her approach with what they call Republican "
         "Donald Trump’s “self-centered message.”", "direct", "Clinton’s campaign", "call",
         "Clinton’s campaign", id="they-in-a-relative-clause-is-the-organisation"),
+    pytest.param(
+        "Sam Rainsy spoke in Paris on Friday. He did not withdraw the posts in which he called "
+        "the agreement a “betrayal” of the voters.", "direct", "Sam Rainsy", "called", "He",
+        id="he-in-a-relative-clause-is-the-same-he"),
+    pytest.param(
+        "At a forum this weekend in Phnom Penh, Kao Kim Hourn, the secretary-general of ASEAN, "
+        "bluntly told a student who suggested that some members may not vote because of "
+        "fatigue that \"this is not the first generation to be tired and staying home is not a "
+        "serious strategy.\"", "direct", "Kao Kim Hourn", "told", "Kao Kim Hourn",
+        id="cue-the-parse-left-without-a-subject"),
 ]
 
 

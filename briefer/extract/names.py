@@ -159,6 +159,13 @@ def name(head: Token) -> str:
         ents = [e for e in doc_ents(doc) if e.start <= head.i < e.end]
         if ents:
             return strip_titles([t for t in ents[0] if t.tag_ != "POS"]) or head.text
+    if head.ent_type_ == "ORG":  # "the Association of Flight Attendants", not "Association"
+        ents = [e for e in doc_ents(doc) if e.start <= head.i < e.end and e.label_ == "ORG"]
+        toks = [t for t in ents[0] if t.tag_ != "POS"] if ents else []
+        while toks and toks[0].dep_ == "det":
+            toks = toks[1:]
+        if toks and toks[-1].i >= head.i:
+            return strip_titles(toks)
     start = head.i
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i in (
             head.i, start):

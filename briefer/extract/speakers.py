@@ -62,6 +62,10 @@ CUES = words("""
     opine advise plead continue sing liken compare condemn exhort dismiss put agree blame
 """)
 SAID = words("said says told")
+TARGETED = words("""
+    call describe label dub brand term accuse criticize criticise blast slam praise hail
+    laud condemn denounce decry dismiss blame liken compare thank urge warn
+""")  # passive: the subject is who is called, urged, warned; the speaker is the agent
 REPORTING = words("""
     say tell add state note explain write claim argue insist declare announce warn
     report confirm predict acknowledge admit allege assert contend emphasize stress
@@ -242,6 +246,8 @@ class People:
             for child in anc.children:
                 if child.dep_ not in SUBJECTS or child.i >= pronoun.i or self.inside[child.i]:
                     continue
+                if child.lower_ == pronoun.lower_ and verb.dep_ == "relcl":
+                    return child  # "He did not address tweets in which he called ...": one man
                 if kind == "person":
                     human = child.ent_type_ == "PERSON" or titled_person(child) is not None
                     return child if human else None
@@ -381,6 +387,10 @@ class People:
         if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" and doc[
                 cue.i - 1].ent_type_ not in ("DATE", "TIME"):
             return doc[cue.i - 1]  # footage of Trump saying ...
+        if cue.lemma_.lower() in TARGETED and any(c.dep_ == "nsubjpass" for c in cue.children):
+            agent = [o for c in cue.children if c.dep_ == "agent" for o in c.children
+                     if o.dep_ == "pobj"]  # "Oz has been called a charlatan by physicians"
+            return agent[0] if agent else None
         verb = cue
         for _ in range(4):
             for child in verb.children:
@@ -406,8 +416,9 @@ class People:
         return self._participle(cue) if cue.tag_ == "VBG" else self._orphan(cue)
 
     def _orphan(self, cue: Token) -> Token | None:
-        """The name that opens the clause of a finite cue the parse left without a subject:
-        "WASHINGTON -- President Obama, dedicating ..., said"; "..., Obama and Clinton call"."""
+        """The name that opens the clause of a finite cue the parse left without a subject
+        ("WASHINGTON -- President Obama, dedicating ..., said"; "..., Obama and Clinton call"),
+        else the last name before the cue with no verb between them."""
         if cue.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
         para = self.para[cue.i]
@@ -421,6 +432,11 @@ class People:
             if names and all(t.pos_ in ("PROPN", "CCONJ") or t.lower_ in TITLES for t in run[
                     :run.index(names[0])]):
                 return names[0]
+        for tok in reversed(toks):  # "In Washington, Marc H. Morial, the chief ..., told"
+            if tok.pos_ in ("VERB", "AUX") or self.inside[tok.i]:
+                break
+            if tok.ent_type_ == "PERSON":
+                return tok
         return None
 
     def _participle(self, cue: Token) -> Token | None:
@@ -568,7 +584,9 @@ def is_cue(tok: Token) -> bool:
 def _not_idiom(tok: Token) -> bool:
     """False for a cue verb used in a sense that reports nothing ("called for", "add to")."""
     lemma = tok.lemma_.lower()
-    parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+    objects = [c.i for c in tok.children if c.dep_ in ("dobj", "oprd")]
+    parts = {c.lower_ for c in tok.children if c.i > tok.i and (c.dep_ == "prt" or (
+        c.dep_ == "prep" and not any(o < c.i for o in objects)))}  # not "called X a Y for Z"
     if lemma == "put":
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
     if lemma == "call" and parts & {"for", "on", "off", "up", "in"}:
