@@ -35,7 +35,7 @@ MARKS = [
     ("‘We are ready,’ she said.", ["We are ready"]),
     ("Cambodia’s army said they’ve “won the day.”", ["won the day"]),
     ("“This is it“ he said, “and that’s all.”", ["This is it", "and that’s all"]),
-    ("''This isn't tax reform,'' said Douglas Holtz-Eakin.", ["This isn't tax reform"]),
+    ("''This isn't a real reform,'' said Lao Mong Hay.", ["This isn't a real reform"]),
     ('He called it "a mistake.\nNext paragraph "here" stays out.', ["a mistake", "here"]),
     ('"First part.\n\n"Second part," he said.', ["First part", "Second part"]),
     ("le Cambodge de leur « liste noire » des exportations", ["liste noire"]),
@@ -62,8 +62,8 @@ DIRECT = [
         "Gregory Poling is an analyst in Washington.\n“It is largely symbolic,” he said.",
         [("It is largely symbolic", "Gregory Poling", "said", "he")], id="pronoun"),
     pytest.param(
-        "“This isn't tax reform,” said Douglas Holtz-Eakin, an economist at the forum.",
-        [("This isn't tax reform", "Douglas Holtz-Eakin", "said", "Douglas Holtz-Eakin")],
+        "“This isn't a real reform,” said Lao Mong Hay, an analyst at the forum.",
+        [("This isn't a real reform", "Lao Mong Hay", "said", "Lao Mong Hay")],
         id="inverted"),
     pytest.param(
         "Hun Manet met the envoy.\n“We are ready,” he said. “We will go to the talks.”",
@@ -80,9 +80,9 @@ DIRECT = [
           "Defense Secretary Pete Hegseth")],
         id="colon"),
     pytest.param(
-        "Caddell continued:\n\n\"The health issue is very much a partisan issue.\"",
-        [("The health issue is very much a partisan issue", "Caddell", "continued",
-          "Caddell")], id="colon-paragraph"),
+        "Poling continued:\n\n\"The border issue is very much a national issue.\"",
+        [("The border issue is very much a national issue", "Poling", "continued",
+          "Poling")], id="colon-paragraph"),
     pytest.param(
         "According to a notice in the Federal Register, the ban ended because of "
         "\"renewed engagement with the United States.\"",
@@ -107,12 +107,12 @@ DIRECT = [
         [("removes a barrier to trade with a partner", "BIS", "says", "The BIS")],
         id="organisation"),
     pytest.param(
-        "“Why is this bank not broken up?” Vitter demanded.",
-        [("Why is this bank not broken up?", "Vitter", "demanded", "Vitter")],
+        "“Why is this base not open to visitors?” Rubio demanded.",
+        [("Why is this base not open to visitors?", "Rubio", "demanded", "Rubio")],
         id="question-then-cue"),
     pytest.param(
-        "“He represents our greatest shame.” ― Sonya Herridge",
-        [("He represents our greatest shame", "Sonya Herridge", "―", "Sonya Herridge")],
+        "“The ceasefire is our best hope.” ― Maria Lopez",
+        [("The ceasefire is our best hope", "Maria Lopez", "―", "Maria Lopez")],
         id="dash"),
     pytest.param(
         "Secretary of Defense Pete Hegseth said on Friday that he had \"agreed to restart our "
@@ -137,9 +137,9 @@ DIRECT = [
         "Phnom Penh.",
         [("resets", "Poling", "noted", "Poling")], id="scare-quote-with-cue"),
     pytest.param(
-        "Politifact did a fact-check on Donald Trump’s claim that there have been “thousands of "
-        "shootings” in Chicago this year.",
-        [("thousands of shootings", "Donald Trump", "claim", "Donald Trump’s")],
+        "The embassy looked into Marco Rubio’s claim that there have been “hundreds of foreign "
+        "ships” at Ream this year.",
+        [("hundreds of foreign ships", "Marco Rubio", "claim", "Marco Rubio’s")],
         id="a-named-owner's-claim"),
     pytest.param(
         "In a statement welcoming the decision, the Cambodian Ministry of National Defence "
@@ -166,7 +166,7 @@ NOT_QUOTES = [
     pytest.param("It supports the “Better Factories Cambodia” monitoring program.", id="name"),
     pytest.param("The so-called “carried interest” loophole remains open.", id="scare-quote"),
     pytest.param("“It was a fine day,” I said to the driver.", id="first-person-author"),
-    pytest.param("The claim that there were “thousands of shootings” was checked.",
+    pytest.param("The claim that there were “hundreds of foreign ships” was checked.",
                  id="claim-without-an-owner"),
     pytest.param("The minister called for a “full review” of the deal.", id="called-for"),
     pytest.param("The plan is being described as a “historic” shift in the region.",
@@ -255,25 +255,26 @@ SPEAKER_REPAIRS = [
         "paraphrase", "Gregory Poling", "said", "Southeast Asia expert Gregory Poling",
         id="think-tank-read-as-verb"),
     pytest.param(
-        "Obama Says Museum Will Tell of 'Suffering and Delight.'\n\nWASHINGTON -- President "
-        "Obama, dedicating the National Museum of African American History and Culture on "
-        "Saturday, said it would tell an American story, one of ''suffering and delight, one "
-        "of fear.''", "direct", "Obama", "said", "President Obama", id="dateline-subject"),
+        "Hun Manet Says Port Will Serve 'Trade and Peace.'\n\nPHNOM PENH -- Prime Minister "
+        "Hun Manet, opening the new deep-water terminal of the Sihanoukville Autonomous Port on "
+        "Saturday, said it would serve an open region, one of ''trade and peace, one "
+        "of partners.''", "direct", "Hun Manet", "said", "Prime Minister Hun Manet",
+        id="dateline-subject"),
     pytest.param(
-        "Donald Trump's campaign is defending his early-morning tweets. It's denouncing what "
-        "it calls \"the single-biggest coordinated media attack in history.\"",
-        "direct", "Donald Trump's campaign", "denouncing", "It", id="it-is-the-campaign"),
+        "Sam Rainsy's party is defending his late-night posts. It's denouncing what "
+        "it calls \"the most coordinated smear campaign in our history.\"",
+        "direct", "Sam Rainsy's party", "denouncing", "It", id="it-is-the-party"),
     pytest.param(
-        "Chuck Grassley and Patrick Leahy sent a letter on Thursday to Senate leaders.\n\n"
-        "\"The program has become plagued by fraud and abuse,\" they wrote.",
-        "direct", "Chuck Grassley and Patrick Leahy", "wrote", "they", id="they-are-two-names"),
+        "Lisa Murkowski and Chris Coons sent a letter on Thursday to Senate leaders.\n\n"
+        "\"The program has become riddled with waste and delay,\" they wrote.",
+        "direct", "Lisa Murkowski and Chris Coons", "wrote", "they", id="they-are-two-names"),
     pytest.param(
-        "The spot concludes with footage of Trump saying during the debate last week, “That "
-        "makes me smart.”", "direct", "Trump", "saying", "Trump", id="concludes-with-is-no-cue"),
+        "The advert concludes with footage of Rubio saying during the hearing last week, “That "
+        "makes us safer.”", "direct", "Rubio", "saying", "Rubio", id="concludes-with-is-no-cue"),
     pytest.param(
-        "When Harris noted that Trump has sometimes paid nothing in federal income taxes ― as "
-        "was true for the few years his tax returns were made public ― Trump boasted, “That is "
-        "smart.”", "direct", "Trump", "boasted", "Trump", id="dash-read-as-subject"),
+        "When Poling noted that Rubio has sometimes paid nothing for the port fees ― as "
+        "was true for the few years the port accounts were made public ― Rubio boasted, “That is "
+        "thrifty.”", "direct", "Rubio", "boasted", "Rubio", id="dash-read-as-subject"),
     pytest.param(
         "With 40 days until the election, Minyon Baptiste, a senior adviser to the campaign, "
         "called the speech \"a clear message\" to voters.", "direct", "Minyon Baptiste",
@@ -284,9 +285,9 @@ SPEAKER_REPAIRS = [
         "did poor work, and I was not happy with it.”", "direct", "Harris", "saying", "Harris",
         id="participle-after-relative-clause"),
     pytest.param(
-        "The video closes with footage of Trump saying during the debate on Monday, “That makes "
-        "me smart,” when Clinton criticized him for not paying income tax.", "direct", "Trump",
-        "saying", "Trump", id="cue-in-a-when-clause-after-the-quote"),
+        "The clip closes with footage of Rubio saying during the hearing on Monday, “That makes "
+        "us safer,” when Coons criticized him for not paying the port fees.", "direct", "Rubio",
+        "saying", "Rubio", id="cue-in-a-when-clause-after-the-quote"),
     pytest.param(
         "However, the senator's letter said that was not his position and dismissed the "
         "reports as \"previous misinterpreted remarks and claims.\"", "direct",
@@ -301,9 +302,9 @@ SPEAKER_REPAIRS = [
         "fraud.”", "direct", "Elizabeth Warren", "called", "Senator Elizabeth Warren",
         id="pronoun-in-a-relative-clause-is-the-subject"),
     pytest.param(
-        "Clinton’s campaign is seeking to contrast her approach with what they call Republican "
-        "Donald Trump’s “self-centered message.”", "direct", "Clinton’s campaign", "call",
-        "Clinton’s campaign", id="they-in-a-relative-clause-is-the-organisation"),
+        "Hun Manet’s party is seeking to contrast his approach with what they call opposition "
+        "leader Sam Rainsy’s “self-serving message.”", "direct", "Hun Manet’s party", "call",
+        "Hun Manet’s party", id="they-in-a-relative-clause-is-the-organisation"),
     pytest.param(
         "Sam Rainsy spoke in Paris on Friday. He did not withdraw the posts in which he called "
         "the agreement a “betrayal” of the voters.", "direct", "Sam Rainsy", "called", "He",
@@ -328,21 +329,21 @@ def test_speaker_repairs(nlp: Any, text: str, kind: str, speaker: str, cue: str,
 def test_lone_quote_after_a_sentence_about_someone_is_theirs(nlp: Any) -> None:
     """A quote that stands alone after a sentence with no cue belongs to that sentence's
     subject, not to the last speaker."""
-    text = ("“We will win this state,” Pence said at the rally.\n"
-            "Sen. Bernie Sanders identified young voters' exhaustion with bigotry as one of the "
-            "reasons to back Clinton. “The younger people are sick and tired of discrimination "
-            "and racism.”")
+    text = ("“We will win this province,” Rainsy said at the rally.\n"
+            "Sen. Lisa Murkowski identified young voters' fatigue with the war as one of the "
+            "reasons to back the ceasefire. “The younger people are sick and tired of fighting "
+            "and shelling.”")
     found = extract(nlp, text)
     assert [(q.speaker, said(text, q)) for q in found] == [
-        ("Pence", "Pence"), ("Bernie Sanders", "Sen. Bernie Sanders")]
+        ("Rainsy", "Rainsy"), ("Lisa Murkowski", "Sen. Lisa Murkowski")]
 
 
 def test_participle_takes_the_sentence_subject(nlp: Any) -> None:
     """A participle cue the parse cut off from its verb speaks for the sentence's subject."""
-    text = ("Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a "
-            "compliment -- ''That makes me smart'' -- and, when questioned after the debate, "
-            "asserting, ''Of course, I pay federal taxes.''")
+    text = ("Mr. Rubio barely settled the issue, treating Mr. Coons's comment initially as "
+            "praise -- ''That makes us safer'' -- and, when pressed after the hearing, "
+            "asserting, ''Of course, we pay the port fees.''")
     found = extract(nlp, text)
     assert [(q.text, q.speaker, q.cue, said(text, q)) for q in found] == [
-        ("That makes me smart", "Trump", "asserting", "Mr. Trump"),
-        ("Of course, I pay federal taxes", "Trump", "asserting", "Mr. Trump")]
+        ("That makes us safer", "Rubio", "asserting", "Mr. Rubio"),
+        ("Of course, we pay the port fees", "Rubio", "asserting", "Mr. Rubio")]

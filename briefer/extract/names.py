@@ -85,7 +85,7 @@ def misread(subject: Token, verb: Token) -> Token:
 
 
 def undated(subject: Token) -> Token:
-    """A dateline parsed as the subject ("WASHINGTON -- President Obama ... said") gives way
+    """A dateline parsed as the subject ("PHNOM PENH -- Prime Minister Hun Manet ... said") gives way
     to the name in apposition."""
     nxt = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
     if not subject.text.isupper() or nxt is None or nxt.text not in DATELINE_DASHES:
@@ -127,7 +127,7 @@ def person(ent: Span, inside: list[bool]) -> Person | None:
 
 
 def plural(noun: Token) -> bool:
-    """True for a plural noun or a list of nouns ("officials", "Grassley and Leahy")."""
+    """True for a plural noun or a list of nouns ("officials", "Murkowski and Coons")."""
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 

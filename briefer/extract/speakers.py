@@ -143,7 +143,7 @@ class People:
         return Person(phrase(head), None, head.idx, True, False, plural(head))
 
     def _thing(self, head: Token) -> Person | None:
-        """A subject that is no single person ("the campaign", "Grassley and Leahy"), as a
+        """A subject that is no single person ("the party", "Murkowski and Coons"), as a
         non-human `Person` an "it" or a "they" may refer back to."""
         if self.inside[head.i] or head.pos_ not in ("NOUN", "PROPN") or head.is_space:
             return None
@@ -190,7 +190,7 @@ class People:
         return Attribution(who, self._role_named(who), (start, end), found.group().strip())
 
     def _after(self, toks: list[Token], close: int) -> Attribution | None:
-        """A cue in the short sentence right after the quote: “...?” Vitter demanded."""
+        """A cue in the short sentence right after the quote: “...?” Rubio demanded."""
         doc = self.doc
         nxt = next((t for t in doc[toks[-1].i + 1:] if not t.is_space), None)
         if nxt is None or self.para[nxt.i] != self.para[toks[-1].i]:
@@ -221,22 +221,22 @@ class People:
 
     def _from_subject(self, head: Token, cue_text: str) -> Attribution:
         """The attribution naming `head` as the speaker (the name in apposition to a noun
-        that names nobody: "With 40 days until the election, Minyon Baptiste, ...")."""
+        that names nobody: "With a week to go, Chan Sophal, an adviser, ...")."""
         appos = appositive(head)
         named = appos is not None and appos.pos_ == "PROPN" and not (
             head.pos_ == "PROPN" or head.ent_type_ in NAMED or head.lower_ in PERSONAL
             or head.lower_ in RELATIVE or titled_person(head) is not None)
         bound = self._bound(head)
-        if bound is not None:  # "Trump ... check out what he called Machado’s “sex tape.”"
+        if bound is not None:  # "Rubio ... read out what he called the port’s “secret annex.”"
             head = bound
         words_ = mention(appos if named and appos is not None else head)
         speaker, role_ = self._resolve(head)
         return Attribution(speaker, role_, (words_.start_char, words_.end_char), cue_text)
 
     def _bound(self, pronoun: Token) -> Token | None:
-        """The subject a pronoun in a relative clause stands for: in "Clinton's campaign is
-        seeking to contrast her approach with what they call ..." the campaign does the
-        calling. Only for "he"/"she" with a person and "they" with a group or organisation."""
+        """The subject a pronoun in a relative clause stands for: in "Hun Manet's party
+        contrasts its plan with what they call ..." the party does the calling. Only for
+        "he"/"she" with a person, the same "he"/"she", and "they" with a group."""
         kind = PERSONAL.get(pronoun.lower_)
         verb = pronoun.head
         if kind not in ("person", "group") or pronoun.dep_ not in SUBJECTS or not (
@@ -257,7 +257,7 @@ class People:
         return None
 
     def before(self, open_: int) -> Attribution | None:
-        """The cue of the sentence just before a quote that stands alone: Schiff said. “...”"""
+        """The cue of the sentence just before a quote that stands alone: Poling said. “...”"""
         sent = self._sentence_before(open_)
         if sent is None:
             return None
@@ -267,7 +267,7 @@ class People:
 
     def subject_before(self, open_: int) -> Attribution | None:
         """The person the sentence just before a quote that stands alone is about, when that
-        sentence has no cue: "Sanders identified ... as one of the reasons. “The younger ...”"."""
+        sentence has no cue: "Murkowski named ... as one of the reasons. “The young ...”"."""
         sent = self._sentence_before(open_)
         if sent is None:
             return None
@@ -308,8 +308,8 @@ class People:
 
     def _governing(self, tok: Token, open_: int, close: int) -> Token | None:
         """The outermost cue among the ancestors of a quote's root token (or their
-        "according"): in "Trump said Clinton once described the TPP as “the gold standard”"
-        the report is Trump's."""
+        "according"): in "Rubio said Hun Manet once described the deal as “a turning point”"
+        the report is Rubio's."""
         found: list[Token] = []
         for anc in [tok, *tok.ancestors]:
             if self.para[anc.i] != self.para[tok.i]:
@@ -352,13 +352,13 @@ class People:
 
     def _subject(self, cue: Token) -> Token | None:
         """The speaker named by a cue: the words between a closing mark and the cue
-        (“...,” Flynn, a surrogate, said), the words after an inverted cue (“...,” said
-        Hester), else the grammatical subject, climbing from participles to their verb."""
+        (“...,” Peou, an analyst, said), the words after an inverted cue (“...,” said
+        Poling), else the grammatical subject, climbing from participles to their verb."""
         found = self._adjacent(cue)
         if found is None:
             found = self._grammatical(cue)
         if found is None and cue.i + 1 < len(self.doc) and self.doc[cue.i + 1].pos_ == "PROPN":
-            found = name_run(list(self.doc[cue.i + 1:cue.i + 9]))  # Said Ellis: “...”
+            found = name_run(list(self.doc[cue.i + 1:cue.i + 9]))  # Said Peou: “...”
         return found
 
     def _adjacent(self, cue: Token) -> Token | None:
@@ -386,7 +386,7 @@ class People:
         doc = self.doc
         if cue.tag_ == "VBG" and cue.i > 0 and doc[cue.i - 1].pos_ == "PROPN" and doc[
                 cue.i - 1].ent_type_ not in ("DATE", "TIME"):
-            return doc[cue.i - 1]  # footage of Trump saying ...
+            return doc[cue.i - 1]  # footage of Rubio saying ...
         if cue.lemma_.lower() in TARGETED and any(c.dep_ == "nsubjpass" for c in cue.children):
             agent = [o for c in cue.children if c.dep_ == "agent" for o in c.children
                      if o.dep_ == "pobj"]  # "Oz has been called a charlatan by physicians"
@@ -417,7 +417,7 @@ class People:
 
     def _orphan(self, cue: Token) -> Token | None:
         """The name that opens the clause of a finite cue the parse left without a subject
-        ("WASHINGTON -- President Obama, dedicating ..., said"; "..., Obama and Clinton call"),
+        ("PHNOM PENH -- Prime Minister Hun Manet, opening ..., said"; "..., Rubio and Coons call"),
         else the last name before the cue with no verb between them."""
         if cue.tag_ not in ("VBD", "VBZ", "VBP"):
             return None
@@ -441,7 +441,7 @@ class People:
 
     def _participle(self, cue: Token) -> Token | None:
         """The subject of the sentence a participle cue hangs on when the parse lost the
-        link: "Mr. Trump hardly clarified the matter, ... asserting, ''...''" -> Mr. Trump."""
+        link: "Mr. Rubio barely settled the issue, ... asserting, ''...''" -> Mr. Rubio."""
         subjects = [t for t in self.doc[cue.sent.start:cue.i] if t.dep_ in SUBJECTS
                     and not self.inside[t.i] and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")]
         return subjects[0] if subjects else None
@@ -454,7 +454,7 @@ class People:
         line = [t for t in subject.subtree if self.para[t.i] == para]
         dash = next((t.i for t in line[:4] if t.text in DATELINE_DASHES), None)
         if dash is not None and all(t.text.isupper() for t in line if t.i < dash):
-            line = [t for t in line if t.i > dash]  # WASHINGTON -- President Obama ...
+            line = [t for t in line if t.i > dash]  # PHNOM PENH -- Prime Minister Hun Manet ...
         roots = [t for t in line if t.head not in line and not (t.is_punct or t.is_space)]
         if roots:
             return roots[0]
@@ -604,8 +604,8 @@ NAMED_OWNERS = ("PERSON", "ORG", "NORP", "GPE")
 
 
 def claim(tok: Token) -> bool:
-    """True for a noun that reports someone's words and names its owner: "Trump's claim that
-    there have been “thousands of shootings”"."""
+    """True for a noun that reports someone's words and names its owner: "Rubio's claim that
+    there have been “hundreds of foreign ships”"."""
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIMS and _owner(tok) is not None
 
 
@@ -638,7 +638,7 @@ def cue_text_of(cue: Token) -> str:
 
 
 def subordinate(cue: Token) -> bool:
-    """True for a cue in an adverbial clause of time or cause: “...,” when Clinton criticized
+    """True for a cue in an adverbial clause of time or cause: “...,” when Coons criticized
     him (the quote is not what the criticism said)."""
     return cue.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in cue.children)
