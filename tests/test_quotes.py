@@ -126,8 +126,8 @@ DIRECT = [
          ("to sign the deal with Thailand today", "Yang Peou", "said", "Yang Peou")],
         id="cue-inside"),
     pytest.param(
-        "Trump called the senator a “nasty guy” at the rally.",
-        [("nasty guy", "Trump", "called", "Trump")], id="called"),
+        "Hun Sen called the senator a “foolish man” at the rally.",
+        [("foolish man", "Hun Sen", "called", "Hun Sen")], id="called"),
     pytest.param(
         "The embassy said in a statement: \"We call on the government to drop all charges.\"",
         [("We call on the government to drop all charges", "embassy", "said", "The embassy")],

@@ -171,7 +171,7 @@ class People:
         return self._dash(close) or self._after(toks, close) or self._colon(open_)
 
     def _dash(self, close: int) -> Attribution | None:
-        """A name after a dash: “...” ― Sonya Herridge."""
+        """A name after a dash: “...” ― Maria Lopez."""
         found = DASH.match(self.doc.text, close)
         if found is None:
             return None
