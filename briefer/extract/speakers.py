@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from briefer.extract import gender
 from briefer.extract.names import (
     DATELINE_DASHES,
     NAMED,
@@ -476,6 +477,9 @@ class People:
             pick = self._antecedent(head)
             if pick is None:
                 return None, None
+            fit = self._fitting(pick, gender.of_pronoun(low))
+            if len(fit) == 1 and fit[0] != self._full(pick.name, pick.start):
+                return fit[0], self._role_named(fit[0])  # "Clinton ... he" -> Bill Clinton
             return self._full(pick.name, pick.start), self._role_of(pick)
         titled = titled_person(head)
         if titled is not None:
@@ -498,8 +502,43 @@ class People:
             return self._referent(pronoun, kind == "group")
         before = [p for p in self.persons if p.start < pronoun.idx
                   and p.human and pronoun.idx - p.start < 3000]
-        subjects = [p for p in before if p.subject]
-        return (subjects or before or [None])[-1]
+        want = gender.of_pronoun(pronoun.lower_)
+        for group in ([p for p in before if p.subject], before):
+            for p in reversed(group):  # the last one the pronoun can stand for
+                if self._fitting(p, want):
+                    return p
+        return None
+
+    def _fitting(self, p: Person, want: str | None) -> list[str]:
+        """The full names a mention may stand for that a he (`want` "m") or a she ("f") can
+        refer to: one name, or for a bare surname two people share, those of the family
+        the text does not show to be of the other gender."""
+        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
+            names = sorted(self._families[p.name])
+        else:
+            names = [self._full(p.name, p.start)]
+        return [n for n in names if want is None or self.genders.get(n, want) == want]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """Full name -> "m"/"f" where the text shows it (see `briefer.extract.gender`)."""
+        return gender.genders(self.doc, self.persons, self._one_name, self.inside)
+
+    @cached_property
+    def _families(self) -> dict[str, set[str]]:
+        """Surname -> the full names (two words or more) that end with it."""
+        found: dict[str, set[str]] = {}
+        for p in self.persons:
+            if p.human and " " in p.name:
+                found.setdefault(p.name.split()[-1], set()).add(p.name)
+        return found
+
+    def _one_name(self, p: Person) -> str | None:
+        """The full name a mention stands for, or None for a bare surname that two named
+        people share ("Clinton" where Bill and Hillary Clinton are both named)."""
+        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
+            return None
+        return self._full(p.name, p.start)
 
     def _referent(self, pronoun: Token, group: bool) -> Person | None:
         """What an "it" (one thing) or a "they" (a group) stands for: the last subject

@@ -1,0 +1,106 @@
+"""Which people a text names are "he" and which are "she", from the text itself.
+
+`genders(doc, persons, full, inside)` reads the evidence one document gives about each named
+person: an honorific before the name ("Mr.", "Ms."), a gendered word in the role the text
+gives ("spokeswoman", "his wife"), and a He/She opening the sentence after one whose subject
+is the only name it holds. Each piece is a vote; a name gets a gender only when its votes
+agree clearly. Names are never guessed from their spelling: a name the
+text says nothing about stays unknown, and any pronoun may stand for it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from briefer.extract.names import SUBJECTS, Person, words
+from briefer.extract.spans import doc_ents, doc_sents
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+MALE_WORDS = words("""
+    mr mr. mister sir lord king prince father brother son husband widower spokesman chairman
+    congressman businessman assemblyman councilman uncle nephew grandfather boyfriend
+""")
+FEMALE_WORDS = words("""
+    mrs mrs. ms ms. miss madam madame dame lady queen princess mother sister daughter wife
+    widow spokeswoman chairwoman congresswoman businesswoman assemblywoman councilwoman aunt
+    niece grandmother girlfriend actress
+""")
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}
+TITLE_VOTES = 3  # an honorific or a gendered role outweighs a stray pronoun
+
+
+def of_pronoun(word: str) -> str | None:
+    """"m" for he/him/his, "f" for she/her/hers, else None."""
+    return PRONOUNS.get(word.lower())
+
+
+def genders(doc: Doc, persons: list[Person], full: Callable[[Person], str | None],
+            inside: list[bool]) -> dict[str, str]:
+    """Full name -> "m" or "f" for the named people the text shows a gender for.
+
+    Args:
+        doc: the parsed document.
+        persons: the people it names, in text order (only the human ones count).
+        full: the full name a mention stands for ("Peou" -> "Yang Peou"), None when it is
+            unsure ("Clinton" where both Bill and Hillary Clinton are named).
+        inside: per token, whether it lies between quote marks (a quote's "his" is the
+            speaker's business, not the narrator's).
+    """
+    votes: dict[str, list[int]] = {}
+
+    def vote(key: str | None, gender: str, weight: int = 1) -> None:
+        if key is None:
+            return
+        tally = votes.setdefault(key, [0, 0])
+        tally[gender == "f"] += weight
+
+    humans = [p for p in persons if p.human]
+    by_start = {p.start: p for p in humans}
+    named: dict[int, Person] = {}  # token index -> the person whose name it is part of
+    for ent in doc_ents(doc):
+        p = by_start.get(ent.start_char)
+        if p is None:
+            continue
+        named.update((i, p) for i in range(ent.start, ent.end))
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        for word in (before, ent[0].lower_):
+            if word in MALE_WORDS or word in FEMALE_WORDS:
+                vote(full(p), "m" if word in MALE_WORDS else "f", TITLE_VOTES)
+    for p in humans:
+        for word in (p.role or "").lower().replace("’", " ").replace("'", " ").split():
+            if word in MALE_WORDS or word in FEMALE_WORDS:
+                vote(full(p), "m" if word in MALE_WORDS else "f", TITLE_VOTES)
+                break
+    _pronoun_votes(doc, named, full, inside, vote)
+    found = {}
+    for key, (m, f) in votes.items():
+        if m >= 2 * f + 1:
+            found[key] = "m"
+        elif f >= 2 * m + 1:
+            found[key] = "f"
+    return found
+
+
+def _pronoun_votes(doc: Doc, named: dict[int, Person], full: Callable[[Person], str | None],
+                   inside: list[bool], vote: Callable[[str | None, str], None]) -> None:
+    """A vote for each he/she that opens the sentence right after one whose subject is the
+    only name it holds ("Hun Manet spoke on Friday. He said ..."). A he/she in the same
+    sentence as the name is no evidence: "Warren asked whether he ..." is about someone else."""
+    order = sorted(named)
+    sents = doc_sents(doc)
+    for sent, nxt in zip(sents, sents[1:], strict=False):
+        first = next((t for t in nxt if not t.is_space), None)
+        if first is None or first.lower_ not in ("he", "she") or first.dep_ not in SUBJECTS:
+            continue
+        subject = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
+        if subject is None or subject.i not in named or inside[first.i]:
+            continue
+        lo, hi = bisect_left(order, sent.start), bisect_left(order, sent.end)
+        names = {full(named[i]) for i in order[lo:hi]}
+        if len(names) == 1:
+            vote(full(named[subject.i]), PRONOUNS[first.lower_])
