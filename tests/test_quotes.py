@@ -315,6 +315,21 @@ SPEAKER_REPAIRS = [
         "fatigue that \"this is not the first generation to be tired and staying home is not a "
         "serious strategy.\"", "direct", "Kao Kim Hourn", "told", "Kao Kim Hourn",
         id="cue-the-parse-left-without-a-subject"),
+    pytest.param(
+        "“The world economy has moved sideways,” IMF chief economist Pierre-Olivier Gourinchas "
+        "said.", "direct", "Pierre-Olivier Gourinchas", "said",
+        "IMF chief economist Pierre-Olivier Gourinchas", id="name-after-an-organisation-title"),
+    pytest.param(
+        "“The talks went well,” Hun Manet’s spokeswoman, Sok Mealea, said.", "direct",
+        "Sok Mealea", "said", "Sok Mealea", id="a-possessor-is-not-the-speaker"),
+    pytest.param(
+        "“The rule is a good start,” Jacob Leibenluft, a senior adviser with the Rubio campaign, "
+        "said.", "direct", "Jacob Leibenluft", "said", "Jacob Leibenluft",
+        id="a-name-inside-the-role-is-not-the-speaker"),
+    pytest.param(
+        "To solve this puzzle, we turned to the Cambodian Police Department which reported "
+        "“1,870 road accidents” in the capital.", "direct", "Cambodian Police Department",
+        "reported", "which", id="which-the-parse-hung-on-a-verb"),
 ]
 
 

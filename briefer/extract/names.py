@@ -106,7 +106,8 @@ def name_run(toks: list[Token]) -> Token | None:
     for tok in toks:
         if tok.ent_type_ in ("DATE", "TIME") or tok.is_space:
             break
-        if tok.pos_ in ("PROPN", "NOUN", "PRON") or (tok.is_alpha and tok.is_title):
+        if tok.pos_ in ("PROPN", "NOUN", "PRON") and any(ch.isalnum() for ch in tok.text) or (
+                tok.is_alpha and tok.is_title):  # not a "." the parse calls a noun
             run.append(tok)
         elif run or not (tok.is_punct or tok.pos_ == "DET"):
             break

@@ -370,6 +370,10 @@ class People:
         left: list[Token] = []
         for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
             if self._closes(tok):
+                named = [t for t in left if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not (
+                    t.dep_ in ("compound", "poss") and t.head.ent_type_ != "PERSON")]
+                if named:  # “...,” vice presidential candidate Mike Pence said (not "Ryan’s aide")
+                    return named[-1]
                 return name_run(left) if left else None
             if self.inside[tok.i] or tok.is_space or tok.text in ".;:" or (
                     tok.pos_ in ("VERB", "AUX") and not tok.is_title):
@@ -471,8 +475,12 @@ class People:
         low = head.lower_
         if low in FIRST_PERSON:
             return None, None
-        if low in RELATIVE and head.head.dep_ == "relcl":
-            return self._resolve(antecedent_of(head.head.head))
+        if low in RELATIVE and (head.head.dep_ == "relcl" or low in ("who", "which")):
+            governor = head.head.head
+            if head.head.dep_ == "relcl" and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+                return self._resolve(antecedent_of(governor))
+            noun = self._noun_before(head)  # a relative clause the parse hung on a verb
+            return self._resolve(noun) if noun is not None else (None, None)
         if low in PERSONAL:
             pick = self._antecedent(head)
             if pick is None:
@@ -494,6 +502,19 @@ class People:
         if appos is not None and appos.pos_ == "PROPN":
             return self._full(name(appos), appos.idx), phrase(head)
         return phrase(head), text(appos) if appos is not None else None
+
+    def _noun_before(self, relative: Token) -> Token | None:
+        """The noun a "who"/"which" follows ("the Chicago Police Department which reported"):
+        the head of the name or noun phrase just before it, past one comma."""
+        i = relative.i - 1
+        if i >= 0 and self.doc[i].text == ",":
+            i -= 1
+        if i < 0 or self.doc[i].pos_ not in ("NOUN", "PROPN") or self.inside[i]:
+            return None
+        noun = self.doc[i]
+        while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
+            noun = noun.head
+        return noun
 
     def _antecedent(self, pronoun: Token) -> Person | None:
         """The person a "he"/"she" (or the group an "it"/"they") most likely stands for."""
