@@ -15,6 +15,13 @@ PolNeAR scoring (per split; one annotator per document, as converted):
     recall       = gold units matched by some prediction / gold units.
     speaker      = matched predictions whose ``speaker_mention`` overlaps a Source span of a
                    gold unit they match / matched predictions whose gold units have a Source.
+    names        = the name a reader sees, wherever the gold Source is more than a pronoun or
+                   a relative ("he", "who"): matched predictions whose ``speaker`` ends with a
+                   word of that Source's text (case-folded: "Maury Obstfeld" for "IMF chief
+                   economist Maury Obstfeld"; "IMF" passes too, so the row is lenient about
+                   which of the Source's names is given) / such matched predictions. A pronoun source says
+                   nothing of the name, so those quotes are left out of this row, as are
+                   Sources that are only the cue ("said": Source and Cue swapped in the gold).
     paraphrase rows: predicted paraphrases against attributions WITHOUT quote marks, the same
                    overlap rule (a paraphrase overlapping any gold content counts as correct).
 
@@ -33,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections.abc import Iterable
@@ -94,7 +102,7 @@ def score_polnear(rows: list[dict[str, Any]], preds: list[list[Quote]],
                   kind: str = "direct") -> dict[str, float]:
     """Score predictions of one kind against PolNeAR attributions (see the module doc)."""
     quoted = kind == "direct"
-    tp = n_pred = found = n_gold = spk_ok = spk_n = 0
+    tp = n_pred = found = n_gold = spk_ok = spk_n = name_ok = name_n = 0
     for row, items in zip(rows, preds, strict=True):
         units = [a for a in row["quotes"] if a["content_has_quote_marks"] == quoted]
         allowed = units if quoted else row["quotes"]
@@ -113,8 +121,25 @@ def score_polnear(rows: list[dict[str, Any]], preds: list[list[Quote]],
                 m = q.speaker_mention
                 spk_ok += bool(m and any(_overlaps(m.start, m.end, _spans(a["sources"]))
                                          for a in sourced))
+                named = [row["text"][s["start"]:s["end"]] for a in sourced for s in a["sources"]]
+                named = [n for n in named if _words(n) and not set(_words(n)) <= NOT_NAMES]
+                if named:
+                    name_n += 1
+                    last = _words(q.speaker or "")[-1:]
+                    name_ok += bool(last) and any(last[0] in _words(n) for n in named)
         found += sum(id(a) in hit for a in units)
-    return _table(tp, n_pred, found, n_gold, spk_ok, spk_n)
+    out = _table(tp, n_pred, found, n_gold, spk_ok, spk_n)
+    out["names"] = round(name_ok / name_n, 4) if name_n else 0.0
+    return out
+
+
+NOT_NAMES = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "his", "her",
+             "their", "its", "him", "them", "me", "us", "my", "our",
+             "said", "says"}  # a Source span that is the cue: swapped spans in the annotation
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.replace("’s", "").replace("'s", "").casefold())
 
 
 def _table(tp: int, n_pred: int, found: int, n_gold: int, spk_ok: int, spk_n: int
@@ -194,12 +219,14 @@ def run(polnear: Path | None, gold: Path | None, split: str = "test",
     if gold is not None:
         pairs = load_seeds(gold, seeds)
         out["seeds"] = score_seeds(pairs, extract(nlp, [s for s, _ in pairs]))
+        out["seeds"]["names"] = out["seeds"]["speaker"]  # the seed gold names the speaker
     return out
 
 
 def table(results: dict[str, Any]) -> str:
     """Format results as a plain-text table."""
-    cols = ("precision", "recall", "f1", "speaker", "predicted", "correct", "gold", "found")
+    cols = ("precision", "recall", "f1", "speaker", "names", "predicted", "correct", "gold",
+            "found")
     lines = [f"{'set':<26}" + "".join(f"{c:>10}" for c in cols)]
     for name, row in results.items():
         lines.append(f"{name:<26}" + "".join(f"{row[c]:>10}" for c in cols))
