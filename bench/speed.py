@@ -206,7 +206,7 @@ def stages(args: argparse.Namespace) -> None:
     import time
 
     from briefer import config, ingest
-    from briefer.extract import dates, speakers
+    from briefer.extract import cues, dates
     from briefer.nlp import analysis_text, load_model, pipe_texts, text_docs
     from briefer.pipeline import DEFAULT_THEME, analyse_doc, theme_matcher
 
@@ -222,7 +222,7 @@ def stages(args: argparse.Namespace) -> None:
     passes = []
     for _ in range(args.repeat):
         dates.normalise.cache_clear()  # every pass starts cold, as a real run does
-        speakers._CUE_LEMMAS.clear()
+        cues._CUE_LEMMAS.clear()
         start = time.perf_counter()
         for doc, src in zip(docs, sources, strict=True):
             analyse_doc(doc, src, matcher)

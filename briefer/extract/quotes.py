@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.extract import names, speakers
+from briefer.extract import cues, names, speakers
 from briefer.model import Mention, Quote, Source
 
 if TYPE_CHECKING:
@@ -141,10 +141,10 @@ def _reported(doc: Doc, source: Source, people: speakers.People) -> Iterator[Quo
     for tok in people.cue_words:
         if people.inside[tok.i]:
             continue
-        if tok.lemma_ in speakers.REPORTING and tok.pos_ == "VERB":
+        if tok.lemma_ in cues.REPORTING and tok.pos_ == "VERB":
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             clause = list(comps[0].subtree) if comps else []
-        elif speakers.according(tok):
+        elif cues.according(tok):
             skip = {t.i for t in tok.subtree}
             clause = [t for t in tok.head.subtree if t.i not in skip and t.sent == tok.sent]
         else:
@@ -172,7 +172,7 @@ def _clause(people: speakers.People, toks: list[Token]) -> tuple[int, int] | Non
     first, last = toks[0], toks[-1]
     if last.i - first.i + 1 != len(toks) or "\n" in first.doc[first.i:last.i].text:
         return None
-    if any(people.inside[t.i] or speakers.has_mark(t.text) for t in toks):
+    if any(people.inside[t.i] or cues.has_mark(t.text) for t in toks):
         return None
     return first.idx, last.idx + len(last.text)
 

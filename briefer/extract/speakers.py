@@ -6,7 +6,8 @@ Manet"), the subjects of its speech verbs, and where quotes sit. `attribute` fin
 that introduces a quoted span and the speaker it names, resolving pronouns and short names
 ("he", "Peou") to the full name, and "it"/"they" to the last subject that agrees in number;
 `attribution` does the same for any cue (reported speech: "X said that ...", "according to
-X, ..."). Name, role and mention helpers live in `briefer.extract.names`.
+X, ..."). What counts as a cue is `briefer.extract.cues`; name, role and mention helpers live
+in `briefer.extract.names`; pronoun gender in `briefer.extract.gender`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,23 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from briefer.extract import gender
+from briefer.extract.cues import (
+    TARGETED,
+    according,
+    according_object,
+    candidates,
+    claim,
+    cue_text_of,
+    demonstrative,
+    has_mark,
+    is_cue,
+    owner,
+    subordinate,
+    wordy,
+)
 from briefer.extract.names import (
     DATELINE_DASHES,
     NAMED,
@@ -41,7 +56,6 @@ from briefer.extract.names import (
     text,
     titled_person,
     undated,
-    words,
 )
 from briefer.extract.spans import doc_ents
 from briefer.model import join_names
@@ -49,35 +63,14 @@ from briefer.model import join_names
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Attribution", "People", "Person", "according", "has_mark", "is_cue", "words"]
+__all__ = ["Attribution", "People", "Person"]
 
 
-CUES = words("""
-    say tell add state note explain write claim argue insist declare announce warn urge call
-    describe cite welcome ask answer reply respond suggest conclude acknowledge admit allege
-    assert contend comment complain confirm deny emphasize emphasise stress predict promise
-    recall remark report tweet post joke quip vow pledge observe mention testify repeat reiterate
-    concede boast praise criticize criticise blast slam accuse label dub brand term proclaim
-    exclaim shout yell chant read quote caution lament counter maintain reason recount
-    recommend demand threaten scoff muse wonder question decry denounce hail laud thank
-    opine advise plead continue sing liken compare condemn exhort dismiss put agree blame
-""")
-SAID = words("said says told")
-TARGETED = words("""
-    call describe label dub brand term accuse criticize criticise blast slam praise hail
-    laud condemn denounce decry dismiss blame liken compare thank urge warn
-""")  # passive: the subject is who is called, urged, warned; the speaker is the agent
-REPORTING = words("""
-    say tell add state note explain write claim argue insist declare announce warn
-    report confirm predict acknowledge admit allege assert contend emphasize stress
-    suggest concede maintain testify tweet post reiterate recall caution
-""")
 DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "ccomp")
 PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
             "they": "group", "them": "group", "it": "thing"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
-SUBORDINATORS = words("when after before because while if since until although though")
 REFERENT_CHARS = 600  # how far back an "it" or a "they" looks for what it stands for
 
 
@@ -104,7 +97,7 @@ class People:
         found = [person(e, self.inside) for e in doc_ents(doc)]
         self.persons = [p for p in found if p is not None]
         surnames = {p.name.split()[-1] for p in self.persons}
-        self.cue_words, self._subjects = _candidates(doc)  # may-be cues; subjects; in order
+        self.cue_words, self._subjects = candidates(doc)  # may-be cues; subjects; in order
         found += [self._cue_subject(t, surnames) for t in self.cue_words
                   if is_cue(t) and not self.inside[t.i]]
         self.persons = sorted((p for p in found if p is not None), key=lambda p: p.start)
@@ -343,7 +336,7 @@ class People:
         if according(cue):
             head, cue_text = according_object(cue), "according to"
         elif claim(cue):
-            head, cue_text = _owner(cue), cue.text
+            head, cue_text = owner(cue), cue.text
         else:
             head, cue_text = self._subject(cue), cue_text_of(cue)
         if head is None:
@@ -604,119 +597,3 @@ def _positions(doc: Doc, quoted: list[tuple[int, int]], paragraphs: list[tuple[i
     para = np.searchsorted(np.array([a for a, _ in paragraphs] or [0], dtype=np.int64), idx,
                            side="right") - 1
     return idx.tolist(), inside.tolist(), para.tolist()
-
-
-def _candidates(doc: Doc) -> tuple[list[Token], list[Token]]:
-    """The tokens that may be cues (a cue lemma or word) and those that are subjects, picked
-    from the Doc's arrays so that only they become Token objects."""
-    import numpy as np
-    from spacy.attrs import DEP, LEMMA, LOWER
-
-    strings = doc.vocab.strings
-    arr = doc.to_array([LEMMA, LOWER, DEP])
-    lemmas = [h for h in np.unique(arr[:, 0]).tolist() if _cue_lemma(strings, h)]
-    words_ = [strings[w] for w in (*SAID, "according")]  # hashes; the store is not changed
-    deps = [strings[d] for d in SUBJECTS]
-    cues = np.flatnonzero(np.isin(arr[:, 0], lemmas) | np.isin(arr[:, 1], words_)).tolist()
-    subjects = np.flatnonzero(np.isin(arr[:, 2], deps)).tolist()
-    return [doc[i] for i in cues], [doc[i] for i in subjects]
-
-
-_CUE_LEMMAS: dict[int, bool] = {}  # lemma hash -> is a cue lemma (hashes are the same in every Doc)
-
-
-def _cue_lemma(strings: Any, h: int) -> bool:
-    known = _CUE_LEMMAS.get(h)
-    if known is None:
-        known = strings[h].lower() in CUES
-        if len(_CUE_LEMMAS) < 500_000:  # bounded: a huge corpus does not grow it for ever
-            _CUE_LEMMAS[h] = known
-    return known
-
-
-def is_cue(tok: Token) -> bool:
-    """True for a speech verb ("said", "welcomed", "citing") or "according (to)"."""
-    if according(tok) or tok.lower_ in SAID:
-        return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES and _not_idiom(tok)
-
-
-def _not_idiom(tok: Token) -> bool:
-    """False for a cue verb used in a sense that reports nothing ("called for", "add to")."""
-    lemma = tok.lemma_.lower()
-    objects = [c.i for c in tok.children if c.dep_ in ("dobj", "oprd")]
-    parts = {c.lower_ for c in tok.children if c.i > tok.i and (c.dep_ == "prt" or (
-        c.dep_ == "prep" and not any(o < c.i for o in objects)))}  # not "called X a Y for Z"
-    if lemma == "put":
-        return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
-    if lemma == "call" and parts & {"for", "on", "off", "up", "in"}:
-        return False
-    if lemma == "conclude" and "with" in parts:
-        return False  # "the spot concludes with footage of ..."
-    return not (lemma == "add" and "to" in parts)
-
-
-CLAIMS = words("""
-    claim statement assertion comment remark promise pledge warning argument suggestion
-    insistence contention accusation allegation description prediction vow boast
-""")
-NAMED_OWNERS = ("PERSON", "ORG", "NORP", "GPE")
-
-
-def claim(tok: Token) -> bool:
-    """True for a noun that reports someone's words and names its owner: "Rubio's claim that
-    there have been “hundreds of foreign ships”"."""
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in CLAIMS and _owner(tok) is not None
-
-
-def _owner(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "poss" and (child.pos_ == "PROPN" or child.ent_type_ in NAMED_OWNERS):
-            return child
-    return None
-
-
-def according(tok: Token) -> bool:
-    """True for the "according" of "according to X"."""
-    return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
-
-
-def according_object(tok: Token) -> Token | None:
-    """The X of "according to X"."""
-    for to in tok.children:
-        if to.lower_ == "to":
-            for obj in to.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def cue_text_of(cue: Token) -> str:
-    """The cue as written, with its particle ("pointed out")."""
-    parts = [c for c in cue.children if c.dep_ == "prt"]
-    return " ".join([cue.text, *(p.text for p in parts)]) if parts else cue.text
-
-
-def subordinate(cue: Token) -> bool:
-    """True for a cue in an adverbial clause of time or cause: “...,” when Coons criticized
-    him (the quote is not what the criticism said)."""
-    return cue.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in cue.children)
-
-
-def demonstrative(tok: Token) -> bool:
-    """True for a bare "that" or "this": no speaker, though the parse may make it the subject
-    of the verb a cue hangs on ("Her brief said that was wrong and dismissed ... as “...”")."""
-    return tok.lower_ in ("that", "this") and tok.tag_ == "DT" and tok.n_lefts + tok.n_rights == 0
-
-
-def wordy(tok: Token) -> bool:
-    """True for a token with a letter or digit (not a dash the parse made a subject)."""
-    return any(ch.isalnum() for ch in tok.text)
-
-
-def has_mark(text: str) -> bool:
-    """True when a token is or holds a double quote mark."""
-    return any(ch in text for ch in "\"“”«»") or text in ("''", "``")
-
-
