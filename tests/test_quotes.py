@@ -330,6 +330,13 @@ SPEAKER_REPAIRS = [
         "To solve this puzzle, we turned to the Cambodian Police Department which reported "
         "“1,870 road accidents” in the capital.", "direct", "Cambodian Police Department",
         "reported", "which", id="which-the-parse-hung-on-a-verb"),
+    pytest.param(
+        "The goal is to curb ''activist'' investors, according to a speech Hun Manet delivered "
+        "in Phnom Penh in July.", "direct", "Hun Manet", "according to", "Hun Manet",
+        id="according-to-a-speech-someone-delivered"),
+    pytest.param(
+        "“The base is open,” said a report the newspaper obtained.", "direct", "report", "said",
+        "a report", id="obtaining-a-report-is-not-writing-it"),
 ]
 
 

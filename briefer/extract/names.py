@@ -66,7 +66,23 @@ def issuer(subject: Token) -> Token:
         issuers = [c for c in noun.head.children if c.dep_ in SUBJECTS]
         if issuers:
             return issuers[0]
-    return subject
+    return author(subject)
+
+
+AUTHORING = words("deliver give write issue release publish send post sign file pen tweet present")
+
+
+def author(noun: Token) -> Token:
+    """The named author of a document in a clause on it: "a speech Hun Manet delivered in
+    July" -> Hun Manet (not "a report the newspaper obtained": obtaining is no authoring)."""
+    if noun.lemma_.lower() not in DOCUMENTS:
+        return noun
+    for clause in noun.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in AUTHORING:
+            for sub in clause.children:
+                if sub.dep_ == "nsubj" and (sub.pos_ == "PROPN" or sub.ent_type_ in NAMED):
+                    return sub
+    return noun
 
 
 def misread(subject: Token, verb: Token) -> Token:

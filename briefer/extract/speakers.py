@@ -42,6 +42,7 @@ from briefer.extract.names import (
     Person,
     antecedent_of,
     appositive,
+    author,
     can_speak,
     issuer,
     mention,
@@ -335,6 +336,7 @@ class People:
         """The attribution a cue token makes: its speaker, role and mention."""
         if according(cue):
             head, cue_text = according_object(cue), "according to"
+            head = author(head) if head is not None else None
         elif claim(cue):
             head, cue_text = owner(cue), cue.text
         else:
