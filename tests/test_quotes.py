@@ -337,6 +337,9 @@ SPEAKER_REPAIRS = [
     pytest.param(
         "“The base is open,” said a report the newspaper obtained.", "direct", "report", "said",
         "a report", id="obtaining-a-report-is-not-writing-it"),
+    pytest.param(
+        "Sam Rainsy called on the government to “release every prisoner of conscience” before "
+        "the vote.", "direct", "Sam Rainsy", "called", "Sam Rainsy", id="called-on-is-urging"),
 ]
 
 

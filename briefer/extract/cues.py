@@ -82,7 +82,7 @@ def _not_idiom(tok: Token) -> bool:
         c.dep_ == "prep" and not any(o < c.i for o in objects)))}  # not "called X a Y for Z"
     if lemma == "put":
         return any(c.lower_ == "it" and c.dep_ == "dobj" for c in tok.children)
-    if lemma == "call" and parts & {"for", "on", "off", "up", "in"}:
+    if lemma == "call" and parts & {"for", "off", "up", "in"}:
         return False
     if lemma == "conclude" and "with" in parts:
         return False  # "the spot concludes with footage of ..."
