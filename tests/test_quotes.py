@@ -340,6 +340,12 @@ SPEAKER_REPAIRS = [
     pytest.param(
         "Sam Rainsy called on the government to “release every prisoner of conscience” before "
         "the vote.", "direct", "Sam Rainsy", "called", "Sam Rainsy", id="called-on-is-urging"),
+    pytest.param(
+        "Although the ADB did not name Cambodia, it referenced “political tensions” in the "
+        "region.", "direct", "ADB", "referenced", "it", id="referenced"),
+    pytest.param(
+        "On her discharge form, a nurse had typed “no further treatment.”", "direct", "nurse",
+        "typed", "a nurse", id="typed"),
 ]
 
 

@@ -25,6 +25,7 @@ CUES = words("""
     exclaim shout yell chant read quote caution lament counter maintain reason recount
     recommend demand threaten scoff muse wonder question decry denounce hail laud thank
     opine advise plead continue sing liken compare condemn exhort dismiss put agree blame
+    reference type
 """)
 SAID = words("said says told")
 TARGETED = words("""
