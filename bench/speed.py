@@ -9,6 +9,7 @@ process), so imports and model loading count as a user feels them. Medians of --
     /tmp/venv/bin/python bench/speed.py memory DIR [--limits 100,300,1000]
     /tmp/venv/bin/python bench/speed.py stages DIR [--limit 150] [--repeat 3]
     /tmp/venv/bin/python bench/speed.py parse-only DIR [--limit 1000]
+    /tmp/venv/bin/python bench/speed.py crowd [--people 1500] [--repeat 3]
 
 `corpus` needs a folder written by bench/corpus.py (outside the repository).
 """
@@ -236,6 +237,34 @@ def stages(args: argparse.Namespace) -> None:
     print(load_avg())
 
 
+def crowd(args: argparse.Namespace) -> None:
+    """Quote attribution in one long source that names many people (a transcript, a long
+    report): each name is a pronoun's candidate, so per-name lookups that scan every name make
+    attribution quadratic. Times `quotes()` alone over one parsed synthetic text."""
+    import time
+
+    from briefer.extract.quotes import quotes
+    from briefer.model import Source
+    from briefer.nlp import load_model, text_docs
+
+    firsts = ("John", "Mary", "Peter", "Anne", "Mark", "Sophal", "David", "Sreymom")
+    lines = [f"{'Mr.' if k % 2 == 0 else 'Ms.'} {firsts[k % len(firsts)]} Name{k} met the envoy "
+             f"on Monday. {'He' if k % 2 == 0 else 'She'} welcomed the talks. “We are ready to "
+             f"work,” {'she' if k % 3 == 0 else 'he'} said." for k in range(args.people)]
+    text = "\n".join(lines)
+    nlp = load_model(MODEL)
+    doc = next(text_docs([nlp(text)], [text]))
+    source = Source(id="crowd", path="crowd.txt", text=text)
+    times, found = [], []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        found = list(quotes(doc, source))
+        times.append(time.perf_counter() - start)
+    print(f"crowd: {args.people:,} people named, {len(text):,} characters, {len(found):,} quotes")
+    print(f"  quotes()  {median(times):7.2f} s  (passes: {', '.join(f'{t:.2f}' for t in times)})")
+    print(load_avg())
+
+
 def _subset(src: Path, dst: Path, limit: int | None) -> Path:
     """A folder with the first `limit` sources of `src` (links, not copies) and its themes."""
     dst.mkdir(parents=True)
@@ -275,6 +304,10 @@ def main() -> None:
     p.add_argument("--limit", type=int, default=150)
     p.add_argument("--repeat", type=int, default=3)
     p.set_defaults(func=stages)
+    p = sub.add_parser("crowd")
+    p.add_argument("--people", type=int, default=1500)
+    p.add_argument("--repeat", type=int, default=3)
+    p.set_defaults(func=crowd)
     args = parser.parse_args()
     args.func(args)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from briefer.extract.spans import doc_ents
+from briefer.extract.spans import ent_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -157,9 +157,9 @@ def mention(head: Token) -> Span:
     """The words naming the speaker: the head with its compounds, titles and determiners."""
     doc = head.doc
     start, end = head.i, head.i + 1
-    for ent in doc_ents(doc):
-        if ent.start <= head.i < ent.end:
-            start, end = ent.start, ent.end
+    ent = ent_at(doc, head.i)
+    if ent is not None:
+        start, end = ent.start, ent.end
     for child in head.lefts:
         if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "flat"):
             start = min(start, child.left_edge.i)
@@ -173,12 +173,12 @@ def name(head: Token) -> str:
     """The proper name around `head`, without titles: "Pete Hegseth", "Burman"."""
     doc = head.doc
     if head.ent_type_ == "PERSON":
-        ents = [e for e in doc_ents(doc) if e.start <= head.i < e.end]
-        if ents:
-            return strip_titles([t for t in ents[0] if t.tag_ != "POS"]) or head.text
+        ent = ent_at(doc, head.i)
+        if ent is not None:
+            return strip_titles([t for t in ent if t.tag_ != "POS"]) or head.text
     if head.ent_type_ == "ORG":  # "the Association of Flight Attendants", not "Association"
-        ents = [e for e in doc_ents(doc) if e.start <= head.i < e.end and e.label_ == "ORG"]
-        toks = [t for t in ents[0] if t.tag_ != "POS"] if ents else []
+        ent = ent_at(doc, head.i)
+        toks = [t for t in ent if t.tag_ != "POS"] if ent is not None and ent.label_ == "ORG" else []
         while toks and toks[0].dep_ == "det":
             toks = toks[1:]
         if toks and toks[-1].i >= head.i:

@@ -46,3 +46,11 @@ def ents_in(doc: Doc, start: int, end: int) -> list[Span]:
             out.append(ents[i])
         i += 1
     return out
+
+
+def ent_at(doc: Doc, i: int) -> Span | None:
+    """The entity that token `i` is part of, or None (entities do not overlap)."""
+    ents = doc_ents(doc)
+    starts = per_doc(doc, "ent_token_starts", lambda: [e.start for e in ents])
+    k = bisect_left(starts, i + 1) - 1
+    return ents[k] if k >= 0 and ents[k].start <= i < ents[k].end else None

@@ -516,8 +516,9 @@ class People:
         kind = PERSONAL[pronoun.lower_]
         if kind != "person":
             return self._referent(pronoun, kind == "group")
-        before = [p for p in self.persons if p.start < pronoun.idx
-                  and p.human and pronoun.idx - p.start < 3000]
+        lo = bisect.bisect_right(self._person_starts, pronoun.idx - 3000)
+        hi = bisect.bisect_left(self._person_starts, pronoun.idx)
+        before = [p for p in self.persons[lo:hi] if p.human]
         want = gender.of_pronoun(pronoun.lower_)
         for group in ([p for p in before if p.subject], before):
             for p in reversed(group):  # the last one the pronoun can stand for
@@ -541,13 +542,22 @@ class People:
         return gender.genders(self.doc, self.persons, self._one_name, self.inside)
 
     @cached_property
-    def _families(self) -> dict[str, set[str]]:
-        """Surname -> the full names (two words or more) that end with it."""
-        found: dict[str, set[str]] = {}
+    def _person_starts(self) -> list[int]:
+        return [p.start for p in self.persons]
+
+    @cached_property
+    def _named_by_last(self) -> dict[str, list[Person]]:
+        """Last word -> the people named with two words or more that end with it, in order."""
+        found: dict[str, list[Person]] = {}
         for p in self.persons:
             if p.human and " " in p.name:
-                found.setdefault(p.name.split()[-1], set()).add(p.name)
+                found.setdefault(p.name.split()[-1], []).append(p)
         return found
+
+    @cached_property
+    def _families(self) -> dict[str, set[str]]:
+        """Surname -> the full names (two words or more) that end with it."""
+        return {last: {p.name for p in people} for last, people in self._named_by_last.items()}
 
     def _one_name(self, p: Person) -> str | None:
         """The full name a mention stands for, or None for a bare surname that two named
@@ -566,8 +576,10 @@ class People:
     def _full(self, name: str, at: int) -> str:
         """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
         parts = name.split()
-        matches = [p for p in self.persons if p.human and len(p.name.split()) > len(parts)
-                   and p.name.split()[-len(parts):] == parts]
+        if not parts:
+            return name
+        matches = [p for p in self._named_by_last.get(parts[-1], ())
+                   if len(p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts]
         before = [p for p in matches if p.start < at]
         pick = (before or matches or [None])[-1]
         return pick.name if pick else name
