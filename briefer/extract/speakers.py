@@ -569,20 +569,37 @@ class People:
     def _referent(self, pronoun: Token, group: bool) -> Person | None:
         """What an "it" (one thing) or a "they" (a group) stands for: the last subject
         before it, within a few sentences, that agrees in number."""
-        near = [p for p in [*self.persons, *self.things] if not p.human
-                and 0 < pronoun.idx - p.start < REFERENT_CHARS and p.plural == group]
+        starts, things = self._things_by_start
+        lo = bisect.bisect_right(starts, pronoun.idx - REFERENT_CHARS)
+        hi = bisect.bisect_left(starts, pronoun.idx)
+        near = [p for p in things[lo:hi] if p.plural == group]
         return max(near, key=lambda p: p.start, default=None)
+
+    @cached_property
+    def _things_by_start(self) -> tuple[list[int], list[Person]]:
+        """The non-human subjects and names, in text order, with their start offsets."""
+        things = sorted((p for p in [*self.persons, *self.things] if not p.human),
+                        key=lambda p: p.start)
+        return [p.start for p in things], things
 
     def _full(self, name: str, at: int) -> str:
         """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
-        parts = name.split()
-        if not parts:
+        found = self._fuller.get(name)
+        if found is None:
+            parts = name.split()
+            matches = [p for p in self._named_by_last.get(parts[-1], ()) if len(
+                p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts] if parts else []
+            found = self._fuller[name] = ([p.start for p in matches], [p.name for p in matches])
+        starts, names_ = found
+        if not names_:
             return name
-        matches = [p for p in self._named_by_last.get(parts[-1], ())
-                   if len(p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts]
-        before = [p for p in matches if p.start < at]
-        pick = (before or matches or [None])[-1]
-        return pick.name if pick else name
+        k = bisect.bisect_left(starts, at)
+        return names_[k - 1] if k > 0 else names_[-1]
+
+    @cached_property
+    def _fuller(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Short name -> the starts and names of the longer names ending with it (a memo)."""
+        return {}
 
     def _role_of(self, person: Person) -> str | None:
         """The role given to a person here or at any mention of the same name."""
@@ -590,11 +607,16 @@ class People:
 
     def _role_named(self, full: str) -> str | None:
         """The first role the text gives a name (or a name with the same surname)."""
-        last = full.split()[-1:]
-        for known in self.persons:
-            if known.role and (known.name == full or known.name.split()[-1:] == last):
-                return known.role
-        return None
+        if full not in self._roles:
+            last = full.split()[-1:]
+            self._roles[full] = next((known.role for known in self.persons if known.role and (
+                known.name == full or known.name.split()[-1:] == last)), None)
+        return self._roles[full]
+
+    @cached_property
+    def _roles(self) -> dict[str, str | None]:
+        """Full name -> the first role the text gives it (a memo)."""
+        return {}
 
 
 def _positions(doc: Doc, quoted: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
