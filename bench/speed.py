@@ -10,6 +10,7 @@ process), so imports and model loading count as a user feels them. Medians of --
     /tmp/venv/bin/python bench/speed.py stages DIR [--limit 150] [--repeat 3]
     /tmp/venv/bin/python bench/speed.py parse-only DIR [--limit 1000]
     /tmp/venv/bin/python bench/speed.py crowd [--people 1500] [--repeat 3]
+    /tmp/venv/bin/python bench/speed.py long DIR [--limit 500]
 
 `corpus` needs a folder written by bench/corpus.py (outside the repository).
 """
@@ -265,6 +266,40 @@ def crowd(args: argparse.Namespace) -> None:
     print(load_avg())
 
 
+def long(args: argparse.Namespace) -> None:
+    """Extraction over the first --limit sources of a folder as separate Docs, then over the
+    same texts joined into one source: the ratio shows whether per-source work grows with a
+    source's length (it should not: a long report is not slower per word than short news)."""
+    import time
+
+    from briefer import config, ingest
+    from briefer.model import Source
+    from briefer.nlp import analysis_text, load_model, pipe_texts, text_docs
+    from briefer.pipeline import DEFAULT_THEME, analyse_doc, theme_matcher
+
+    sources, _ = ingest.load([args.dir])
+    sources = sources[:args.limit]
+    themes_file = args.dir / "themes.toml"
+    themes = config.load_themes(themes_file).themes if themes_file.exists() else [DEFAULT_THEME]
+    nlp = load_model(MODEL)
+    texts = [analysis_text(s) for s in sources]
+    docs = list(text_docs(pipe_texts(nlp, texts)))
+    joined = "\n\n".join(texts)
+    (big,) = text_docs(pipe_texts(nlp, [joined]))
+    matcher = theme_matcher(nlp, themes)
+    start = time.perf_counter()
+    for doc, src in zip(docs, sources, strict=True):
+        analyse_doc(doc, src, matcher)
+    separate = time.perf_counter() - start
+    start = time.perf_counter()
+    analyse_doc(big, Source(id="long", path="long.txt", text=joined), matcher)
+    one = time.perf_counter() - start
+    print(f"long: {len(sources)} sources, {len(joined):,} characters")
+    print(f"  extraction, separate sources  {separate:7.2f} s")
+    print(f"  extraction, one long source   {one:7.2f} s  ({one / separate:.2f}x)")
+    print(load_avg())
+
+
 def _subset(src: Path, dst: Path, limit: int | None) -> Path:
     """A folder with the first `limit` sources of `src` (links, not copies) and its themes."""
     dst.mkdir(parents=True)
@@ -304,6 +339,10 @@ def main() -> None:
     p.add_argument("--limit", type=int, default=150)
     p.add_argument("--repeat", type=int, default=3)
     p.set_defaults(func=stages)
+    p = sub.add_parser("long")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limit", type=int, default=500)
+    p.set_defaults(func=long)
     p = sub.add_parser("crowd")
     p.add_argument("--people", type=int, default=1500)
     p.add_argument("--repeat", type=int, default=3)
