@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -207,16 +208,11 @@ def stages(args: argparse.Namespace) -> None:
     Docs (median of --repeat passes), as a share of the parse: what briefer adds per source."""
     import time
 
-    from briefer import config, ingest
     from briefer.extract import cues, dates
-    from briefer.nlp import analysis_text, load_model, pipe_texts, text_docs
-    from briefer.pipeline import DEFAULT_THEME, analyse_doc, theme_matcher
+    from briefer.nlp import analysis_text, pipe_texts, text_docs
+    from briefer.pipeline import analyse_doc, theme_matcher
 
-    sources, _ = ingest.load([args.dir])
-    sources = sources[:args.limit]
-    themes_file = args.dir / "themes.toml"
-    themes = config.load_themes(themes_file).themes if themes_file.exists() else [DEFAULT_THEME]
-    nlp = load_model(MODEL)
+    sources, themes, nlp = _folder(args.dir, args.limit)
     start = time.perf_counter()
     docs = list(text_docs(pipe_texts(nlp, [analysis_text(s) for s in sources])))
     parse = time.perf_counter() - start
@@ -272,16 +268,11 @@ def long(args: argparse.Namespace) -> None:
     source's length (it should not: a long report is not slower per word than short news)."""
     import time
 
-    from briefer import config, ingest
     from briefer.model import Source
-    from briefer.nlp import analysis_text, load_model, pipe_texts, text_docs
-    from briefer.pipeline import DEFAULT_THEME, analyse_doc, theme_matcher
+    from briefer.nlp import analysis_text, pipe_texts, text_docs
+    from briefer.pipeline import analyse_doc, theme_matcher
 
-    sources, _ = ingest.load([args.dir])
-    sources = sources[:args.limit]
-    themes_file = args.dir / "themes.toml"
-    themes = config.load_themes(themes_file).themes if themes_file.exists() else [DEFAULT_THEME]
-    nlp = load_model(MODEL)
+    sources, themes, nlp = _folder(args.dir, args.limit)
     texts = [analysis_text(s) for s in sources]
     docs = list(text_docs(pipe_texts(nlp, texts)))
     joined = "\n\n".join(texts)
@@ -298,6 +289,18 @@ def long(args: argparse.Namespace) -> None:
     print(f"  extraction, separate sources  {separate:7.2f} s")
     print(f"  extraction, one long source   {one:7.2f} s  ({one / separate:.2f}x)")
     print(load_avg())
+
+
+def _folder(folder: Path, limit: int | None) -> tuple[list[Any], list[Any], Any]:
+    """The first `limit` sources of a folder, its themes (or the default one) and the model."""
+    from briefer import config, ingest
+    from briefer.nlp import load_model
+    from briefer.pipeline import DEFAULT_THEME
+
+    sources, _ = ingest.load([folder])
+    themes_file = folder / "themes.toml"
+    themes = config.load_themes(themes_file).themes if themes_file.exists() else [DEFAULT_THEME]
+    return sources[:limit], themes, load_model(MODEL)
 
 
 def _subset(src: Path, dst: Path, limit: int | None) -> Path:
