@@ -7,7 +7,8 @@ that introduces a quoted span and the speaker it names, resolving pronouns and s
 ("he", "Peou") to the full name, and "it"/"they" to the last subject that agrees in number;
 `attribution` does the same for any cue (reported speech: "X said that ...", "according to
 X, ..."). What counts as a cue is `briefer.extract.cues`; name, role and mention helpers live
-in `briefer.extract.names`; pronoun gender in `briefer.extract.gender`.
+in `briefer.extract.names`; what a pronoun or short name stands for in
+`briefer.extract.referents` (with pronoun gender from `briefer.extract.gender`).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from briefer.extract.names import (
     titled_person,
     undated,
 )
+from briefer.extract.referents import PERSONAL, Referents
 from briefer.extract.spans import doc_ents
 from briefer.model import join_names
 
@@ -69,10 +71,7 @@ __all__ = ["Attribution", "People", "Person"]
 
 DASH = re.compile(r"[ \t\u00a0]*[―—–][ \t\u00a0]*")
 CLIMB = ("xcomp", "advcl", "conj", "pcomp", "ccomp")
-PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
-            "they": "group", "them": "group", "it": "thing"}
 FIRST_PERSON = {"i", "we", "me", "us", "you"}
-REFERENT_CHARS = 600  # how far back an "it" or a "they" looks for what it stands for
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,7 @@ class People:
         found += [self._cue_subject(t, surnames) for t in self.cue_words
                   if is_cue(t) and not self.inside[t.i]]
         self.persons = sorted((p for p in found if p is not None), key=lambda p: p.start)
+        self.names = Referents(doc, self.persons, self.inside, lambda: self.things)
 
     @cached_property
     def things(self) -> list[Person]:
@@ -181,8 +181,8 @@ class People:
         if not named or not named[0].text[:1].isupper():
             return None
         start, end = named[0].idx, named[-1].idx + len(named[-1].text)
-        who = self._full(strip_titles(named), start)
-        return Attribution(who, self._role_named(who), (start, end), found.group().strip())
+        who = self.names.full(strip_titles(named), start)
+        return Attribution(who, self.names.role_named(who), (start, end), found.group().strip())
 
     def _after(self, toks: list[Token], close: int) -> Attribution | None:
         """A cue in the short sentence right after the quote: “...?” Rubio demanded."""
@@ -477,25 +477,25 @@ class People:
             noun = self._noun_before(head)  # a relative clause the parse hung on a verb
             return self._resolve(noun) if noun is not None else (None, None)
         if low in PERSONAL:
-            pick = self._antecedent(head)
+            pick = self.names.antecedent(head)
             if pick is None:
                 return None, None
-            fit = self._fitting(pick, gender.of_pronoun(low))
-            if len(fit) == 1 and fit[0] != self._full(pick.name, pick.start):
-                return fit[0], self._role_named(fit[0])  # "Clinton ... he" -> Bill Clinton
-            return self._full(pick.name, pick.start), self._role_of(pick)
+            fit = self.names.fitting(pick, gender.of_pronoun(low))
+            if len(fit) == 1 and fit[0] != self.names.full(pick.name, pick.start):
+                return fit[0], self.names.role_named(fit[0])  # "Clinton ... he" -> Bill Clinton
+            return self.names.full(pick.name, pick.start), self.names.role_of(pick)
         titled = titled_person(head)
         if titled is not None:
             who, title = titled
-            return self._full(name(who), who.idx), title
+            return self.names.full(name(who), who.idx), title
         if head.lower_ in TITLES and head.ent_type_ != "PERSON":
             return phrase(head), None  # "the Secretary of State"
         if head.pos_ == "PROPN" or head.ent_type_ in NAMED:
-            full = self._full(name(head), head.idx)
-            return full, role(head) or self._role_named(full)
+            full = self.names.full(name(head), head.idx)
+            return full, role(head) or self.names.role_named(full)
         appos = appositive(head)
         if appos is not None and appos.pos_ == "PROPN":
-            return self._full(name(appos), appos.idx), phrase(head)
+            return self.names.full(name(appos), appos.idx), phrase(head)
         return phrase(head), text(appos) if appos is not None else None
 
     def _noun_before(self, relative: Token) -> Token | None:
@@ -510,114 +510,6 @@ class People:
         while noun.dep_ in ("compound", "flat") and noun.head.i > noun.i:
             noun = noun.head
         return noun
-
-    def _antecedent(self, pronoun: Token) -> Person | None:
-        """The person a "he"/"she" (or the group an "it"/"they") most likely stands for."""
-        kind = PERSONAL[pronoun.lower_]
-        if kind != "person":
-            return self._referent(pronoun, kind == "group")
-        lo = bisect.bisect_right(self._person_starts, pronoun.idx - 3000)
-        hi = bisect.bisect_left(self._person_starts, pronoun.idx)
-        before = [p for p in self.persons[lo:hi] if p.human]
-        want = gender.of_pronoun(pronoun.lower_)
-        for group in ([p for p in before if p.subject], before):
-            for p in reversed(group):  # the last one the pronoun can stand for
-                if self._fitting(p, want):
-                    return p
-        return None
-
-    def _fitting(self, p: Person, want: str | None) -> list[str]:
-        """The full names a mention may stand for that a he (`want` "m") or a she ("f") can
-        refer to: one name, or for a bare surname two people share, those of the family
-        the text does not show to be of the other gender."""
-        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
-            names = sorted(self._families[p.name])
-        else:
-            names = [self._full(p.name, p.start)]
-        return [n for n in names if want is None or self.genders.get(n, want) == want]
-
-    @cached_property
-    def genders(self) -> dict[str, str]:
-        """Full name -> "m"/"f" where the text shows it (see `briefer.extract.gender`)."""
-        return gender.genders(self.doc, self.persons, self._one_name, self.inside)
-
-    @cached_property
-    def _person_starts(self) -> list[int]:
-        return [p.start for p in self.persons]
-
-    @cached_property
-    def _named_by_last(self) -> dict[str, list[Person]]:
-        """Last word -> the people named with two words or more that end with it, in order."""
-        found: dict[str, list[Person]] = {}
-        for p in self.persons:
-            if p.human and " " in p.name:
-                found.setdefault(p.name.split()[-1], []).append(p)
-        return found
-
-    @cached_property
-    def _families(self) -> dict[str, set[str]]:
-        """Surname -> the full names (two words or more) that end with it."""
-        return {last: {p.name for p in people} for last, people in self._named_by_last.items()}
-
-    def _one_name(self, p: Person) -> str | None:
-        """The full name a mention stands for, or None for a bare surname that two named
-        people share ("Clinton" where Bill and Hillary Clinton are both named)."""
-        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
-            return None
-        return self._full(p.name, p.start)
-
-    def _referent(self, pronoun: Token, group: bool) -> Person | None:
-        """What an "it" (one thing) or a "they" (a group) stands for: the last subject
-        before it, within a few sentences, that agrees in number."""
-        starts, things = self._things_by_start
-        lo = bisect.bisect_right(starts, pronoun.idx - REFERENT_CHARS)
-        hi = bisect.bisect_left(starts, pronoun.idx)
-        near = [p for p in things[lo:hi] if p.plural == group]
-        return max(near, key=lambda p: p.start, default=None)
-
-    @cached_property
-    def _things_by_start(self) -> tuple[list[int], list[Person]]:
-        """The non-human subjects and names, in text order, with their start offsets."""
-        things = sorted((p for p in [*self.persons, *self.things] if not p.human),
-                        key=lambda p: p.start)
-        return [p.start for p in things], things
-
-    def _full(self, name: str, at: int) -> str:
-        """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
-        found = self._fuller.get(name)
-        if found is None:
-            parts = name.split()
-            matches = [p for p in self._named_by_last.get(parts[-1], ()) if len(
-                p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts] if parts else []
-            found = self._fuller[name] = ([p.start for p in matches], [p.name for p in matches])
-        starts, names_ = found
-        if not names_:
-            return name
-        k = bisect.bisect_left(starts, at)
-        return names_[k - 1] if k > 0 else names_[-1]
-
-    @cached_property
-    def _fuller(self) -> dict[str, tuple[list[int], list[str]]]:
-        """Short name -> the starts and names of the longer names ending with it (a memo)."""
-        return {}
-
-    def _role_of(self, person: Person) -> str | None:
-        """The role given to a person here or at any mention of the same name."""
-        return person.role or self._role_named(self._full(person.name, person.start))
-
-    def _role_named(self, full: str) -> str | None:
-        """The first role the text gives a name (or a name with the same surname)."""
-        if full not in self._roles:
-            last = full.split()[-1:]
-            self._roles[full] = next((known.role for known in self.persons if known.role and (
-                known.name == full or known.name.split()[-1:] == last)), None)
-        return self._roles[full]
-
-    @cached_property
-    def _roles(self) -> dict[str, str | None]:
-        """Full name -> the first role the text gives it (a memo)."""
-        return {}
-
 
 def _positions(doc: Doc, quoted: list[tuple[int, int]], paragraphs: list[tuple[int, int]]
                ) -> tuple[list[int], list[bool], list[int]]:

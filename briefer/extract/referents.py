@@ -1,0 +1,151 @@
+"""Who a pronoun or a short name stands for, among the people one document names.
+
+`Referents(doc, persons, inside, things)` holds the named people of a parsed document (in
+text order) and answers: the full name a short mention stands for ("Peou" -> "Yang Peou"),
+the role the text gives a name, the person a "he"/"she" most likely means (agreeing in gender,
+`briefer.extract.gender`), and the group or thing an "it"/"they" means. Lookups go through
+per-surname lists, bisects on start offsets and memos, so a source naming thousands of people
+costs what the same words cost as short items (`bench/speed.py crowd`, `long`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from briefer.extract import gender
+from briefer.extract.names import Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
+            "they": "group", "them": "group", "it": "thing"}
+REFERENT_CHARS = 600  # how far back an "it" or a "they" looks for what it stands for
+PERSON_CHARS = 3000  # how far back a "he" or a "she" looks for a name
+
+
+class Referents:
+    """The people one document names, and what its pronouns and short names stand for."""
+
+    def __init__(self, doc: Doc, persons: list[Person], inside: list[bool],
+                 things: Callable[[], list[Person]]) -> None:
+        self.doc = doc
+        self.persons = persons  # in text order
+        self.inside = inside
+        self._things = things  # built on first use: most texts never ask
+
+    @cached_property
+    def things(self) -> list[Person]:
+        """What an "it" or a "they" can stand for besides the named: subjects that are no
+        single person."""
+        return self._things()
+
+    def antecedent(self, pronoun: Token) -> Person | None:
+        """The person a "he"/"she" (or the group an "it"/"they") most likely stands for."""
+        kind = PERSONAL[pronoun.lower_]
+        if kind != "person":
+            return self.referent(pronoun, kind == "group")
+        lo = bisect.bisect_right(self._person_starts, pronoun.idx - PERSON_CHARS)
+        hi = bisect.bisect_left(self._person_starts, pronoun.idx)
+        before = [p for p in self.persons[lo:hi] if p.human]
+        want = gender.of_pronoun(pronoun.lower_)
+        for group in ([p for p in before if p.subject], before):
+            for p in reversed(group):  # the last one the pronoun can stand for
+                if self.fitting(p, want):
+                    return p
+        return None
+
+    def fitting(self, p: Person, want: str | None) -> list[str]:
+        """The full names a mention may stand for that a he (`want` "m") or a she ("f") can
+        refer to: one name, or for a bare surname two people share, those of the family
+        the text does not show to be of the other gender."""
+        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
+            names = sorted(self._families[p.name])
+        else:
+            names = [self.full(p.name, p.start)]
+        return [n for n in names if want is None or self.genders.get(n, want) == want]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """Full name -> "m"/"f" where the text shows it (see `briefer.extract.gender`)."""
+        return gender.genders(self.doc, self.persons, self.one_name, self.inside)
+
+    @cached_property
+    def _person_starts(self) -> list[int]:
+        return [p.start for p in self.persons]
+
+    @cached_property
+    def _named_by_last(self) -> dict[str, list[Person]]:
+        """Last word -> the people named with two words or more that end with it, in order."""
+        found: dict[str, list[Person]] = {}
+        for p in self.persons:
+            if p.human and " " in p.name:
+                found.setdefault(p.name.split()[-1], []).append(p)
+        return found
+
+    @cached_property
+    def _families(self) -> dict[str, set[str]]:
+        """Surname -> the full names (two words or more) that end with it."""
+        return {last: {p.name for p in people} for last, people in self._named_by_last.items()}
+
+    def one_name(self, p: Person) -> str | None:
+        """The full name a mention stands for, or None for a bare surname that two named
+        people share ("Clinton" where Bill and Hillary Clinton are both named)."""
+        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
+            return None
+        return self.full(p.name, p.start)
+
+    def referent(self, pronoun: Token, group: bool) -> Person | None:
+        """What an "it" (one thing) or a "they" (a group) stands for: the last subject
+        before it, within a few sentences, that agrees in number."""
+        starts, things = self._things_by_start
+        lo = bisect.bisect_right(starts, pronoun.idx - REFERENT_CHARS)
+        hi = bisect.bisect_left(starts, pronoun.idx)
+        near = [p for p in things[lo:hi] if p.plural == group]
+        return max(near, key=lambda p: p.start, default=None)
+
+    @cached_property
+    def _things_by_start(self) -> tuple[list[int], list[Person]]:
+        """The non-human subjects and names, in text order, with their start offsets."""
+        things = sorted((p for p in [*self.persons, *self.things] if not p.human),
+                        key=lambda p: p.start)
+        return [p.start for p in things], things
+
+    def full(self, name: str, at: int) -> str:
+        """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
+        found = self._fuller.get(name)
+        if found is None:
+            parts = name.split()
+            matches = [p for p in self._named_by_last.get(parts[-1], ()) if len(
+                p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts] if parts else []
+            found = self._fuller[name] = ([p.start for p in matches], [p.name for p in matches])
+        starts, names_ = found
+        if not names_:
+            return name
+        k = bisect.bisect_left(starts, at)
+        return names_[k - 1] if k > 0 else names_[-1]
+
+    @cached_property
+    def _fuller(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Short name -> the starts and names of the longer names ending with it (a memo)."""
+        return {}
+
+    def role_of(self, person: Person) -> str | None:
+        """The role given to a person here or at any mention of the same name."""
+        return person.role or self.role_named(self.full(person.name, person.start))
+
+    def role_named(self, full: str) -> str | None:
+        """The first role the text gives a name (or a name with the same surname)."""
+        if full not in self._roles:
+            last = full.split()[-1:]
+            self._roles[full] = next((known.role for known in self.persons if known.role and (
+                known.name == full or known.name.split()[-1:] == last)), None)
+        return self._roles[full]
+
+    @cached_property
+    def _roles(self) -> dict[str, str | None]:
+        """Full name -> the first role the text gives it (a memo)."""
+        return {}
