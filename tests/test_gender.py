@@ -55,3 +55,12 @@ def test_evidence_inside_quotes_and_same_sentence_is_ignored(nlp: Any) -> None:
     people = People(doc, [(s.open, s.close) for s in spans], paragraphs(text))
     assert genders(doc, people.persons, lambda p: p.name, people.inside) == {}
     assert people.names.genders == {}
+
+
+def test_a_name_that_opens_with_a_kinship_word_has_no_gender(nlp: Any) -> None:
+    """"Son" opens Khmer names ("Son Chhay"); only honorifics may open a name and count."""
+    text = "Opposition lawmaker Son Chhay met the envoy on Friday. Ms. Mu Sochua spoke later."
+    doc = nlp(text)
+    people = People(doc, [], paragraphs(text))
+    assert people.names.genders == {"Mu Sochua": "f"}
+

@@ -29,6 +29,8 @@ FEMALE_WORDS = words("""
     widow spokeswoman chairwoman congresswoman businesswoman assemblywoman councilwoman aunt
     niece grandmother girlfriend actress
 """)
+HONORIFICS = words("mr mr. mrs mrs. ms ms. miss mister sir lord lady dame madam madame king queen "
+                   "prince princess")  # may open a name itself; "Son" may be a surname
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}
 TITLE_VOTES = 3  # an honorific or a gendered role outweighs a stray pronoun
@@ -68,7 +70,8 @@ def genders(doc: Doc, persons: list[Person], full: Callable[[Person], str | None
             continue
         named.update((i, p) for i in range(ent.start, ent.end))
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-        for word in (before, ent[0].lower_):
+        first = ent[0].lower_ if ent[0].lower_ in HONORIFICS else ""
+        for word in (before, first):
             if word in MALE_WORDS or word in FEMALE_WORDS:
                 vote(full(p), "m" if word in MALE_WORDS else "f", TITLE_VOTES)
     for p in humans:
