@@ -17,8 +17,8 @@ PolNeAR scoring (per split; one annotator per document, as converted):
                    gold unit they match / matched predictions whose gold units have a Source.
     names        = the name a reader sees, wherever the gold Source is more than a pronoun or
                    a relative ("he", "who"): matched predictions whose ``speaker`` ends with a
-                   word of that Source's text (case-folded: "Maury Obstfeld" for "IMF chief
-                   economist Maury Obstfeld"; "IMF" passes too, so the row is lenient about
+                   word of that Source's text (case-folded: "P.-O. Gourinchas" for "IMF chief
+                   economist P.-O. Gourinchas"; "IMF" passes too, so the row is lenient about
                    which of the Source's names is given) / such matched predictions. A pronoun source says
                    nothing of the name, so those quotes are left out of this row, as are
                    Sources that are only the cue ("said": Source and Cue swapped in the gold).

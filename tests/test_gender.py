@@ -47,7 +47,7 @@ def test_pronoun_speaker_agrees_in_gender(nlp: Any, text: str, speaker: str) -> 
 
 def test_evidence_inside_quotes_and_same_sentence_is_ignored(nlp: Any) -> None:
     """A quote's "his" is the speaker's business, and a he in the sentence that names a woman
-    may be someone else ("Warren asked whether he ..."): neither is evidence."""
+    may be someone else ("Rubio asked whether he ..."): neither is evidence."""
     text = ("Sen. Mary Lou asked the banker whether he would resign. “My father lost his "
             "savings,” Lou said.\n")
     doc = nlp(text)

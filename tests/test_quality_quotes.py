@@ -72,21 +72,21 @@ def test_polnear_test_split(nlp: Any) -> None:
 def test_names_score_reads_the_name_not_the_mention() -> None:
     """The names row compares the speaker's last word with a named gold Source and leaves out
     pronoun Sources and Sources that are only the cue."""
-    text = "“It works,” IMF chief economist Maury Obstfeld said. “Yes,” he said. “No,” said Ray."
+    text = "“It works,” IMF chief economist Pierre Gourinchas said. “Yes,” he said. “No,” said Ray."
 
     def unit(content: str, source: str) -> dict[str, Any]:
         c, s = text.index(content), text.index(source)
         return {"content_has_quote_marks": True,
                 "contents": [{"start": c, "end": c + len(content)}],
                 "sources": [{"start": s, "end": s + len(source)}]}
-    row = {"text": text, "quotes": [unit("It works", "IMF chief economist Maury Obstfeld"),
+    row = {"text": text, "quotes": [unit("It works", "IMF chief economist Pierre Gourinchas"),
                                     unit("Yes", "he"), unit("No", "said")]}
 
     def quote(content: str, speaker: str) -> Any:
         start = text.index(content)
         return bench.Quote(id="", source="s", text=content, start=start,
                            end=start + len(content), speaker=speaker)
-    scores = bench.score_polnear([row], [[quote("It works", "Maury Obstfeld"),
+    scores = bench.score_polnear([row], [[quote("It works", "Pierre Gourinchas"),
                                           quote("Yes", "Yang Peou"), quote("No", "Ray")]])
     assert scores["names"] == 1.0  # one named Source, right; "he" and "said" left out
     scores = bench.score_polnear([row], [[quote("It works", "Hun Manet")]])

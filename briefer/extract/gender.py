@@ -93,7 +93,7 @@ def _pronoun_votes(doc: Doc, named: dict[int, Person], full: Callable[[Person], 
                    inside: list[bool], vote: Callable[[str | None, str], None]) -> None:
     """A vote for each he/she that opens the sentence right after one whose subject is the
     only name it holds ("Hun Manet spoke on Friday. He said ..."). A he/she in the same
-    sentence as the name is no evidence: "Warren asked whether he ..." is about someone else."""
+    sentence as the name is no evidence: "Rubio asked whether he ..." is about someone else."""
     order = sorted(named)
     sents = doc_sents(doc)
     for sent, nxt in zip(sents, sents[1:], strict=False):

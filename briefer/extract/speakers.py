@@ -242,7 +242,7 @@ class People:
                 if child.dep_ not in SUBJECTS or child.i >= pronoun.i or self.inside[child.i]:
                     continue
                 if child.lower_ == pronoun.lower_ and verb.dep_ == "relcl":
-                    return child  # "He did not address tweets in which he called ...": one man
+                    return child  # "He did not withdraw the posts in which he called ...": one man
                 if kind == "person":
                     human = child.ent_type_ == "PERSON" or titled_person(child) is not None
                     return child if human else None
@@ -367,7 +367,7 @@ class People:
             if self._closes(tok):
                 named = [t for t in left if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not (
                     t.dep_ in ("compound", "poss") and t.head.ent_type_ != "PERSON")]
-                if named:  # “...,” vice presidential candidate Mike Pence said (not "Ryan’s aide")
+                if named:  # “...,” IMF chief economist P.-O. Gourinchas said (not "Hun Manet’s aide")
                     return named[-1]
                 return name_run(left) if left else None
             if self.inside[tok.i] or tok.is_space or tok.text in ".;:" or (
@@ -389,7 +389,7 @@ class People:
             return doc[cue.i - 1]  # footage of Rubio saying ...
         if cue.lemma_.lower() in TARGETED and any(c.dep_ == "nsubjpass" for c in cue.children):
             agent = [o for c in cue.children if c.dep_ == "agent" for o in c.children
-                     if o.dep_ == "pobj"]  # "Oz has been called a charlatan by physicians"
+                     if o.dep_ == "pobj"]  # "Hun Sen has been called a “strongman” by critics"
             return agent[0] if agent else None
         verb = cue
         for _ in range(4):
@@ -432,7 +432,7 @@ class People:
             if names and all(t.pos_ in ("PROPN", "CCONJ") or t.lower_ in TITLES for t in run[
                     :run.index(names[0])]):
                 return names[0]
-        for tok in reversed(toks):  # "In Washington, Marc H. Morial, the chief ..., told"
+        for tok in reversed(toks):  # "In Phnom Penh, Kao Kim Hourn, the secretary-general, ..., told"
             if tok.pos_ in ("VERB", "AUX") or self.inside[tok.i]:
                 break
             if tok.ent_type_ == "PERSON":
@@ -499,7 +499,7 @@ class People:
         return phrase(head), text(appos) if appos is not None else None
 
     def _noun_before(self, relative: Token) -> Token | None:
-        """The noun a "who"/"which" follows ("the Chicago Police Department which reported"):
+        """The noun a "who"/"which" follows ("the Cambodian Police Department which reported"):
         the head of the name or noun phrase just before it, past one comma."""
         i = relative.i - 1
         if i >= 0 and self.doc[i].text == ",":
