@@ -33,6 +33,9 @@ CASES = [
         "praised the temples. She met the monks. Clinton later thanked the abbot.\n“The work "
         "here is remarkable,” he said.", "Bill Clinton", id="one-surname-two-people"),
     pytest.param(
+        "Sok Mealea met the envoy on Friday. Hun Sen released his plan on Monday.\n“We need "
+        "more time to rebuild the villages,” she said.", "Sok Mealea", id="his-own-plan"),
+    pytest.param(
         "Gregory Poling met Hun Manet on Friday.\n“It is largely symbolic,” he said.",
         "Gregory Poling", id="no-evidence-no-filter"),
 ]

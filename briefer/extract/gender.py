@@ -2,15 +2,16 @@
 
 `genders(doc, persons, full, inside)` reads the evidence one document gives about each named
 person: an honorific before the name ("Mr.", "Ms."), a gendered word in the role the text
-gives ("spokeswoman", "his wife"), and a He/She opening the sentence after one whose subject
-is the only name it holds. Each piece is a vote; a name gets a gender only when its votes
+gives ("spokeswoman", "his wife"), a He/She opening the sentence after one whose subject is
+the only name it holds, and a his/her on the object of a verb whose subject is the only name
+in its sentence ("Hun Sen released his plan"). Each piece is a vote; a name gets a gender only when its votes
 agree clearly. Names are never guessed from their spelling: a name the
 text says nothing about stays unknown, and any pronoun may stand for it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from briefer.extract.names import SUBJECTS, Person, words
 from briefer.extract.spans import doc_ents, doc_sents
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 MALE_WORDS = words("""
     mr mr. mister sir lord king prince father brother son husband widower spokesman chairman
@@ -96,6 +97,20 @@ def _pronoun_votes(doc: Doc, named: dict[int, Person], full: Callable[[Person], 
     sentence as the name is no evidence: "Rubio asked whether he ..." is about someone else."""
     order = sorted(named)
     sents = doc_sents(doc)
+    sent_starts = [sent.start for sent in sents]
+    for tok in _possessives(doc):  # "Hun Manet released his plan": the name's own possession
+        if tok.dep_ != "poss" or inside[tok.i]:
+            continue
+        obj = tok.head
+        if obj.dep_ != "dobj":
+            continue
+        subject = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i not in named:
+            continue
+        sent = sents[bisect_right(sent_starts, tok.i) - 1]
+        lo, hi = bisect_left(order, sent.start), bisect_left(order, sent.end)
+        if len({full(named[i]) for i in order[lo:hi]}) == 1:
+            vote(full(named[subject.i]), PRONOUNS[tok.lower_])
     for sent, nxt in zip(sents, sents[1:], strict=False):
         first = next((t for t in nxt if not t.is_space), None)
         if first is None or first.lower_ not in ("he", "she") or first.dep_ not in SUBJECTS:
@@ -107,3 +122,13 @@ def _pronoun_votes(doc: Doc, named: dict[int, Person], full: Callable[[Person], 
         names = {full(named[i]) for i in order[lo:hi]}
         if len(names) == 1:
             vote(full(named[subject.i]), PRONOUNS[first.lower_])
+
+
+def _possessives(doc: Doc) -> list[Token]:
+    """The his/her tokens, picked from the Doc's arrays (no Token object for the others)."""
+    import numpy as np
+    from spacy.attrs import LOWER
+
+    lower = doc.to_array([LOWER]).reshape(-1)
+    wanted = [doc.vocab.strings[w] for w in ("his", "her")]  # hashes; the store is not changed
+    return [doc[i] for i in np.flatnonzero(np.isin(lower, wanted)).tolist()]
