@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefer.extract.gender import genders
+from briefer.extract.gender import _role_gender, genders
 from briefer.extract.quotes import paragraphs, quoted_spans, quotes
 from briefer.extract.speakers import People
 from briefer.model import Source
@@ -66,4 +66,20 @@ def test_a_name_that_opens_with_a_kinship_word_has_no_gender(nlp: Any) -> None:
     doc = nlp(text)
     people = People(doc, [], paragraphs(text))
     assert people.names.genders == {"Mu Sochua": "f"}
+
+
+def test_mr_surname_is_not_the_first_lady(nlp: Any) -> None:
+    """"Mr. Sok" is not expanded to the one full name the text gave, when that name is "the
+    first lady, Bopha Sok": the speaker stays "Sok"."""
+    text = ("The first lady, Bopha Sok, toured the port on Monday. Later, Mr. Sok opened the "
+            "terminal.\n“The port is open to every navy,” Mr. Sok said.")
+    (quote,) = [q for q in quotes(nlp(text), Source(id="t", path="t.txt", text=text))]
+    assert quote.speaker == "Sok"
+
+
+@pytest.mark.parametrize(("role", "gender"), [
+    ("Kaine's wife", "f"), ("spokeswoman for the ministry", "f"), ("his son", "m"),
+    ("a senior policy adviser to Mrs. Clinton", ""), ("a mother of two", "f"), ("", "")])
+def test_role_gender_reads_the_role_noun(role: str, gender: str) -> None:
+    assert _role_gender(role) == gender
 

@@ -91,12 +91,23 @@ class Referents:
         """Surname -> the full names (two words or more) that end with it."""
         return {last: {p.name for p in people} for last, people in self._named_by_last.items()}
 
-    def one_name(self, p: Person) -> str | None:
-        """The full name a mention stands for, or None for a bare surname that two named
-        people share ("Clinton" where Bill and Hillary Clinton are both named)."""
+    def one_name(self, p: Person, want: str | None = None) -> str | None:
+        """The full name a mention stands for (of gender `want` where that is known), or None
+        for a bare surname that two named people share ("Clinton" where Bill and Hillary
+        Clinton are both named)."""
         if " " not in p.name and len(self._families.get(p.name, ())) > 1:
             return None
-        return self.full(p.name, p.start)
+        return self.full(p.name, p.start, want)
+
+    @cached_property
+    def _stated(self) -> dict[str, str]:
+        """Full names (two words or more) -> the gender their own mentions state (an
+        honorific, a gendered role), where the statements agree."""
+        found: dict[str, set[str]] = {}
+        for p, g in gender.stated(self.doc, self.persons):
+            if " " in p.name:
+                found.setdefault(p.name, set()).add(g)
+        return {n: next(iter(gs)) for n, gs in found.items() if len(gs) == 1}
 
     def referent(self, pronoun: Token, group: bool) -> Person | None:
         """What an "it" (one thing) or a "they" (a group) stands for: the last subject
@@ -114,8 +125,10 @@ class Referents:
                         key=lambda p: p.start)
         return [p.start for p in things], things
 
-    def full(self, name: str, at: int) -> str:
-        """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it."""
+    def full(self, name: str, at: int, want: str | None = None) -> str:
+        """Expand a short name ("Peou", "Burman") to the fullest earlier name ending with it;
+        with `want` ("m"/"f", from "Mr."/"Ms." before the short name) never to a name whose own
+        mentions say the other gender: "Mr. Obama" is not "Michelle Obama" (it stays "Obama")."""
         found = self._fuller.get(name)
         if found is None:
             parts = name.split()
@@ -123,6 +136,10 @@ class Referents:
                 p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts] if parts else []
             found = self._fuller[name] = ([p.start for p in matches], [p.name for p in matches])
         starts, names_ = found
+        if want is not None and any(self._stated.get(n, want) != want for n in names_):
+            fits = [(a, n) for a, n in zip(starts, names_, strict=True)
+                    if self._stated.get(n, want) == want]
+            starts, names_ = [a for a, _ in fits], [n for _, n in fits]
         if not names_:
             return name
         k = bisect.bisect_left(starts, at)

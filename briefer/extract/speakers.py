@@ -491,7 +491,7 @@ class People:
         if head.lower_ in TITLES and head.ent_type_ != "PERSON":
             return phrase(head), None  # "the Secretary of State"
         if head.pos_ == "PROPN" or head.ent_type_ in NAMED:
-            full = self.names.full(name(head), head.idx)
+            full = self.names.full(name(head), head.idx, gender.honorific(head))
             return full, role(head) or self.names.role_named(full)
         appos = appositive(head)
         if appos is not None and appos.pos_ == "PROPN":
