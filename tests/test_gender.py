@@ -56,7 +56,7 @@ def test_evidence_inside_quotes_and_same_sentence_is_ignored(nlp: Any) -> None:
     doc = nlp(text)
     spans = quoted_spans(text)
     people = People(doc, [(s.open, s.close) for s in spans], paragraphs(text))
-    assert genders(doc, people.persons, lambda p: p.name, people.inside) == {}
+    assert genders(doc, people.persons, lambda p, _g: p.name, people.inside) == {}
     assert people.names.genders == {}
 
 

@@ -1,25 +1,25 @@
 """Which people a text names are "he" and which are "she", from the text itself.
 
 `genders(doc, persons, full, inside)` reads the evidence one document gives about each named
-person: an honorific before the name ("Mr.", "Ms."), a gendered word in the role the text
-gives ("spokeswoman", "his wife"), a He/She opening the sentence after one whose subject is
-the only name it holds, and a his/her on the object of a verb whose subject is the only name
-in its sentence ("Hun Sen released his plan"). Each piece is a vote; a name gets a gender only when its votes
-agree clearly. Names are never guessed from their spelling: a name the
-text says nothing about stays unknown, and any pronoun may stand for it.
+person: what the mention's own words say (`stated`: an honorific, a gendered role noun, a
+gendered noun the name is in apposition to), a He/She opening the sentence after one whose
+subject is the only name it holds, and a his/her on the object of a verb whose subject is the
+only name in its sentence ("Hun Sen released his plan"). Each piece is a vote; a name gets a
+gender only when its votes agree clearly. Names are never guessed from their spelling: a name
+the text says nothing about stays unknown, and any pronoun may stand for it.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefer.extract.names import SUBJECTS, Person, words
-from briefer.extract.spans import doc_ents, doc_sents, ent_at
+from briefer.extract.spans import doc_ents, doc_sents, ent_at, sent_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 MALE_WORDS = words("""
     mr mr. mister sir lord king prince father brother son husband widower spokesman chairman
@@ -59,21 +59,25 @@ def stated(doc: Doc, persons: list[Person]) -> list[tuple[Person, str]]:
     kinship word right before the name ("Mr.", "his son"), an honorific opening the name, a
     gendered noun the name is in apposition to ("the first lady, X"), or a gendered word in the
     role the text gives ("spokeswoman", "Kaine's wife")."""
-    by_start = {p.start: p for p in persons if p.human}
+    humans, named = _named_ents(doc, persons)
     found: list[tuple[Person, str]] = []
-    for ent in doc_ents(doc):
-        p = by_start.get(ent.start_char)
-        if p is None:
-            continue
+    for ent, p in named:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         first = ent[0].lower_ if ent[0].lower_ in HONORIFICS else ""
-        apposed = ent.root.head.lower_ if ent.root.dep_ == "appos" else ""  # "the first lady,
-        found += [(p, _word_gender(w)) for w in (before, first, apposed) if _word_gender(w)]  # X"
-    for p in by_start.values():
+        apposed = ent.root.head.lower_ if ent.root.dep_ == "appos" else ""  # "the lady, X"
+        found += [(p, _word_gender(w)) for w in (before, first, apposed) if _word_gender(w)]
+    for p in humans:
         g = _role_gender(p.role or "")
         if g:
             found.append((p, g))
     return found
+
+
+def _named_ents(doc: Doc, persons: list[Person]) -> tuple[list[Person], list[tuple[Span, Person]]]:
+    """The human persons (one per start offset) and the entities that name them."""
+    by_start = {p.start: p for p in persons if p.human}
+    return list(by_start.values()), [(e, by_start[e.start_char]) for e in doc_ents(doc)
+                                     if e.start_char in by_start]
 
 
 ROLE_ENDS = words("of to for at with in on from by under who which that and")
@@ -117,13 +121,8 @@ def genders(doc: Doc, persons: list[Person],
 
     for p, gender in stated(doc, persons):
         vote(p, gender, TITLE_VOTES)
-    by_start = {p.start: p for p in persons if p.human}
-    named: dict[int, Person] = {}  # token index -> the person whose name it is part of
-    for ent in doc_ents(doc):
-        p = by_start.get(ent.start_char)
-        if p is not None:
-            named.update((i, p) for i in range(ent.start, ent.end))
-    _pronoun_votes(doc, named, inside, vote)
+    named = {i: p for ent, p in _named_ents(doc, persons)[1] for i in range(ent.start, ent.end)}
+    _pronoun_votes(doc, named, inside, vote)  # named: token index -> whose name it is part of
     found = {}
     for key, (m, f) in votes.items():
         if m >= 2 * f + 1:
@@ -135,35 +134,37 @@ def genders(doc: Doc, persons: list[Person],
 
 def _pronoun_votes(doc: Doc, named: dict[int, Person], inside: list[bool],
                    vote: Callable[[Person, str], None]) -> None:
-    """A vote for each he/she that opens the sentence right after one whose subject is the
-    only name it holds ("Hun Manet spoke on Friday. He said ..."). A he/she in the same
-    sentence as the name is no evidence: "Rubio asked whether he ..." is about someone else."""
+    """A vote for each his/her on the object of a verb whose subject is the only name in its
+    sentence, and for each He/She that opens the sentence right after one whose subject is the
+    only name it holds ("Hun Manet spoke on Friday. He said ..."). A he/she elsewhere in the
+    sentence that names someone is no evidence: "Rubio asked whether he ..." is about another."""
     order = sorted(named)
-    sents = doc_sents(doc)
-    sent_starts = [sent.start for sent in sents]
-    for tok in _possessives(doc):  # "Hun Manet released his plan": the name's own possession
-        if tok.dep_ != "poss" or inside[tok.i]:
-            continue
-        obj = tok.head
-        if obj.dep_ != "dobj":
-            continue
-        subject = next((c for c in obj.head.children if c.dep_ == "nsubj"), None)
+
+    def alone(sent: Span, subject: Token | None) -> Person | None:
+        """The person `subject` names, when the sentence names nobody else."""
         if subject is None or subject.i not in named:
-            continue
-        sent = sents[bisect_right(sent_starts, tok.i) - 1]
+            return None
         lo, hi = bisect_left(order, sent.start), bisect_left(order, sent.end)
-        if len({named[i].name.split()[-1] for i in order[lo:hi]}) == 1:
-            vote(named[subject.i], PRONOUNS[tok.lower_])
+        surnames = {named[i].name.split()[-1] for i in order[lo:hi]}
+        return named[subject.i] if len(surnames) == 1 else None
+
+    for tok in _possessives(doc):  # "Hun Manet released his plan": the name's own possession
+        if tok.dep_ != "poss" or inside[tok.i] or tok.head.dep_ != "dobj":
+            continue
+        verb = tok.head.head
+        p = alone(sent_at(doc, tok.i), next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        if p is not None:
+            vote(p, PRONOUNS[tok.lower_])
+    sents = doc_sents(doc)
     for sent, nxt in zip(sents, sents[1:], strict=False):
         first = next((t for t in nxt if not t.is_space), None)
         if first is None or first.lower_ not in ("he", "she") or first.dep_ not in SUBJECTS:
             continue
-        subject = next((c for c in sent.root.children if c.dep_ in SUBJECTS), None)
-        if subject is None or subject.i not in named or inside[first.i]:
+        if inside[first.i]:
             continue
-        lo, hi = bisect_left(order, sent.start), bisect_left(order, sent.end)
-        if len({named[i].name.split()[-1] for i in order[lo:hi]}) == 1:
-            vote(named[subject.i], PRONOUNS[first.lower_])
+        p = alone(sent, next((c for c in sent.root.children if c.dep_ in SUBJECTS), None))
+        if p is not None:
+            vote(p, PRONOUNS[first.lower_])
 
 
 def _possessives(doc: Doc) -> list[Token]:

@@ -172,13 +172,11 @@ def mention(head: Token) -> Span:
 def name(head: Token) -> str:
     """The proper name around `head`, without titles: "Pete Hegseth", "Burman"."""
     doc = head.doc
-    if head.ent_type_ == "PERSON":
-        ent = ent_at(doc, head.i)
-        if ent is not None:
-            return strip_titles([t for t in ent if t.tag_ != "POS"]) or head.text
-    if head.ent_type_ == "ORG":  # "the Association of Flight Attendants", not "Association"
-        ent = ent_at(doc, head.i)
-        toks = [t for t in ent if t.tag_ != "POS"] if ent is not None and ent.label_ == "ORG" else []
+    ent = ent_at(doc, head.i) if head.ent_type_ in ("PERSON", "ORG") else None
+    if ent is not None and head.ent_type_ == "PERSON":
+        return strip_titles([t for t in ent if t.tag_ != "POS"]) or head.text
+    if ent is not None and ent.label_ == "ORG":  # "the Association of Flight Attendants"
+        toks = [t for t in ent if t.tag_ != "POS"]
         while toks and toks[0].dep_ == "det":
             toks = toks[1:]
         if toks and toks[-1].i >= head.i:

@@ -36,6 +36,8 @@ class Referents:
         self.persons = persons  # in text order
         self.inside = inside
         self._things = things  # built on first use: most texts never ask
+        self._fuller: dict[str, tuple[list[int], list[str]]] = {}  # short name -> longer names
+        self._roles: dict[str, str | None] = {}  # full name -> the first role the text gives
 
     @cached_property
     def things(self) -> list[Person]:
@@ -62,10 +64,8 @@ class Referents:
         """The full names a mention may stand for that a he (`want` "m") or a she ("f") can
         refer to: one name, or for a bare surname two people share, those of the family
         the text does not show to be of the other gender."""
-        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
-            names = sorted(self._families[p.name])
-        else:
-            names = [self.full(p.name, p.start)]
+        family = self._shared(p)
+        names = sorted(family) if family else [self.full(p.name, p.start)]
         return [n for n in names if want is None or self.genders.get(n, want) == want]
 
     @cached_property
@@ -95,9 +95,12 @@ class Referents:
         """The full name a mention stands for (of gender `want` where that is known), or None
         for a bare surname that two named people share ("Clinton" where Bill and Hillary
         Clinton are both named)."""
-        if " " not in p.name and len(self._families.get(p.name, ())) > 1:
-            return None
-        return self.full(p.name, p.start, want)
+        return None if self._shared(p) else self.full(p.name, p.start, want)
+
+    def _shared(self, p: Person) -> set[str]:
+        """For a bare surname two or more named people share, their full names; else empty."""
+        family = self._families.get(p.name, set()) if " " not in p.name else set()
+        return family if len(family) > 1 else set()
 
     @cached_property
     def _stated(self) -> dict[str, str]:
@@ -145,11 +148,6 @@ class Referents:
         k = bisect.bisect_left(starts, at)
         return names_[k - 1] if k > 0 else names_[-1]
 
-    @cached_property
-    def _fuller(self) -> dict[str, tuple[list[int], list[str]]]:
-        """Short name -> the starts and names of the longer names ending with it (a memo)."""
-        return {}
-
     def role_of(self, person: Person) -> str | None:
         """The role given to a person here or at any mention of the same name."""
         return person.role or self.role_named(self.full(person.name, person.start))
@@ -161,8 +159,3 @@ class Referents:
             self._roles[full] = next((known.role for known in self.persons if known.role and (
                 known.name == full or known.name.split()[-1:] == last)), None)
         return self._roles[full]
-
-    @cached_property
-    def _roles(self) -> dict[str, str | None]:
-        """Full name -> the first role the text gives it (a memo)."""
-        return {}

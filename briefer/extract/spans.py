@@ -4,7 +4,7 @@ document, and walks every token each time `Doc.sents` is read."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,13 @@ def doc_ents(doc: Doc) -> list[Span]:
 def doc_sents(doc: Doc) -> list[Span]:
     """The Doc's sentences, found once per Doc (`Doc.sents` walks every token each time)."""
     return per_doc(doc, "sents", lambda: list(doc.sents))  # type: ignore[no-any-return]
+
+
+def sent_at(doc: Doc, i: int) -> Span:
+    """The sentence token `i` is in (`Token.sent` scans the Doc's sentence starts each time)."""
+    sents = doc_sents(doc)
+    starts = per_doc(doc, "sent_starts", lambda: [s.start for s in sents])
+    return sents[bisect_right(starts, i) - 1]  # type: ignore[no-any-return]
 
 
 def ents_in(doc: Doc, start: int, end: int) -> list[Span]:

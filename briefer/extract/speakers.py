@@ -480,10 +480,11 @@ class People:
             pick = self.names.antecedent(head)
             if pick is None:
                 return None, None
+            full = self.names.full(pick.name, pick.start)
             fit = self.names.fitting(pick, gender.of_pronoun(low))
-            if len(fit) == 1 and fit[0] != self.names.full(pick.name, pick.start):
+            if len(fit) == 1 and fit[0] != full:
                 return fit[0], self.names.role_named(fit[0])  # "Clinton ... he" -> Bill Clinton
-            return self.names.full(pick.name, pick.start), self.names.role_of(pick)
+            return full, self.names.role_of(pick)
         titled = titled_person(head)
         if titled is not None:
             who, title = titled

@@ -3,12 +3,11 @@ and a Matcher over their patterns. Pure: built once per model, applied to each D
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from briefer.errors import UsageError
-from briefer.extract.spans import doc_sents
+from briefer.extract.spans import sent_at
 from briefer.model import Theme
 
 if TYPE_CHECKING:
@@ -39,10 +38,8 @@ class ThemeMatcher:
         hits: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         vocab = doc.vocab
         matches = list(self.phrases(doc)) + (list(self.patterns(doc)) if len(self.patterns) else [])
-        sents = doc_sents(doc)
-        firsts = [s.start for s in sents]
         for match_id, start, _end in matches:
-            sent = sents[bisect_right(firsts, start) - 1]
+            sent = sent_at(doc, start)
             hits[sent.start_char][vocab.strings[match_id]] += 1
         return {k: dict(v) for k, v in hits.items()}
 
