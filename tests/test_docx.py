@@ -12,6 +12,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -180,7 +181,9 @@ def test_validators_report_no_errors(sample):
 
 
 def test_ooxml_integrity_cli_is_clean(sample):
-    exe = Path(os.environ.get("VIRTUAL_ENV", "/tmp/venv")) / "bin" / "ooxml-integrity"
+    # the console script installed beside the interpreter running the tests (a venv that is not
+    # activated is not on PATH, and VIRTUAL_ENV is unset)
+    exe = Path(sys.executable).parent / "ooxml-integrity"
     cmd = [str(exe)] if exe.exists() else ["ooxml-integrity"]
     done = subprocess.run([*cmd, "check", str(sample[0])], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
