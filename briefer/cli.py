@@ -204,7 +204,8 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
         if brief["output"] == "-" or not brief["output"].endswith(".docx"):
             raise UsageError("emailing a brief needs a .docx output file (-o out/brief.docx)")
         deliver_from_options(Path(brief["output"]), options, ctx.meta.get(SETTINGS_KEY),
-                             summary=summary_from_brief(built), env=make_env(brief["templates"]))
+                             summary=summary_from_brief(built), env=make_env(brief["templates"]),
+                             force=brief["force"])
 
 
 @cli.command("extract")

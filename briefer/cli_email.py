@@ -139,6 +139,7 @@ def deliver_from_options(
     *,
     summary: Mapping[str, Any] | None = None,
     env: jinja2.Environment | None = None,
+    force: bool = False,
 ) -> None:
     """Write and/or send `docx` as the options say (what `briefer build --email-to` calls);
     without `summary` it is read back from the .docx."""
@@ -148,7 +149,8 @@ def deliver_from_options(
     eml = options.get("eml")
     password = resolve_password(settings)
     try:
-        msg = deliver(Path(docx), settings, eml=eml, password=password, summary=summary, env=env)
+        msg = deliver(Path(docx), settings, eml=eml, password=password, summary=summary, env=env,
+                      force=force or bool(options.get("force")))
     except DeliveryError:
         if eml is not None:  # written before sending failed
             click.echo(f"Wrote {eml} (not sent)", err=True)
@@ -165,6 +167,7 @@ def deliver_from_options(
 @click.argument("docx", metavar="BRIEF.docx", type=click.Path(dir_okay=False, path_type=Path))
 @message_options(prefix="")
 @transport_options
+@click.option("--force", is_flag=True, help="Let --eml replace a file briefer did not write.")
 @click.pass_context
 def email_command(ctx: click.Context, docx: Path, **options: Any) -> None:
     """Send BRIEF.docx as an email (text + HTML summary, the .docx attached) or write an .eml.

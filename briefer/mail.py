@@ -12,9 +12,11 @@ import copy
 import json
 import logging
 import mimetypes
+import os
 import re
 import smtplib
 import ssl
+import stat
 import unicodedata
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -27,8 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
+from briefer import __version__
 from briefer.deliver import atomic_write
-from briefer.errors import DeliveryError, InputError, TemplateError, UsageError
+from briefer.errors import DeliveryError, InputError, OutputError, TemplateError, UsageError
 
 if TYPE_CHECKING:
     import jinja2
@@ -243,6 +246,7 @@ def _set_headers(msg: EmailMessage, settings: EmailSettings, subject: str) -> No
     msg["Date"] = format_datetime(localtime())
     domain = _address(settings.sender).domain if settings.sender else "briefer.invalid"
     msg["Message-ID"] = make_msgid(domain=domain)
+    msg["X-Mailer"] = f"briefer {__version__}"  # marks a draft briefer may replace (write_eml)
 
 
 def _addresses(values: list[str]) -> list[Address]:
@@ -353,12 +357,34 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
 # --- delivery ----------------------------------------------------------------------------------
 
 
-def write_eml(msg: EmailMessage, path: Path) -> None:
-    """Write `msg` as an .eml draft (X-Unsent: 1, so mail clients open it for editing)."""
+def write_eml(msg: EmailMessage, path: Path, *, force: bool = False) -> None:
+    """Write `msg` as an .eml draft (X-Unsent: 1, so mail clients open it for editing).
+
+    An existing file is replaced only when it is a draft briefer wrote, or with `force`."""
+    target = Path(path)
+    if target.is_dir() and not target.is_symlink():
+        raise OutputError(f"{target}: is a folder; give a file name such as {target / 'brief.eml'}")
+    if not force and (target.is_symlink() or target.exists() and not _our_draft(target)):
+        raise OutputError(f"{target}: exists and is not an .eml draft briefer wrote; use --force to "
+                          "replace it")
     draft = copy.deepcopy(msg)
     del draft["X-Unsent"]
     draft["X-Unsent"] = "1"
     atomic_write(Path(path), draft.as_bytes(policy=policy.SMTP))
+
+
+def _our_draft(path: Path) -> bool:
+    """True when `path` is a regular file whose headers carry briefer's X-Mailer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            return False
+        head = fh.read(1 << 16)
+    headers = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+    return re.search(rb"(?im)^X-Mailer: briefer\b", headers) is not None
 
 
 def send(msg: EmailMessage, settings: EmailSettings, password: str | None) -> None:
@@ -481,15 +507,19 @@ def deliver(
     password: str | None = None,
     summary: Mapping[str, Any] | None = None,
     env: jinja2.Environment | None = None,
+    force: bool = False,
 ) -> EmailMessage:
-    """Build the message for `docx`, write it to `eml` (first) and send it if settings.smtp."""
+    """Build the message for `docx`, write it to `eml` (first) and send it if settings.smtp;
+    `force` lets the draft replace a file briefer did not write."""
     if eml is None and not settings.smtp:
         raise UsageError("nothing to do: give --eml FILE and/or --smtp HOST:PORT")
     if settings.smtp:
         parse_server(settings.smtp, settings.security)  # a bad server is a usage error, early
     msg = build_message(docx, load_summary(docx) if summary is None else summary, settings, env=env)
     if eml is not None:
-        write_eml(msg, eml)
+        if docx.exists() and Path(eml).exists() and os.path.samefile(docx, eml):
+            raise OutputError(f"{eml}: is the brief being sent; give the draft another name")
+        write_eml(msg, eml, force=force)
     if settings.smtp:
         send(msg, settings, password)
     return msg

@@ -527,3 +527,29 @@ def test_email_options_decorate_build(docx: Path, tmp_path: Path) -> None:
     assert conf.sender == "cfg@example.org" and conf.subject == "S"
     assert conf.security == "ssl" and conf.user == "u" and conf.timeout == 7.0
     assert os.fspath(seen["eml"]) == "x.eml"
+
+
+# --- the .eml never replaces what briefer did not write ------------------------------------------
+
+
+def test_eml_never_replaces_a_file_briefer_did_not_write(docx: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_bytes(b"my own notes\n")
+    args = [str(docx), "--to", "ana@example.org", "--eml", str(notes)]
+    result = invoke(args)
+    assert result.exit_code != 0
+    assert result.stderr.splitlines() == [
+        f"Error: {notes}: exists and is not an .eml draft briefer wrote; use --force to replace it"]
+    assert notes.read_bytes() == b"my own notes\n"
+    assert invoke([*args, "--force"]).exit_code == 0
+    assert message_from_bytes(notes.read_bytes(), policy=policy.default)["X-Unsent"] == "1"
+
+
+def test_eml_replaces_its_own_draft_but_never_the_brief(docx: Path, tmp_path: Path) -> None:
+    eml = tmp_path / "brief.eml"
+    for _ in range(2):  # a rebuild replaces the draft it wrote before
+        assert invoke([str(docx), "--to", "ana@example.org", "--eml", str(eml)]).exit_code == 0
+    before = docx.read_bytes()
+    result = invoke([str(docx), "--to", "ana@example.org", "--eml", str(docx), "--force"])
+    assert result.exit_code != 0 and "is the brief being sent" in result.stderr
+    assert docx.read_bytes() == before
