@@ -460,8 +460,10 @@ def _delivery_errors(where: str, password: str | None) -> Iterator[None]:
         yield
     except OSError as exc:  # smtplib.SMTPException and ssl.SSLError are OSErrors
         message = f"{where}: {_describe(exc)}"
-        if password:
-            message = message.replace(password, "***")
+        if password and password in message:
+            # never the password, and never a mangled message: masking every substring equal to
+            # the password ("sup***ed") would both mangle the text and hint at the password
+            message = f"SMTP delivery failed: {type(exc).__name__} (details withheld: they held the password)"
         raise DeliveryError(message) from None
 
 

@@ -553,3 +553,17 @@ def test_eml_replaces_its_own_draft_but_never_the_brief(docx: Path, tmp_path: Pa
     result = invoke([str(docx), "--to", "ana@example.org", "--eml", str(docx), "--force"])
     assert result.exit_code != 0 and "is the brief being sent" in result.stderr
     assert docx.read_bytes() == before
+
+
+def test_a_reply_holding_the_password_is_withheld_not_mangled(docx: Path) -> None:
+    # the server's refusal ("... credentials invalid") holds this wrong password as a substring:
+    # masking it would print "credentials ***" and tell the password; the reply is withheld instead
+    with smtp_server(Sink(), authenticator=check_password, auth_require_tls=False) as server:
+        result = invoke(
+            [str(docx), "--to", "ana@example.org", "--from", "me@example.org", "--smtp", server,
+             "--user", "analyst", "--password-env", "BRIEFER_TEST_PW"],
+            env={"BRIEFER_TEST_PW": "invalid"},
+        )  # fmt: skip
+    assert result.exit_code == 3
+    assert result.stderr.splitlines() == [
+        "Error: SMTP delivery failed: SMTPAuthenticationError (details withheld: they held the password)"]
