@@ -136,7 +136,7 @@ def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
     src.furniture = [Mention(s, e) for s, e, _ in metadata.furniture(text)]
     if not _has_content(src):
         raise InputError(f"{where}: only page furniture, no content")
-    _describe(src, {**metadata.infer(text), **file_meta}, known or {})
+    _describe(src, _merged(metadata.infer(text), file_meta), known or {})
     return src
 
 
@@ -226,9 +226,18 @@ def _has_content(src: Source) -> bool:
     return any(c.isalnum() for c in chars)
 
 
+def _merged(stated: dict[str, object], file_meta: dict[str, object]) -> dict[str, object]:
+    """What the file's own metadata says (HTML's), over what its text states; but a wire credit
+    in the text names the story's publisher, not the site that runs it."""
+    merged = {**stated, **file_meta}
+    if stated.get("kind") == "wire" and stated.get("publisher"):
+        merged["publisher"] = stated["publisher"]
+    return merged
+
+
 def _describe(src: Source, inferred: dict[str, object], known: dict[str, object]) -> None:
     """Fill the Source's metadata: sources.toml first, then what the text itself states."""
-    for key in ("title", "publisher", "authors", "date", "url", "kind", "medium"):
+    for key in ("title", "publisher", "authors", "date", "url", "kind", "medium", "family_name_first"):
         value = known.get(key, inferred.get(key))
         if value:
             setattr(src, key, value)
