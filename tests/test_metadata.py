@@ -184,3 +184,14 @@ def test_stamps(line, iso, weekday):
 def test_a_sentence_is_no_stamp():
     assert stamp("July 28, 2025: the two leaders agree to a ceasefire") is None
     assert find_date("on 31/02/2024") is None or find_date("on 31/02/2024")[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    f"World News\n\nCouncil backs a new harbour budget\n\n{BODY}World News\n",  # a section, not a masthead
+    f"{BODY}\n(c) Definitions\n",  # a legal list marker
+    f"{BODY}\nDefense Department Announces New Harbour Aid\nRelated: Ten years of port reform\n",  # a link
+    f"Asia Pacific | 12 Sep 2025\n\nCouncil backs a new harbour budget\n\n{BODY}",  # a section label
+])
+def test_no_invented_publisher_or_author(text):
+    meta = infer(text)
+    assert "publisher" not in meta and "authors" not in meta

@@ -19,8 +19,16 @@ OUTLET = {"times", "post", "news", "herald", "tribune", "journal", "daily", "gaz
           "record", "courier", "sun", "globe", "nation", "inquirer", "reporter", "diplomat", "focus",
           "voice", "network", "tv", "radio", "media", "agency"}
 # Words of a government body's name, for a page signed by it at its end ("U.S. Department of State").
-OFFICIAL = re.compile(r"\b(?:Department|Ministry|Embassy|Consulate|Mission|Office|Bureau|Agency|"
-                      r"Commission|Council|Secretariat|Government|Parliament|White House)\b")
+_ORG_HEAD = (r"(?:Department|Ministry|Embassy|Consulate|Mission|Office|Bureau|Agency|Commission|Council|"
+             r"Secretariat|Government|Parliament|White House)")
+_CAP = r"[A-Z][\w.'’-]*"
+# a government body's whole name: "U.S. Department of State", "Ministry of Maritime Affairs"
+OFFICIAL = re.compile(rf"^(?:The )?(?:{_CAP} ){{0,3}}{_ORG_HEAD}(?: of(?: the)? {_CAP}(?: (?:{_CAP}|and|&)){{0,3}})?$")
+# words that make a line a page's section, not a publication ("World News", "Latest News")
+GENERIC = {"latest", "breaking", "top", "local", "national", "international", "world", "business",
+           "sports", "politics", "more", "related", "other", "trending", "popular", "recent", "featured",
+           "home", "opinion", "tech", "entertainment", "health", "science", "lifestyle", "regional",
+           "asia", "europe", "africa", "americas", "pacific", "middle", "east", "economy", "markets"}
 CONNECT = {"of", "the", "and", "in", "for", "on", "de", "du", "da", "van", "von", "bin", "binti", "al",
            "&"}
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
@@ -51,7 +59,7 @@ def infer(text: str) -> dict[str, object]:
     title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
     if title_at is not None:
         meta["title"] = top[title_at].text
-    _from_lines(meta, top)
+    _from_lines(meta, top, title_at)
     line = _dateline(top, archived)
     if line and line.wire:
         meta["publisher"], meta["kind"] = line.wire.strip(), "wire"
@@ -114,10 +122,12 @@ def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
     return candidates[0][0] if candidates else None
 
 
-def _from_lines(meta: dict[str, object], top: list[Line]) -> None:
+def _from_lines(meta: dict[str, object], top: list[Line], title_at: int | None) -> None:
     """Bylines and credits on the lines around the headline: "Name | June 20, 2024",
-    "Publisher 10/11/2025 | 11:30 MYT", "Name | Publisher"."""
-    for ln in top:
+    "Publisher 10/11/2025 | 11:30 MYT", "Name | Publisher". Names above the headline are a
+    section's ("Asia Pacific | 12 Sep 2025"), not an author's."""
+    for i, ln in enumerate(top):
+        below = title_at is not None and i > title_at
         if "|" not in ln.text or _is_body(ln.text):
             continue
         parts = [p.strip() for p in ln.text.split("|") if p.strip()]
@@ -126,11 +136,11 @@ def _from_lines(meta: dict[str, object], top: list[Line]) -> None:
             named = [p for p in parts if _after_name(p, ln.text)]
             if named:
                 meta.setdefault("publisher", _name_before_date(named[0]))
-            elif len(parts) == 2 and _person(parts[0]) and _outlet_like(parts[1]):
+            elif below and len(parts) == 2 and _person(parts[0]) and (_outlet(parts[1]) or pd.is_wire(parts[1])):
                 meta.setdefault("authors", [parts[0]])
                 meta.setdefault("publisher", parts[1])
         elif len(texts) == 1:
-            _lead_name(meta, texts[0])
+            _lead_name(meta, texts[0], below)
 
 
 def _name_before_date(part: str) -> str:
@@ -138,12 +148,12 @@ def _name_before_date(part: str) -> str:
     return match.group(0).strip() if match else part
 
 
-def _lead_name(meta: dict[str, object], text: str) -> None:
-    """The words beside a date stamp: an outlet's name, or the author's."""
+def _lead_name(meta: dict[str, object], text: str, below: bool) -> None:
+    """The words beside a date stamp: an outlet's name, or the author's (below the headline)."""
     name = re.sub(r"^By:?\s+", "", text).strip()
-    if _outlet(name):
+    if _outlet(name) and not _generic(name):
         meta.setdefault("publisher", name)
-    elif _person(name):
+    elif below and _person(name):
         meta.setdefault("authors", [name])
 
 
@@ -232,14 +242,16 @@ def _masthead(top: list[Line], title_at: int | None, all_lines: list[Line]) -> s
         name = ln.text
         if not _outlet_like(name) or pd.stamp(name):
             continue
-        again = sum(other.text == name for other in all_lines) >= 2
-        if again or _outlet(name):
+        again = sum(other.text == name for other in all_lines) >= 2 and len(name.split()) >= 2
+        if (again or _outlet(name)) and not _generic(name):
             return name
     return None
 
 
 def _copyright(text: str) -> str | None:
     for match in COPYRIGHT.finditer(text):
+        if match.group(0).strip().lower().startswith("(c)") and not re.search(r"\d{4}", match.group(0)):
+            continue  # "(c) Definitions": a legal list marker, not a copyright
         owner = re.sub(r"(?i)\b(?:all rights reserved|copyright)\b\.?|\b\d{4}\b|[-–,.]\s*$", " ",
                        match.group("owner"))
         owner = re.sub(r"\s+", " ", owner).strip(" .,-–|")
@@ -272,7 +284,7 @@ def _signed(all_lines: list[Line]) -> str | None:
         i -= 1
     if 0 < i < len(all_lines) and len(all_lines) - i <= 6:
         name = all_lines[i].text
-        if OFFICIAL.search(name) and _outlet_like(name):
+        if OFFICIAL.match(name) and _outlet_like(name):
             return name
     return None
 
@@ -308,9 +320,15 @@ def _outlet(name: str) -> bool:
     return _outlet_like(name) and len(words) >= 2 and words[-1].casefold().strip(".") in OUTLET
 
 
+def _generic(name: str) -> bool:
+    """"World News", "Asia Pacific": a section's name."""
+    words = [w.casefold() for w in name.split()]
+    return all(w in GENERIC or w in CONNECT for w in words[:-1]) and (words[-1] in GENERIC or words[-1] == "news")
+
+
 def _person(name: str) -> bool:
     """A person's name: 2-5 capitalised words or initials, no outlet word."""
     words = name.split()
-    return 2 <= len(words) <= 5 and _outlet_like(name) and not _outlet(name) \
+    return 2 <= len(words) <= 5 and _outlet_like(name) and not _outlet(name) and not _generic(name) \
         and not any(w.casefold() in CONNECT - {"de", "van", "von", "bin", "binti", "al", "da", "du"}
                     for w in words)
