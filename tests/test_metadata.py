@@ -195,3 +195,30 @@ def test_a_sentence_is_no_stamp():
 def test_no_invented_publisher_or_author(text):
     meta = infer(text)
     assert "publisher" not in meta and "authors" not in meta
+
+
+def test_agency_story_with_caps_byline_and_updated_line():
+    text = ("Council backs a new harbour budget after debate\n\nBy ANA KOVAC and PIET SMIT\n\n"
+            "Updated 3:04 PM EDT, March 12, 2024\n\nOSTRAVIA (AP) — " + BODY)
+    meta = infer(text)
+    assert (meta["publisher"], meta["date"]) == ("AP", "2024-03-12")
+    assert meta["authors"] == ["ANA KOVAC", "PIET SMIT"]
+
+
+def test_posted_by_with_a_date():
+    meta = infer(f"Council backs a new harbour budget after debate\nPosted by Ilse Brandt on March 3, 2024\n{BODY}")
+    assert (meta["authors"], meta["date"]) == (["Ilse Brandt"], "2024-03-03")
+
+
+def test_iso_timestamp_and_relative_update_stay_a_stamp():
+    assert infer(f"Council backs a new harbour budget\n2024-03-12T10:00:00Z\n{BODY}")["date"] == "2024-03-12"
+    assert stamp("March 12, 2024 10:30 AM GMT Updated 2 hours ago") is not None
+
+
+def test_source_line_names_the_agency():
+    assert infer(f"Council backs a new harbour budget\nSource: Xinhua | 2024-03-12\n{BODY}")["publisher"] == "Xinhua"
+
+
+def test_saved_page_title_names_its_outlet():
+    meta = infer(f"Council backs a new harbour budget after debate | Harbour Weekly\n\n{BODY}")
+    assert (meta["publisher"], meta["title"]) == ("Harbour Weekly", "Council backs a new harbour budget after debate")

@@ -10,7 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-BYLINE = re.compile(r"^\s*(?:Written )?By:?\s+(?P<names>[A-Z][^\n]{1,80}?)\s*$", re.M)
+BYLINE = re.compile(r"^\s*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
+                    r":?\s+(?P<names>[A-Z][^\n]{1,80}?)\s*$", re.M)
 CREDIT = re.compile(
     r"^\s*\(?(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)\n]+)[^)\n]*\)?\s*$", re.M | re.I)
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|Copyright\b)\s*(?:\d{4}\s*)?(?P<owner>[^\n]{2,60}?)\s*$", re.M | re.I)

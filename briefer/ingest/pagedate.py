@@ -27,15 +27,15 @@ DAY_FIRST_TZ = {"MYT", "SGT", "WIB", "WITA", "WIT", "ICT", "PHT", "IST", "BST", 
                 "HKT", "SAST", "WAT", "EAT", "CAT", "MSK", "PKT", "NPT", "BDT", "GST"}
 MONTH_FIRST_TZ = {"EST", "EDT", "CDT", "MDT", "PDT", "AKST", "AKDT", "HST", "ET", "PT"}
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])")
 _MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b")
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b")
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
 _TZ = re.compile(r"\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
 _STAMP_WORDS = re.compile(
-    r"\b(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|date|on|at|ago|"
-    r"read(?:ing)? time)\b\s*:?", re.I)
+    r"\b(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|date|on|at|"
+    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|read(?:ing)? time)\b\s*:?", re.I)
 PUBLISHED = re.compile(r"^\s*(?:first )?(?:published|posted)\b", re.I)
 # " date 2025-04-05 Site Name" as a web archive stores a page's date in front of its text
 ARCHIVE = re.compile(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*(?P<rest>[^\n]*)")

@@ -59,6 +59,8 @@ def infer(text: str) -> dict[str, object]:
     title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
     if title_at is not None:
         meta["title"] = top[title_at].text
+    elif _titled(top):
+        meta["title"] = top[0].text.split("|")[0].strip()
     _from_lines(meta, top, title_at)
     line = _dateline(top, archived)
     if line and line.wire:
@@ -164,7 +166,7 @@ def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
     for i, ln in enumerate(top):
         parts = [p for p in ln.text.split("|") if p.strip()]
         for part in parts:
-            st = pd.stamp(part) or _after_name(part, ln.text)
+            st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part)
             if st is None or st.iso is None:
                 continue
             if st.weekday and (title_at is None or i < title_at):
@@ -172,6 +174,14 @@ def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
             found.append((not st.published, i, st.iso))
             break
     return [(iso, "stated") for _, _, iso in sorted(found)]
+
+
+def _byline_date(part: str) -> pd.Stamp | None:
+    """"Posted by Jane Doe on March 3, 2024": the date of a byline."""
+    if not BYLINE.match(part):
+        return None
+    found = pd.find_date(part)
+    return pd.Stamp(found[0], False, True) if found and found[0] else None
 
 
 def _after_name(part: str, whole: str) -> pd.Stamp | None:
@@ -211,7 +221,7 @@ def byline_names(raw: str) -> tuple[list[str], str | None]:
     raw = re.split(r"\s*(?:\||\s[-–—]\s|\bon\s+\w+day\b)\s*", raw)[0]
     date = pd.find_date(raw)
     if date:
-        raw = raw[:date[1].start()]
+        raw = re.sub(r"(?:\s+(?:on|at|posted|published|updated))+\s*$", "", raw[:date[1].start()].rstrip(" ,"))
     parts = [p.strip() for p in re.split(r",\s*", raw.strip(" ,")) if p.strip()]
     extra = parts.pop() if len(parts) > 1 and (pd.is_wire(parts[-1]) or _outlet(parts[-1])) else None
     names = [n for n in split_names(", ".join(parts)) if _person(n)]
@@ -227,11 +237,30 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
         if who and (pd.is_wire(who) or (who.isupper() and len(who) <= 6)):
             meta["publisher"], meta["kind"] = who, "wire"
             return
-    candidates = [_masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
+    candidates = [_titled(top), _masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
+                  _source_line(all_lines),
                   _contributed(content), _signed(all_lines), _reported(content)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found
+
+
+def _titled(top: list[Line]) -> str | None:
+    """A saved page's first line "Headline of five words or more | Outlet"."""
+    parts = [p.strip() for p in top[0].text.split("|")] if top else []
+    if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) <= 4 \
+            and _outlet_like(parts[1]) and not _generic(parts[1]):
+        return parts[1]
+    return None
+
+
+def _source_line(all_lines: list[Line]) -> str | None:
+    """"Source: Xinhua" on a line of its own names the agency a story comes from."""
+    for ln in all_lines[:12] + all_lines[-6:]:
+        match = re.match(r"^Source:\s*(?P<wire>[A-Z][\w .-]{1,30}?)\s*(?:\||$)", ln.text)
+        if match and pd.is_wire(match["wire"]):
+            return match["wire"]
+    return None
 
 
 def _masthead(top: list[Line], title_at: int | None, all_lines: list[Line]) -> str | None:
