@@ -280,7 +280,7 @@ def test_serial_comma_in_full_and_short_notes():
 def test_family_name_first_gives_the_first_word_as_surname():
     src = _bare(publisher="Harbour Weekly", authors=["Chea Sokha", "Lim Dara"], family_name_first=True)
     assert short_note(src) == "Chea and Lim, Harbour Weekly."
-    assert short_note(_bare(authors=["Chea Sokha"])) == "Sokha."
+    assert short_note(_bare(authors=["Chea Sokha"])) == 'Sokha, "The council approved the new …."'
 
 
 def test_source_known_by_nothing_is_named_by_its_opening_words():
@@ -304,3 +304,16 @@ def test_headline_is_the_fallback_and_label_never_a_file_name():
 def test_short_title_keeps_four_words_without_a_trailing_function_word():
     assert short_title("Cuts in aid to the harbour towns") == "Cuts in aid"
     assert short_title("Harbour budget") == "Harbour budget"
+
+
+def test_outlet_without_headline_is_named_with_the_opening_words():
+    src = _bare(publisher="Reuters", date="2024-03-04")
+    assert full_note(src) == ('"The council approved the new harbour budget on Tuesday, officials …," Reuters, '
+                              "March 4, 2024.")
+    assert short_note(src) == 'Reuters, "The council approved the new …."'
+
+
+def test_question_title_keeps_its_own_mark():
+    src = _bare(publisher="Coast Review", title="Did the council agree?")
+    assert full_note(src) == '"Did the council agree?" Coast Review.'
+    assert short_note(src) == 'Coast Review, "Did the council agree?"'

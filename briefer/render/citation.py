@@ -37,9 +37,9 @@ def full_note(src: Source) -> str:
     elif src.publisher and official:
         parts.append(src.publisher)
     if src.title:
-        parts.append(f'"{src.title},"')
-    elif not (src.authors or src.publisher):
-        parts.append(f'"{_opening(src, 10)},"')
+        parts.append(_quoted(src.title))
+    elif not src.authors:
+        parts.append(_quoted(_opening(src, 10)))
     if src.publisher and not official:
         parts.append(src.publisher)
     if src.medium:
@@ -53,22 +53,26 @@ def full_note(src: Source) -> str:
 
 def short_note(src: Source) -> str:
     """`Lewis, Brunnstrom, and Keidan, "Short Title."`, `Son, KPT English.` or `Publisher, "Short
-    Title."`; never a file name."""
+    Title."`; a source without a headline is named by its opening words; never a file name."""
     parts = []
     if src.authors:
         parts.append(join_names([surname(a, src.family_name_first) for a in src.authors], serial=True))
         if src.title:
-            parts.append(f'"{short_title(src.title)},"')
+            parts.append(_quoted(short_title(src.title)))
         elif src.publisher:
             parts.append(src.publisher)
+        else:
+            parts.append(_quoted(_opening(src, 5)))
     else:
         if src.publisher:
             parts.append(src.publisher)
-        if src.title:
-            parts.append(f'"{short_title(src.title)},"')
-    if not parts:
-        parts.append(f'"{short_title(_opening(src, 6))},"')
+        parts.append(_quoted(short_title(src.title) if src.title else _opening(src, 5)))
     return _join(parts)
+
+
+def _quoted(title: str) -> str:
+    """A title in quotes with Chicago's comma inside, unless it ends with its own ? or !."""
+    return f'"{title}"' if title.endswith(("?", "!")) else f'"{title},"'
 
 
 def surname(name: str, family_name_first: bool = False) -> str:
@@ -108,10 +112,10 @@ def _join(parts: list[str]) -> str:
     for part in parts:
         if not text:
             text = part
-        elif text.endswith(',"'):
+        elif text.endswith((',"', '?"', '!"')):
             text += " " + part
         else:
             text += ", " + part
     if text.endswith(',"'):
         return text[:-2] + ".\""
-    return text if text.endswith(".") else text + "."
+    return text if text.endswith((".", '?"', '!"')) else text + "."
