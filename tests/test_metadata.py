@@ -222,3 +222,11 @@ def test_source_line_names_the_agency():
 def test_saved_page_title_names_its_outlet():
     meta = infer(f"Council backs a new harbour budget after debate | Harbour Weekly\n\n{BODY}")
     assert (meta["publisher"], meta["title"]) == ("Harbour Weekly", "Council backs a new harbour budget after debate")
+
+
+def test_heading_after_a_notice_paragraph_is_the_title():
+    text = ("The Minister will travel to Port Vell from May 2-6 to attend the regional ministerial meetings "
+            "and hold talks with the Prime Minister.\n\nHarbour-Ruritania Relations\n\n" + BODY)
+    assert infer(text)["title"] == "Harbour-Ruritania Relations"
+    sentence_case = text.replace("Harbour-Ruritania Relations", "What happened next")
+    assert "title" not in infer(sentence_case)

@@ -61,6 +61,8 @@ def infer(text: str) -> dict[str, object]:
         meta["title"] = top[title_at].text
     elif _titled(top):
         meta["title"] = top[0].text.split("|")[0].strip()
+    elif _heading_after_lead(all_lines, furn):
+        meta["title"] = _heading_after_lead(all_lines, furn)
     _from_lines(meta, top, title_at)
     line = _dateline(top, archived)
     if line and line.wire:
@@ -243,6 +245,20 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found
+
+
+def _heading_after_lead(all_lines: list[Line], furn: set[tuple[int, int]]) -> str | None:
+    """A page that opens with a notice paragraph and then its heading in Title Case ("U.S.-Ruritania
+    Relations") followed by the body: the heading is the page's title."""
+    content = [ln for ln in all_lines if (ln.start, ln.end) not in furn]
+    if len(content) < 3 or not _is_body(content[0].text) or not _is_body(content[2].text):
+        return None
+    words = content[1].text.split()
+    title_case = all(w[:1].isupper() or len(w) <= 3 for w in words) and words[0][:1].isupper()
+    if 2 <= len(words) <= 8 and title_case and not re.search(r"[.,;:?!]$", content[1].text) \
+            and not pd.stamp(content[1].text):
+        return content[1].text
+    return None
 
 
 def _titled(top: list[Line]) -> str | None:
