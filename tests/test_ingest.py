@@ -60,6 +60,7 @@ def test_seed_sources_have_known_metadata_only():
     assert by_id["001"].date == "2025-11-06" and by_id["001"].title is None
     assert by_id["002"].date == "2026-02-05" and by_id["002"].publisher is None
     assert by_id["003"].publisher == "U.S. Department of State"  # signed in its last lines
+    assert by_id["003"].title == "U.S.-Cambodia Relations"
     assert by_id["001"].kind == "wire" and by_id["003"].kind == "official"
     assert by_id["002"].title == "United States Officially Removes Cambodia from Arms Export Blacklist"
 
