@@ -230,3 +230,13 @@ def test_heading_after_a_notice_paragraph_is_the_title():
     assert infer(text)["title"] == "Harbour-Ruritania Relations"
     sentence_case = text.replace("Harbour-Ruritania Relations", "What happened next")
     assert "title" not in infer(sentence_case)
+
+
+def test_possessive_contributor_line():
+    assert infer(BODY + "CNN's Ola Berg contributed to this report.\n")["publisher"] == "CNN"
+
+
+def test_place_in_parentheses_with_a_dash_is_no_credit():
+    text = f"(Port Vell) — {BODY}"
+    assert "publisher" not in infer(text)
+    assert text[leading_dateline(text):].startswith("The council")

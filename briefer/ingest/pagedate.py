@@ -185,8 +185,10 @@ def _is_credit(match: re.Match[str], wire: str) -> bool:
     Country"), or a listed agency be followed by a dash or a date."""
     groups = match.groupdict()
     place = groups.get("place")
-    placed = place is None or "," in place or place.split()[0].isupper()
     known = wire.casefold() in WIRES
+    if place is None:  # "(CNN) --" is a credit, "(Sihanoukville) —" a place
+        return known or wire.replace(" ", "").isupper()
+    placed = "," in place or place.split()[0].isupper()
     if placed:
         return known or bool(groups.get("end"))
     return known and bool(groups.get("end") or groups.get("d1") or groups.get("d2"))

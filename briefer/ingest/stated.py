@@ -36,7 +36,7 @@ SELF_NAMED = re.compile(
     r"(?P<pub>[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|in|on|the|for|and|&)){0,4}) "
     r"(?:takes a (?:closer |quick )?look at|looks at|looks back at|explains|rounds up)\b")
 CONTRIBUTED = re.compile(
-    r"^(?P<pub>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})(?:['’]s?| (?:[a-z-]+ ){1,3})"
+    r"^(?P<pub>[A-Z][\w&.'’-]*?(?: [A-Z][\w&.'’-]*?){0,3})(?:['’]s? | (?:[a-z-]+ ){1,3})"
     r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) contributed to this (?:report|story|article)")
 REPORTED = re.compile(
     r"(?:,\s*(?:reported|reports|according to)\s+(?P<a>[A-Z][\w .-]{1,30}?)|\s(?P<b>[A-Z][\w .-]{1,30}?)"
