@@ -240,3 +240,10 @@ def test_place_in_parentheses_with_a_dash_is_no_credit():
     text = f"(Port Vell) — {BODY}"
     assert "publisher" not in infer(text)
     assert text[leading_dateline(text):].startswith("The council")
+
+
+def test_byline_stamps_are_furniture_but_table_rows_are_content():
+    from briefer.ingest.metadata import furniture
+
+    text = "Ilse Brandt | June 20, 2024, 07:06 PM\nMay 2, 2024 | Talks resume in the capital\n" + BODY
+    assert [why for _, _, why in furniture(text)] == ["credit line"]

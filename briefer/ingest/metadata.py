@@ -116,10 +116,19 @@ def _stamp_line(line: str) -> bool:
         return len(rest.split()) <= 4 and not rest.endswith((".", '"', "”"))
     if len(line.split()) > 16:
         return False
-    if "|" in line:
-        return any(pagedate.stamp(p) for p in line.split("|")) and not line.rstrip().endswith(".")
+    if "|" in line:  # "Jane Doe | June 20, 2024"; a table row "May 2, 2024 | Talks resume" is content
+        parts = [p.strip() for p in line.split("|") if p.strip()]
+        named = all(pagedate.stamp(p) or _name_like(p) for p in parts)
+        return named and any(pagedate.stamp(p) or re.search(r"\d{4}\b", p) for p in parts)
     found = pagedate.stamp(line)
     return bool(found and (found.weekday or found.published or re.search(r"\d[:.]\d\d", line)))
+
+
+def _name_like(part: str) -> bool:
+    """A name ("Harbour Weekly 04/03/2024", "Jane Doe"): capitalised words, dates and numbers."""
+    words = re.sub(r"\d[\d/.:-]*", " ", part).split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "by"}
+                                       for w in words)
 
 
 def infer(text: str) -> dict[str, object]:
