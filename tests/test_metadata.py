@@ -247,3 +247,11 @@ def test_byline_stamps_are_furniture_but_table_rows_are_content():
 
     text = "Ilse Brandt | June 20, 2024, 07:06 PM\nMay 2, 2024 | Talks resume in the capital\n" + BODY
     assert [why for _, _, why in furniture(text)] == ["credit line"]
+
+
+def test_weekday_line_above_a_headline_below_a_tagline_is_still_the_masthead():
+    text = (f"Latest News And Views From Around The Coast\n\nMonday, Mar 4, 2024\n\n"
+            f"Council backs a new harbour budget after debate\n\n{BODY}")
+    assert "date" not in infer(text)
+    below = "Council backs a new harbour budget after debate\n\nMonday, Mar 4, 2024\n\n" + BODY
+    assert infer(below)["date"] == "2024-03-04"

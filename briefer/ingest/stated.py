@@ -171,11 +171,23 @@ def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
             st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part)
             if st is None or st.iso is None:
                 continue
-            if st.weekday and (title_at is None or i < title_at):
+            if st.weekday and (title_at is None or i < title_at or _headline_below(top, i)):
                 continue
             found.append((not st.published, i, st.iso))
             break
     return [(iso, "stated") for _, _, iso in sorted(found)]
+
+
+def _headline_below(top: list[Line], i: int) -> bool:
+    """A headline-like line between line i and the story: line i sits above a headline."""
+    for ln in top[i + 1:]:
+        if _is_body(ln.text):
+            return False
+        words = ln.text.split()
+        if len(words) >= 5 and not re.search(r"[.,;:]$", ln.text) and "|" not in ln.text \
+                and not pd.stamp(ln.text) and not BYLINE.match(ln.text):
+            return True
+    return False
 
 
 def _byline_date(part: str) -> pd.Stamp | None:
