@@ -255,3 +255,9 @@ def test_weekday_line_above_a_headline_below_a_tagline_is_still_the_masthead():
     assert "date" not in infer(text)
     below = "Council backs a new harbour budget after debate\n\nMonday, Mar 4, 2024\n\n" + BODY
     assert infer(below)["date"] == "2024-03-04"
+
+
+def test_site_credit_with_date_and_dash():
+    text = f"Port Vell (PV), Mar 4 – {BODY}"
+    assert infer(text)["publisher"] == "PV"
+    assert text[leading_dateline(text):].startswith("The council")

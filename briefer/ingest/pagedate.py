@@ -145,7 +145,7 @@ _SHAPES = [
     # "WASHINGTON (Reuters) -", "PHNOM PENH, Cambodia (AP) —", "CITY, Nov 10, 2025 (Bernama) --",
     # "Ream, Cambodia (AFP) April 5, 2025"
     re.compile(rf"(?P<place>{PLACES})(?:,?\s*(?P<d1>{DATE_TEXT}))?\s*\((?P<wire>{AGENCY})\)"
-               rf"(?:\s*(?P<d2>{DATE_TEXT}))?(?:\s*(?P<end>{END}))?\s*"),
+               rf"(?:,?\s*(?P<d2>{DATE_TEXT}))?(?:\s*(?P<end>{END}))?\s*"),
     re.compile(rf"\((?P<wire>{AGENCY})\)\s*(?P<end>{DASH}{{1,2}})\s*"),  # "(CNN) --"
     re.compile(rf"(?P<num>\d{{1,2}}-\d{{1,2}}-\d{{4}})\s*\((?P<place>{PLACES})\)\s*{END}?\s*"),  # "5-4-2025 (CITY)"
     re.compile(rf"\((?P<place>{PLACES})\)\s*{END}\s*"),  # "(Sihanoukville):"
@@ -191,7 +191,8 @@ def _is_credit(match: re.Match[str], wire: str) -> bool:
     placed = "," in place or place.split()[0].isupper()
     if placed:
         return known or bool(groups.get("end"))
-    return known and bool(groups.get("end") or groups.get("d1") or groups.get("d2"))
+    dated = bool(groups.get("d1") or groups.get("d2"))
+    return (known and (dated or bool(groups.get("end")))) or (dated and bool(groups.get("end")))
 
 
 def _dateline_date(groups: dict[str, str | None]) -> str | None:
