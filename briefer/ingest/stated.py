@@ -74,7 +74,7 @@ def infer(text: str) -> dict[str, object]:
     if dates:
         meta["date"], meta["date_basis"] = dates[0]
     _authors(meta, text, content)
-    _publisher(meta, text, all_lines, content, top, title_at, archived)
+    _publisher(meta, text, all_lines, content, top, title_at)
     return meta
 
 
@@ -108,8 +108,8 @@ def _is_body(text: str) -> bool:
 
 
 def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
-    """The headline: the first line above the story of five or more words (three if none has five)
-    that is not a date, byline, masthead or sentence."""
+    """The headline: the first line above the story of five or more words (three if none has five:
+    a masthead's name is shorter) that is not a date, byline, section label or sentence."""
     candidates = []
     for i, ln in enumerate(top):
         if _is_body(ln.text):
@@ -243,7 +243,7 @@ def byline_names(raw: str) -> tuple[list[str], str | None]:
 
 
 def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], content: list[Line],
-               top: list[Line], title_at: int | None, archived: tuple[str, str] | None) -> None:
+               top: list[Line], title_at: int | None) -> None:
     if "publisher" in meta:
         return
     for ln in content[-4:]:
