@@ -133,10 +133,11 @@ def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
         raise InputError(f"{where}: empty file")
     # reading problems: shown in the brief's source notes and printed by the CLI
     src = Source(id=source_id(path), path=where, text=text, notes=list(warnings), warnings=warnings)
-    src.furniture = [Mention(s, e) for s, e, _ in metadata.furniture(text)]
+    marks = metadata.furniture(text)
+    src.furniture = [Mention(s, e) for s, e, _ in marks]
     if not _has_content(src):
         raise InputError(f"{where}: only page furniture, no content")
-    _describe(src, _merged(metadata.infer(text), file_meta), known or {})
+    _describe(src, _merged(metadata.infer(text, marks), file_meta), known or {})
     return src
 
 

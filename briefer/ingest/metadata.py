@@ -109,6 +109,8 @@ def _stamp_line(line: str) -> bool:
     """A date stamp of the page ("Published: Sep 12, 2025 10:02 AM", "Jane Doe | June 20, 2024",
     a web archive's "date 2025-04-05 Site"): metadata, never content. A date alone stays content
     (a timeline's entry heading)."""
+    if not any(c.isdigit() for c in line):
+        return False
     from briefer.ingest import pagedate
 
     if line.startswith("date ") and pagedate.archive_date(line):
@@ -131,11 +133,12 @@ def _name_like(part: str) -> bool:
                                        for w in words)
 
 
-def infer(text: str) -> dict[str, object]:
-    """Return the metadata a text states about itself: authors, publisher, date, title."""
+def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[str, object]:
+    """Return the metadata a text states about itself: authors, publisher, date, title, kind;
+    `marks` are the text's furniture() when already found."""
     from briefer.ingest.stated import infer as stated  # stated builds on this module's lines
 
-    return stated(text)
+    return stated(text, marks)
 
 
 def split_names(names: str) -> list[str]:

@@ -46,9 +46,10 @@ SIGN_OFF = re.compile(
 BODY_WORDS = 12
 
 
-def infer(text: str) -> dict[str, object]:
-    """Return the metadata a text states about itself: authors, publisher, date, title, kind."""
-    marks = furniture(text)
+def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[str, object]:
+    """Return the metadata a text states about itself: authors, publisher, date, title, kind
+    (`marks`: the text's furniture, when already found)."""
+    marks = furniture(text) if marks is None else marks
     furn = {(s, e) for s, e, _ in marks}
     all_lines = lines(text)
     content = [ln for ln in all_lines if (ln.start, ln.end) not in furn]
