@@ -11,7 +11,7 @@ from briefer.errors import UsageError
 from briefer.model import Theme
 
 THEME_KEYS = {"title", "description", "terms", "patterns"}
-SOURCE_KEYS = {"title", "publisher", "authors", "author", "date", "url", "kind", "medium"}
+SOURCE_KEYS = {"title", "publisher", "authors", "author", "date", "url", "kind", "medium", "family_name_first"}
 
 
 @dataclass
@@ -98,6 +98,8 @@ def load_source_meta(path: Path) -> dict[str, dict[str, Any]]:
             meta["authors"] = [meta["authors"]]
         if "date" in meta:
             meta["date"] = _iso(path, name, meta["date"])
+        if not isinstance(meta.get("family_name_first", False), bool):
+            raise UsageError(f"{path}: [\"{name}\"]: family_name_first must be true or false")
         out[name] = meta
     return out
 

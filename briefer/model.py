@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -49,6 +50,7 @@ class Source:
     url: str | None = None
     kind: str | None = None  # wire, official, news site, scraped page, document
     medium: str | None = None  # "fact sheet", "press release": named in official citations
+    family_name_first: bool = False  # authors' names start with the family name (Khmer, Chinese, ...)
     date_basis: str | None = None  # how the date was found ("sources.toml", "dateline", ...)
     anchor: str | None = None  # date that relative dates resolve against (own date, or a twin's)
     words: int = 0
@@ -66,13 +68,29 @@ class Source:
 
     @property
     def label(self) -> str:
-        """A short human name: publisher, else author, else the title's first words, else file name."""
+        """A short human name: publisher, else author, else the title's first words, else the
+        opening words of its text; never the file name."""
         if self.publisher or self.author:
             return str(self.publisher or self.author)
-        if self.title:
-            words = self.title.split()
-            return " ".join(words[:5]) + (" …" if len(words) > 5 else "")
-        return self.path.rsplit("/", 1)[-1]
+        return _first_words(self.title or self.opening() or "Untitled source", 5)
+
+    def opening(self, words: int = 8, skip: typing.Callable[[str], int] | None = None) -> str | None:
+        """The opening words of the first line of content (not furniture), or None; `skip` gives
+        the length of a lead to leave out (a dateline)."""
+        chars = list(self.text[:4000])
+        for m in self.furniture:
+            chars[m.start:m.end] = "\n" * max(0, min(m.end, len(chars)) - m.start)
+        for line in "".join(chars).split("\n"):
+            line = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s+", "", line).strip()
+            line = line[skip(line):].strip() if skip else line
+            if len(line.split()) >= 3:
+                return _first_words(line, words)
+        return None
+
+
+def _first_words(text: str, n: int) -> str:
+    split = text.split()
+    return " ".join(split[:n]) + (" …" if len(split) > n else "")
 
 
 @dataclass
@@ -257,11 +275,12 @@ class Brief:
         raise KeyError(source_id)
 
 
-def join_names(names: list[str]) -> str:
-    """Join names as English prose: "A", "A and B", "A, B and C"."""
+def join_names(names: list[str], *, serial: bool = False) -> str:
+    """Join names as English prose: "A", "A and B", "A, B and C" ("A, B, and C" with the serial
+    comma, as Chicago notes write it)."""
     if len(names) <= 2:
         return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return ", ".join(names[:-1]) + ("," if serial else "") + " and " + names[-1]
 
 
 # --- JSON round trip ---------------------------------------------------------------------------

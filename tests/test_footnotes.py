@@ -254,3 +254,66 @@ def test_ids_are_one_to_n_in_document_order(n):
     body = _xml(_save(_with_notes([f"n{i}" for i in range(n)])[0]), "word/document.xml")
     ids = [int(r.get(f"{{{W}}}id")) for r in body.iterfind(".//w:footnoteReference", NS)]
     assert ids == list(range(1, n + 1))
+
+
+# --- the notes' text: Chicago notes that never cite a file name -----------------------------------
+
+from briefer.model import Mention, Source  # noqa: E402
+from briefer.render.citation import full_note, short_note, short_title  # noqa: E402
+
+_TEXT = ("Site menu\n\nOSTRAVIA (Reuters) - The council approved the new harbour budget on Tuesday, "
+         "officials said.\n")
+
+
+def _bare(**fields) -> Source:
+    src = Source(id="07_page", path="/data/07_page.txt", text=_TEXT, **fields)
+    src.furniture = [Mention(0, 9)]
+    return src
+
+
+def test_serial_comma_in_full_and_short_notes():
+    src = _bare(publisher="Reuters", authors=["Ana Kovac", "Piet Smit", "Lena Moor"], title="Council backs budget")
+    assert full_note(src) == 'Ana Kovac, Piet Smit, and Lena Moor, "Council backs budget," Reuters.'
+    assert short_note(src) == 'Kovac, Smit, and Moor, "Council backs budget."'
+
+
+def test_family_name_first_gives_the_first_word_as_surname():
+    src = _bare(publisher="Harbour Weekly", authors=["Chea Sokha", "Lim Dara"], family_name_first=True)
+    assert short_note(src) == "Chea and Lim, Harbour Weekly."
+    assert short_note(_bare(authors=["Chea Sokha"])) == 'Sokha, "The council approved the new …."'
+
+
+def test_source_known_by_nothing_is_named_by_its_opening_words():
+    src = _bare(date="2024-03-04")
+    full, short = full_note(src), short_note(src)
+    assert full == '"The council approved the new harbour budget on Tuesday, officials …," March 4, 2024.'
+    assert short.startswith('"The council approved')
+    for note in (full, short, src.label):
+        assert "07_page" not in note and ".txt" not in note
+
+
+def test_headline_is_the_fallback_and_label_never_a_file_name():
+    src = _bare(title="Council votes on a new harbour budget")
+    assert full_note(src) == '"Council votes on a new harbour budget."'
+    assert short_note(src) == '"Council votes."'  # a short title never ends on "on a"
+    assert src.label == "Council votes on a new …"
+    empty = Source(id="x", path="x.txt")
+    assert full_note(empty) == '"Untitled source."' and empty.label == "Untitled source"
+
+
+def test_short_title_keeps_four_words_without_a_trailing_function_word():
+    assert short_title("Cuts in aid to the harbour towns") == "Cuts in aid"
+    assert short_title("Harbour budget") == "Harbour budget"
+
+
+def test_outlet_without_headline_is_named_with_the_opening_words():
+    src = _bare(publisher="Reuters", date="2024-03-04")
+    assert full_note(src) == ('"The council approved the new harbour budget on Tuesday, officials …," Reuters, '
+                              "March 4, 2024.")
+    assert short_note(src) == 'Reuters, "The council approved the new …."'
+
+
+def test_question_title_keeps_its_own_mark():
+    src = _bare(publisher="Coast Review", title="Did the council agree?")
+    assert full_note(src) == '"Did the council agree?" Coast Review.'
+    assert short_note(src) == 'Coast Review, "Did the council agree?"'

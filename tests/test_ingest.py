@@ -59,8 +59,10 @@ def test_seed_sources_have_known_metadata_only():
     assert by_id["001"].author == "Simon Lewis, David Brunnstrom and Maiya Keidan"
     assert by_id["001"].date == "2025-11-06" and by_id["001"].title is None
     assert by_id["002"].date == "2026-02-05" and by_id["002"].publisher is None
-    assert by_id["003"].publisher == "U.S. Department of State"
-    assert by_id["004"].kind == "scraped page"
+    assert by_id["003"].publisher == "U.S. Department of State"  # signed in its last lines
+    assert by_id["003"].title == "U.S.-Cambodia Relations"
+    assert by_id["001"].kind == "wire" and by_id["003"].kind == "official"
+    assert by_id["002"].title == "United States Officially Removes Cambodia from Arms Export Blacklist"
 
 
 def test_offsets_point_into_the_decoded_text(tmp_path):
@@ -122,3 +124,55 @@ def test_sources_toml_checks_dates(tmp_path):
     path.write_text('["a.txt"]\ndate = "next Tuesday"\n')
     with pytest.raises(UsageError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
         load_source_meta(path)
+
+
+def test_sources_toml_family_name_first(tmp_path):
+    (tmp_path / "a.txt").write_text("By Chea Sokha and Lim Dara\n\nThe council approved the harbour budget on "
+                                    "Tuesday after a long debate, officials said.\n")
+    (tmp_path / "sources.toml").write_text('["a.txt"]\nfamily_name_first = true\n')
+    (src,), _ = load([tmp_path])
+    assert src.family_name_first and src.authors == ["Chea Sokha", "Lim Dara"]
+    (tmp_path / "sources.toml").write_text('["a.txt"]\nfamily_name_first = "yes"\n')
+    with pytest.raises(UsageError, match="family_name_first must be true or false"):
+        load_source_meta(tmp_path / "sources.toml")
+
+
+PAGE = """<html><head><title>Council backs harbour budget</title>
+<meta property="og:site_name" content="Harbour Weekly">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+{"@type": "NewsArticle", "headline": "Council backs harbour budget", "datePublished": "2024-03-04T10:00:00Z",
+ "author": [{"@type": "Person", "name": "Ilse Brandt"}, {"@type": "Person", "name": "Tomas Ek"}],
+ "publisher": {"@type": "Organization", "name": "Harbour Weekly"}}]}</script></head>
+<body><article><h1>Council backs harbour budget</h1>
+<p>The council approved the new harbour budget after a long debate on Tuesday, officials said, adding that
+work on the northern pier would start next spring.</p></article></body></html>"""
+
+
+def test_json_ld_and_opengraph():
+    from briefer.ingest.html import structured
+
+    assert structured(PAGE) == {"publisher": "Harbour Weekly", "title": "Council backs harbour budget",
+                                "date": "2024-03-04T10:00:00Z", "authors": ["Ilse Brandt", "Tomas Ek"]}
+
+
+def test_html_metadata_falls_back_to_json_ld_and_drops_non_authors():
+    from briefer.ingest.html import page_metadata
+
+    ld = {"publisher": "Harbour Weekly", "date": "2024-03-04T10:00:00Z", "authors": ["Ilse Brandt"]}
+    assert page_metadata({"title": "T"}, ld) == {"title": "T", "publisher": "Harbour Weekly",
+                                                 "authors": ["Ilse Brandt"], "date": "2024-03-04"}
+    assert page_metadata({"author": "Reuters"}) == {"publisher": "Reuters"}  # a wire is no author
+    assert page_metadata({"author": "Staff; admin", "sitename": "Harbour Weekly"}) == {"publisher": "Harbour Weekly"}
+
+
+def test_html_page_read_with_its_metadata(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE)
+    src = read_source(path)
+    assert (src.publisher, src.date, src.authors) == ("Harbour Weekly", "2024-03-04", ["Ilse Brandt", "Tomas Ek"])
+
+
+def test_wire_credit_in_the_text_wins_over_the_site_name(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.replace("<p>The council", "<p>PORT VELL, Ruritania (AP) — The council"))
+    assert read_source(path).publisher == "AP"

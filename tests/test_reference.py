@@ -169,7 +169,7 @@ def test_footnotes_at_page_foot_in_libreoffice(built: dict[str, Path], name: str
     assert HANDLING in first and "Page 1 of" in first
     if name == "libreoffice":
         assert LETTERHEAD in first and HOUSE_FOOTER in first
-    body, _, foot = " ".join(first.split()).partition("Simon Lewis, David Brunnstrom and Maiya Keidan")
+    body, _, foot = " ".join(first.split()).partition("Simon Lewis, David Brunnstrom, and Maiya Keidan")
     assert foot, "the first Reuters note is on page 1"
     assert "Key points" in body
     assert "Page 1 of" in foot  # the note sits above the footer, at the foot of the page

@@ -20,8 +20,8 @@ STATE = Source(id="s", path="s.txt", publisher="U.S. Department of State", title
 
 
 @pytest.mark.parametrize("src, full, short", [
-    (REUTERS, "Simon Lewis, David Brunnstrom and Maiya Keidan, Reuters, November 6, 2025.",
-     "Lewis, Brunnstrom and Keidan, Reuters."),
+    (REUTERS, "Simon Lewis, David Brunnstrom, and Maiya Keidan, Reuters, November 6, 2025.",
+     "Lewis, Brunnstrom, and Keidan, Reuters."),
     (STATE, 'U.S. Department of State, "U.S.-Cambodia Relations," fact sheet.',
      'U.S. Department of State, "U.S.-Cambodia Relations."'),
     (Source(id="k", path="k.txt", publisher="KPT English", authors=["Minea Son"]),
@@ -71,9 +71,9 @@ def test_first_citation_full_later_short_and_merged_sources():
              Fact(id="k2", text="Second fact here.", sources=[Location("r", 6, 9)], score=2)]
     md = render(_brief(facts, [REUTERS, STATE]), "md").decode()
     notes = re.findall(r"^\[\^(\d+)\]: (.*)$", md, re.M)
-    assert notes[0][1] == ("Simon Lewis, David Brunnstrom and Maiya Keidan, Reuters, November 6, 2025; "
+    assert notes[0][1] == ("Simon Lewis, David Brunnstrom, and Maiya Keidan, Reuters, November 6, 2025; "
                            'U.S. Department of State, "U.S.-Cambodia Relations," fact sheet.')
-    assert notes[1][1] == "Lewis, Brunnstrom and Keidan, Reuters."
+    assert notes[1][1] == "Lewis, Brunnstrom, and Keidan, Reuters."
     assert "(2 sources)" in md
 
 

@@ -62,6 +62,6 @@ def test_libreoffice_puts_footnotes_at_the_foot_of_pages(seed_docx, tmp_path):
     assert 2 <= len([p for p in pages if p.strip()]) <= 8
     first = pages[0]
     assert "UNCLASSIFIED//FOR OFFICIAL USE ONLY" in first and "Page 1 of" in first
-    body, _, foot = first.partition("Simon Lewis, David Brunnstrom and Maiya Keidan, Reuters, November 6, 2025")
+    body, _, foot = first.partition("Simon Lewis, David Brunnstrom, and Maiya Keidan, Reuters, November 6, 2025")
     assert foot, "the first Reuters note is on page 1, below the text"
     assert "Key points" in body

@@ -133,10 +133,11 @@ def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
         raise InputError(f"{where}: empty file")
     # reading problems: shown in the brief's source notes and printed by the CLI
     src = Source(id=source_id(path), path=where, text=text, notes=list(warnings), warnings=warnings)
-    src.furniture = [Mention(s, e) for s, e, _ in metadata.furniture(text)]
+    marks = metadata.furniture(text)
+    src.furniture = [Mention(s, e) for s, e, _ in marks]
     if not _has_content(src):
         raise InputError(f"{where}: only page furniture, no content")
-    _describe(src, {**metadata.infer(text), **file_meta}, known or {})
+    _describe(src, _merged(metadata.infer(text, marks), file_meta), known or {})
     return src
 
 
@@ -226,9 +227,18 @@ def _has_content(src: Source) -> bool:
     return any(c.isalnum() for c in chars)
 
 
+def _merged(stated: dict[str, object], file_meta: dict[str, object]) -> dict[str, object]:
+    """What the file's own metadata says (HTML's), over what its text states; but a wire credit
+    in the text names the story's publisher, not the site that runs it."""
+    merged = {**stated, **file_meta}
+    if stated.get("kind") == "wire" and stated.get("publisher"):
+        merged["publisher"] = stated["publisher"]
+    return merged
+
+
 def _describe(src: Source, inferred: dict[str, object], known: dict[str, object]) -> None:
     """Fill the Source's metadata: sources.toml first, then what the text itself states."""
-    for key in ("title", "publisher", "authors", "date", "url", "kind", "medium"):
+    for key in ("title", "publisher", "authors", "date", "url", "kind", "medium", "family_name_first"):
         value = known.get(key, inferred.get(key))
         if value:
             setattr(src, key, value)

@@ -10,26 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
-MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-            r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DASH = r"[-–—]"
-
-BYLINE = re.compile(r"^\s*By:?\s+(?P<names>[A-Z][^\n]{1,80}?)\s*$", re.M)
+BYLINE = re.compile(r"^\s*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
+                    r":?\s+(?P<names>[A-Z][^\n]{1,80}?)\s*$", re.M)
 CREDIT = re.compile(
-    r"^\s*\((?:Reporting|Writing|Additional reporting) by (?P<names>[^;)]+)[^)]*\)\s*$", re.M | re.I)
+    r"^\s*\(?(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)\n]+)[^)\n]*\)?\s*$", re.M | re.I)
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|Copyright\b)\s*(?:\d{4}\s*)?(?P<owner>[^\n]{2,60}?)\s*$", re.M | re.I)
-WIRE_DATELINE = re.compile(
-    rf"^\s*[A-Z][A-Z .,'-]{{2,40}}\((?P<wire>[A-Z][A-Za-z .&]{{1,30}})\)\s*{DASH}", re.M)
-DATE_DATELINE = re.compile(
-    rf"^[^\n]{{0,60}}?{DASH}\s*(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),\s*(?P<year>\d{{4}})\s*{DASH}",
-    re.M)
-
-LEADING_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .&]{1,30}\))?\s*[-–—]\s*"
-    r"|[A-Z][\w.,' ]{1,40}\s*[-–—]\s*[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[-–—]\s*)")
-
 
 SOCIAL = {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "whatsapp", "telegram",
           "télégramme", "telegramme", "tiktok", "pinterest", "reddit", "email", "print", "share", "rss",
@@ -86,7 +71,7 @@ def _furniture_reason(line: str, count: int) -> str | None:
         return "navigation"
     if SEPARATOR.match(line):
         return "separator"
-    if COPYRIGHT.match(line) or BYLINE.match(line) or CREDIT.match(line):
+    if COPYRIGHT.match(line) or BYLINE.match(line) or CREDIT.match(line) or _stamp_line(line):
         return "credit line"
     if count >= 2 and not line.endswith((".", '"', "”")) and len(words) <= 12:
         return "repeated keyword line"
@@ -120,60 +105,57 @@ def _is_label(line: str) -> bool:
     return len(line.split()) <= 10 and not line.rstrip().endswith((".", "!", "?", '"', "”", ")"))
 
 
-def infer(text: str) -> dict[str, object]:
-    """Return the metadata a text states about itself: authors, publisher, date, title."""
-    meta: dict[str, object] = {}
-    credit = CREDIT.search(text)
-    byline = BYLINE.search(text)
-    if credit:
-        meta["authors"] = split_names(credit.group("names"))
-    elif byline:
-        meta["authors"] = split_names(byline.group("names"))
-    wire = WIRE_DATELINE.search(text[:400])
-    copyright_ = COPYRIGHT.search(text)
-    if wire:
-        meta["publisher"] = wire.group("wire").strip()
-        meta["kind"] = "wire"
-    elif copyright_:
-        meta["publisher"] = copyright_.group("owner").strip()
-    dated = DATE_DATELINE.search(text[:1500])
-    if dated:
-        month = _month(dated.group("month"))
-        meta["date"] = f"{dated.group('year')}-{month:02d}-{int(dated.group('day')):02d}"
-        meta["date_basis"] = "dateline"
-    title = _title(text)
-    if title:
-        meta["title"] = title
-    return meta
+def _stamp_line(line: str) -> bool:
+    """A date stamp of the page ("Published: Sep 12, 2025 10:02 AM", "Jane Doe | June 20, 2024",
+    a web archive's "date 2025-04-05 Site"): metadata, never content. A date alone stays content
+    (a timeline's entry heading)."""
+    if not any(c.isdigit() for c in line):
+        return False
+    from briefer.ingest import pagedate
+
+    if line.startswith("date ") and pagedate.archive_date(line):
+        rest = pagedate.archive_date(line)[1]  # type: ignore[index]
+        return len(rest.split()) <= 4 and not rest.endswith((".", '"', "”"))
+    if len(line.split()) > 16:
+        return False
+    if "|" in line:  # "Jane Doe | June 20, 2024"; a table row "May 2, 2024 | Talks resume" is content
+        parts = [p.strip() for p in line.split("|") if p.strip()]
+        named = all(pagedate.stamp(p) or _name_like(p) for p in parts)
+        return named and any(pagedate.stamp(p) or re.search(r"\d{4}\b", p) for p in parts)
+    found = pagedate.stamp(line)
+    return bool(found and (found.weekday or found.published or re.search(r"\d[:.]\d\d", line)))
 
 
-def _month(name: str) -> int:
-    key = name.casefold().rstrip(".")[:3]
-    return [m[:3] for m in MONTHS].index(key) + 1
+def _name_like(part: str) -> bool:
+    """A name ("Harbour Weekly 04/03/2024", "Jane Doe"): capitalised words, dates and numbers."""
+    words = re.sub(r"\d[\d/.:-]*", " ", part).split()
+    return 0 < len(words) <= 6 and all(w[:1].isupper() or w.casefold() in {"of", "the", "and", "by"}
+                                       for w in words)
+
+
+def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[str, object]:
+    """Return the metadata a text states about itself: authors, publisher, date, title, kind;
+    `marks` are the text's furniture() when already found."""
+    from briefer.ingest.stated import infer as stated  # stated builds on this module's lines
+
+    return stated(text, marks)
 
 
 def split_names(names: str) -> list[str]:
-    """Split "A and B and C" or "A, B and C" into names."""
-    parts = re.split(r",\s*|\s+and\s+|\s*&\s*", names.strip().rstrip("."))
+    """Split "A and B and C" or "A, B and C" into names; "X in Washington" is X."""
+    names = re.sub(r"\s+in\s+[A-Z][\w.' -]*?(?=,|\s+and\s+|\s*&|$)", "", names.strip().rstrip("."))
+    parts = re.split(r",\s*|\s+and\s+|\s*&\s*", names)
     return [p.strip() for p in parts if p.strip()]
 
 
-def _title(text: str) -> str | None:
-    """A headline: a short line without final punctuation, set apart, near the top."""
-    furn = {(s, e) for s, e, _ in furniture(text)}
-    for ln in lines(text)[:6]:
-        if (ln.start, ln.end) in furn:
-            continue
-        words = ln.text.split()
-        if 3 <= len(words) <= 16 and not ln.text.endswith((".", ":", ",")) and \
-                sum(w[:1].isupper() for w in words) >= len(words) / 2:
-            return ln.text
-        return None
-    return None
-
-
 def leading_dateline(text: str) -> int:
-    """Length of a dateline opening a sentence ("WASHINGTON (Reuters) -", "Washington, D.C. –
-    February 5, 2026 –"): the story starts after it. 0 when there is none."""
-    lead = LEADING_DATELINE.match(text)
-    return lead.end() if lead and lead.end() < len(text) - 20 else 0
+    """Length of a dateline opening a sentence ("WASHINGTON (Reuters) -", "BANGKOK:",
+    "(Sihanoukville):", "Ream, Cambodia (AFP) April 5, 2025"): the story starts after it. 0 when
+    there is none."""
+    from briefer.ingest import pagedate
+
+    archived = pagedate.ARCHIVE.match(text)
+    skip = archived.start("rest") if archived else 0
+    lead = pagedate.dateline(text[skip:])
+    end = skip + (lead.end if lead else 0)
+    return end if end < len(text) - 20 else 0

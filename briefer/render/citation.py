@@ -28,15 +28,19 @@ def human_date(iso: str | None) -> str | None:
 
 
 def full_note(src: Source) -> str:
-    """`First Last, "Headline," Outlet, Month D, YYYY, URL.` with unknown fields left out."""
+    """`First Last, "Headline," Outlet, Month D, YYYY, URL.` with unknown fields left out; a source
+    known by none of author, outlet and headline is named by its opening words in quotes."""
     parts = []
+    official = not src.authors and src.kind == "official"
     if src.authors:
-        parts.append(join_names(src.authors))
-    elif src.publisher and src.kind == "official":
+        parts.append(join_names(src.authors, serial=True))
+    elif src.publisher and official:
         parts.append(src.publisher)
     if src.title:
-        parts.append(f'"{src.title},"')
-    if src.publisher and not (not src.authors and src.kind == "official"):
+        parts.append(_quoted(src.title))
+    elif not src.authors:
+        parts.append(_quoted(_opening(src, 10)))
+    if src.publisher and not official:
         parts.append(src.publisher)
     if src.medium:
         parts.append(src.medium)
@@ -48,26 +52,59 @@ def full_note(src: Source) -> str:
 
 
 def short_note(src: Source) -> str:
-    """`Lewis, Brunnstrom and Keidan, Reuters.` or `Publisher, "Short Title."`"""
+    """`Lewis, Brunnstrom, and Keidan, "Short Title."`, `Son, KPT English.` or `Publisher, "Short
+    Title."`; a source without a headline is named by its opening words; never a file name."""
     parts = []
     if src.authors:
-        parts.append(join_names([a.split()[-1] for a in src.authors]))
-        if src.publisher:
+        parts.append(join_names([surname(a, src.family_name_first) for a in src.authors], serial=True))
+        if src.title:
+            parts.append(_quoted(short_title(src.title)))
+        elif src.publisher:
             parts.append(src.publisher)
+        else:
+            parts.append(_quoted(_opening(src, 5)))
     else:
         if src.publisher:
             parts.append(src.publisher)
-        if src.title:
-            parts.append(f'"{short_title(src.title)},"')
-    if not parts:
-        parts.append(src.path.rsplit("/", 1)[-1])
+        parts.append(_quoted(short_title(src.title) if src.title else _opening(src, 5)))
     return _join(parts)
 
 
+def _quoted(title: str) -> str:
+    """A title in quotes with Chicago's comma inside, unless it ends with its own ? or !."""
+    return f'"{title}"' if title.endswith(("?", "!")) else f'"{title},"'
+
+
+def surname(name: str, family_name_first: bool = False) -> str:
+    """The family name: the last word, or the first where names are written family name first
+    (Khmer, Vietnamese, Chinese: "Hun Manet" -> "Hun")."""
+    words = name.split()
+    if not words:
+        return name
+    return words[0] if family_name_first else words[-1]
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "by", "with", "at", "as",
+                   "from", "after", "over", "its", "their", "is", "are"}
+
+
 def short_title(title: str, words: int = 4) -> str:
-    """Chicago short title: up to four words."""
+    """Chicago short title: up to four words of the headline, not ending on a function word."""
+    title = title.replace(" …", "").strip()
     split = title.split()
-    return title if len(split) <= words else " ".join(split[:words])
+    if len(split) <= words:
+        return title.rstrip(",;:")
+    short = split[:words]
+    while len(short) > 1 and short[-1].casefold().strip(",;:") in _FUNCTION_WORDS:
+        short.pop()
+    return " ".join(short).rstrip(",;:.")
+
+
+def _opening(src: Source, words: int) -> str:
+    """The opening words of the source's text (after any dateline), or a plain placeholder."""
+    from briefer.ingest.metadata import leading_dateline
+
+    return (src.opening(words, skip=leading_dateline) or "Untitled source").rstrip(",;:")
 
 
 def _join(parts: list[str]) -> str:
@@ -75,10 +112,10 @@ def _join(parts: list[str]) -> str:
     for part in parts:
         if not text:
             text = part
-        elif text.endswith(',"'):
+        elif text.endswith((',"', '?"', '!"')):
             text += " " + part
         else:
             text += ", " + part
     if text.endswith(',"'):
         return text[:-2] + ".\""
-    return text if text.endswith(".") else text + "."
+    return text if text.endswith((".", '?"', '!"')) else text + "."

@@ -1,0 +1,392 @@
+"""What a page states about itself: its date, publisher, authors and headline, read from the lines
+a page is saved with (masthead, headline, byline, date stamp, dateline, credits, sign-off).
+
+Only what the text says is taken; a value that cannot be told (a numeric date of unknown order, a
+masthead's "today" line) stays unknown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.ingest import pagedate as pd
+from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
+
+# Last words that mark a short line as a publication's name ("Siem Reap Times").
+OUTLET = {"times", "post", "news", "herald", "tribune", "journal", "daily", "gazette", "chronicle",
+          "express", "telegraph", "observer", "standard", "bulletin", "monitor", "mail", "star",
+          "review", "today", "insider", "press", "online", "weekly", "magazine", "wire", "dispatch",
+          "record", "courier", "sun", "globe", "nation", "inquirer", "reporter", "diplomat", "focus",
+          "voice", "network", "tv", "radio", "media", "agency"}
+# Words of a government body's name, for a page signed by it at its end ("U.S. Department of State").
+_ORG_HEAD = (r"(?:Department|Ministry|Embassy|Consulate|Mission|Office|Bureau|Agency|Commission|Council|"
+             r"Secretariat|Government|Parliament|White House)")
+_CAP = r"[A-Z][\w.'’-]*"
+# a government body's whole name: "U.S. Department of State", "Ministry of Maritime Affairs"
+OFFICIAL = re.compile(rf"^(?:The )?(?:{_CAP} ){{0,3}}{_ORG_HEAD}(?: of(?: the)? {_CAP}(?: (?:{_CAP}|and|&)){{0,3}})?$")
+# words that make a line a page's section, not a publication ("World News", "Latest News")
+GENERIC = {"latest", "breaking", "top", "local", "national", "international", "world", "business",
+           "sports", "politics", "more", "related", "other", "trending", "popular", "recent", "featured",
+           "home", "opinion", "tech", "entertainment", "health", "science", "lifestyle", "regional",
+           "asia", "europe", "africa", "americas", "pacific", "middle", "east", "economy", "markets"}
+CONNECT = {"of", "the", "and", "in", "for", "on", "de", "du", "da", "van", "von", "bin", "binti", "al",
+           "&"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
+SELF_NAMED = re.compile(
+    r"(?P<pub>[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|in|on|the|for|and|&)){0,4}) "
+    r"(?:takes a (?:closer |quick )?look at|looks at|looks back at|explains|rounds up)\b")
+CONTRIBUTED = re.compile(
+    r"^(?P<pub>[A-Z][\w&.'’-]*?(?: [A-Z][\w&.'’-]*?){0,3})(?:['’]s? | (?:[a-z-]+ ){1,3})"
+    r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) contributed to this (?:report|story|article)")
+REPORTED = re.compile(
+    r"(?:,\s*(?:reported|reports|according to)\s+(?P<a>[A-Z][\w .-]{1,30}?)|\s(?P<b>[A-Z][\w .-]{1,30}?)"
+    r"\s+reported)\s*[.]\s*$")
+SIGN_OFF = re.compile(
+    r"[.!?\"”’)]\s*[-–—]{1,2}\s*(?P<who>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|bin|binti|de|van)){0,5})\s*$")
+BODY_WORDS = 12
+
+
+def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[str, object]:
+    """Return the metadata a text states about itself: authors, publisher, date, title, kind
+    (`marks`: the text's furniture, when already found)."""
+    marks = furniture(text) if marks is None else marks
+    furn = {(s, e) for s, e, _ in marks}
+    all_lines = lines(text)
+    content = [ln for ln in all_lines if (ln.start, ln.end) not in furn]
+    top = _top(all_lines)
+    meta: dict[str, object] = {}
+    archived = pd.archive_date(text)
+    # a headline may repeat (page title and heading): only navigation and credits are no headline
+    title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
+    if title_at is not None:
+        meta["title"] = top[title_at].text
+    elif _titled(top):
+        meta["title"] = top[0].text.split("|")[0].strip()
+    elif _heading_after_lead(all_lines, furn):
+        meta["title"] = _heading_after_lead(all_lines, furn)
+    _from_lines(meta, top, title_at)
+    line = _dateline(top, archived)
+    if line and line.wire:
+        meta["publisher"], meta["kind"] = line.wire.strip(), "wire"
+    dates = [(archived[0], "archive")] if archived else []
+    if line and line.iso:
+        dates.append((line.iso, "dateline"))
+    dates += _stamped(top, title_at)
+    if dates:
+        meta["date"], meta["date_basis"] = dates[0]
+    _authors(meta, text, content)
+    _publisher(meta, text, all_lines, content, top, title_at)
+    return meta
+
+
+def _dateline(top: list[Line], archived: tuple[str, str] | None) -> pd.Dateline | None:
+    """The first dateline that credits a wire or states a date, on the lines above the story."""
+    for i, ln in enumerate(top):
+        text = ln.text
+        if i == 0 and archived and text.startswith("date "):
+            text = text[len("date " + archived[0]):].strip()
+        found = pd.dateline(text)
+        if found and (found.wire or found.iso):
+            return found
+    return None
+
+
+def _top(all_lines: list[Line]) -> list[Line]:
+    """The lines above a page's story: up to its second body paragraph, at most 12 lines."""
+    out, body = [], 0
+    for ln in all_lines[:12]:
+        out.append(ln)
+        if _is_body(ln.text):
+            body += 1
+            if body == 2:
+                break
+    return out
+
+
+def _is_body(text: str) -> bool:
+    words = len(text.split())
+    return words >= 30 or (words >= BODY_WORDS and text.rstrip().endswith((".", "!", "?", '"', "”", "’")))
+
+
+def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
+    """The headline: the first line above the story of five or more words (three if none has five:
+    a masthead's name is shorter) that is not a date, byline, section label or sentence."""
+    candidates = []
+    for i, ln in enumerate(top):
+        if _is_body(ln.text):
+            break
+        words = ln.text.split()
+        if (ln.start, ln.end) in furn or not 3 <= len(words) <= 24 or ln.text.endswith((".", ",", ";", ":")) \
+                or ln.text.startswith("date ") or pd.stamp(ln.text) or "|" in ln.text \
+                or re.search(r"\b\d+ min(?:ute)?s? read\b", ln.text, re.I) or ln.text.isupper():
+            continue
+        candidates.append((i, len(words)))
+    long = [i for i, n in candidates if n >= 5]
+    if long:
+        return long[0]
+    return candidates[0][0] if candidates else None
+
+
+def _from_lines(meta: dict[str, object], top: list[Line], title_at: int | None) -> None:
+    """Bylines and credits on the lines around the headline: "Name | June 20, 2024",
+    "Publisher 10/11/2025 | 11:30 MYT", "Name | Publisher". Names above the headline are a
+    section's ("Asia Pacific | 12 Sep 2025"), not an author's."""
+    for i, ln in enumerate(top):
+        below = title_at is not None and i > title_at
+        if "|" not in ln.text or _is_body(ln.text):
+            continue
+        parts = [p.strip() for p in ln.text.split("|") if p.strip()]
+        texts = [p for p in parts if not pd.stamp(p)]
+        if len(texts) == len(parts):
+            named = [p for p in parts if _after_name(p, ln.text)]
+            if named:
+                meta.setdefault("publisher", _name_before_date(named[0]))
+            elif below and len(parts) == 2 and _person(parts[0]) and (_outlet(parts[1]) or pd.is_wire(parts[1])):
+                meta.setdefault("authors", [parts[0]])
+                meta.setdefault("publisher", parts[1])
+        elif len(texts) == 1:
+            _lead_name(meta, texts[0], below)
+
+
+def _name_before_date(part: str) -> str:
+    match = re.match(r"^[A-Z][^\d|]{1,50}?(?=\s+\d)", part)
+    return match.group(0).strip() if match else part
+
+
+def _lead_name(meta: dict[str, object], text: str, below: bool) -> None:
+    """The words beside a date stamp: an outlet's name, or the author's (below the headline)."""
+    name = re.sub(r"^By:?\s+", "", text).strip()
+    if _outlet(name) and not _generic(name):
+        meta.setdefault("publisher", name)
+    elif below and _person(name):
+        meta.setdefault("authors", [name])
+
+
+def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
+    """Dates on lines of their own above the story; a weekday's date above the headline is the
+    masthead's "today", not the page's date. "Published ..." lines first."""
+    found = []
+    for i, ln in enumerate(top):
+        parts = [p for p in ln.text.split("|") if p.strip()]
+        for part in parts:
+            st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part)
+            if st is None or st.iso is None:
+                continue
+            if st.weekday and (title_at is None or i < title_at or _headline_below(top, i)):
+                continue
+            found.append((not st.published, i, st.iso))
+            break
+    return [(iso, "stated") for _, _, iso in sorted(found)]
+
+
+def _headline_below(top: list[Line], i: int) -> bool:
+    """A headline-like line between line i and the story: line i sits above a headline."""
+    for ln in top[i + 1:]:
+        if _is_body(ln.text):
+            return False
+        words = ln.text.split()
+        if len(words) >= 5 and not re.search(r"[.,;:]$", ln.text) and "|" not in ln.text \
+                and not pd.stamp(ln.text) and not BYLINE.match(ln.text):
+            return True
+    return False
+
+
+def _byline_date(part: str) -> pd.Stamp | None:
+    """"Posted by Jane Doe on March 3, 2024": the date of a byline."""
+    if not BYLINE.match(part):
+        return None
+    found = pd.find_date(part)
+    return pd.Stamp(found[0], False, True) if found and found[0] else None
+
+
+def _after_name(part: str, whole: str) -> pd.Stamp | None:
+    """"Publisher 10/11/2025": a date stamp after a short name."""
+    match = re.match(r"^[A-Z][^\d|]{1,50}?\s+(?=\d)", part)
+    if not match or not _outlet_like(match.group(0).strip()):
+        return None
+    st = pd.stamp(part[match.end():])
+    if st and st.iso is None:
+        found = pd.find_date(part, day_first=pd.day_first_evidence(whole))
+        st.iso = found[0] if found else None
+    return st
+
+
+def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
+    credit = CREDIT.search(text)
+    byline = BYLINE.search(text)
+    names: list[str] = []
+    if credit:
+        names = split_names(credit.group("names"))
+    elif byline:
+        names, extra = byline_names(byline.group("names"))
+        if extra and pd.is_wire(extra):
+            meta.setdefault("publisher", extra)
+    if names:
+        meta["authors"] = names
+    if "authors" in meta or not content:
+        return
+    who = _sign_off(content[-1].text)
+    if who and not pd.is_wire(who) and _person(who):
+        meta["authors"] = [who]
+
+
+def byline_names(raw: str) -> tuple[list[str], str | None]:
+    """The names of a byline ("Jane Doe and John Roe, Reuters | March 3, 2024") and a trailing
+    outlet's name, if any."""
+    raw = re.split(r"\s*(?:\||\s[-–—]\s|\bon\s+\w+day\b)\s*", raw)[0]
+    date = pd.find_date(raw)
+    if date:
+        raw = re.sub(r"(?:\s+(?:on|at|posted|published|updated))+\s*$", "", raw[:date[1].start()].rstrip(" ,"))
+    parts = [p.strip() for p in re.split(r",\s*", raw.strip(" ,")) if p.strip()]
+    extra = parts.pop() if len(parts) > 1 and (pd.is_wire(parts[-1]) or _outlet(parts[-1])) else None
+    names = [n for n in split_names(", ".join(parts)) if _person(n)]
+    return names, extra
+
+
+def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], content: list[Line],
+               top: list[Line], title_at: int | None) -> None:
+    if "publisher" in meta:
+        return
+    for ln in content[-4:]:
+        who = _sign_off(ln.text)
+        if who and (pd.is_wire(who) or (who.isupper() and len(who) <= 6)):
+            meta["publisher"], meta["kind"] = who, "wire"
+            return
+    candidates = [_titled(top), _masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
+                  _source_line(all_lines),
+                  _contributed(content), _signed(all_lines), _reported(content)]
+    found = next((c for c in candidates if c), None)
+    if found:
+        meta["publisher"] = found
+
+
+def _heading_after_lead(all_lines: list[Line], furn: set[tuple[int, int]]) -> str | None:
+    """A page that opens with a notice paragraph and then its heading in Title Case ("U.S.-Ruritania
+    Relations") followed by the body: the heading is the page's title."""
+    content = [ln for ln in all_lines if (ln.start, ln.end) not in furn]
+    if len(content) < 3 or not _is_body(content[0].text) or not _is_body(content[2].text):
+        return None
+    words = content[1].text.split()
+    title_case = all(w[:1].isupper() or len(w) <= 3 for w in words) and words[0][:1].isupper()
+    if 2 <= len(words) <= 8 and title_case and not re.search(r"[.,;:?!]$", content[1].text) \
+            and not pd.stamp(content[1].text):
+        return content[1].text
+    return None
+
+
+def _titled(top: list[Line]) -> str | None:
+    """A saved page's first line "Headline of five words or more | Outlet"."""
+    parts = [p.strip() for p in top[0].text.split("|")] if top else []
+    if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) <= 4 \
+            and _outlet_like(parts[1]) and not _generic(parts[1]):
+        return parts[1]
+    return None
+
+
+def _source_line(all_lines: list[Line]) -> str | None:
+    """"Source: Xinhua" on a line of its own names the agency a story comes from."""
+    for ln in all_lines[:12] + all_lines[-6:]:
+        match = re.match(r"^Source:\s*(?P<wire>[A-Z][\w .-]{1,30}?)\s*(?:\||$)", ln.text)
+        if match and pd.is_wire(match["wire"]):
+            return match["wire"]
+    return None
+
+
+def _masthead(top: list[Line], title_at: int | None, all_lines: list[Line]) -> str | None:
+    """A publication's name above the headline: a short capitalised line that recurs on the page
+    or ends with a word like Times, Post or News."""
+    end = title_at if title_at is not None else min(2, len(top))
+    for ln in top[:end]:
+        name = ln.text
+        if not _outlet_like(name) or pd.stamp(name):
+            continue
+        again = sum(other.text == name for other in all_lines) >= 2 and len(name.split()) >= 2
+        if (again or _outlet(name)) and not _generic(name):
+            return name
+    return None
+
+
+def _copyright(text: str) -> str | None:
+    for match in COPYRIGHT.finditer(text):
+        if match.group(0).strip().lower().startswith("(c)") and not re.search(r"\d{4}", match.group(0)):
+            continue  # "(c) Definitions": a legal list marker, not a copyright
+        owner = re.sub(r"(?i)\b(?:all rights reserved|copyright)\b\.?|\b\d{4}\b|[-–,.]\s*$", " ",
+                       match.group("owner"))
+        owner = re.sub(r"\s+", " ", owner).strip(" .,-–|")
+        if owner and _outlet_like(owner):
+            return owner
+    return None
+
+
+def _self_named(top: list[Line]) -> str | None:
+    for ln in top[:4]:
+        match = SELF_NAMED.search(ln.text)
+        if match and (len(match["pub"].split()) >= 2 or pd.is_wire(match["pub"])):
+            return match["pub"]
+    return None
+
+
+def _contributed(content: list[Line]) -> str | None:
+    for ln in content[-4:]:
+        match = CONTRIBUTED.search(ln.text)
+        if match and (len(match["pub"].split()) >= 2 or pd.is_wire(match["pub"]) or match["pub"].isupper()):
+            return match["pub"]
+    return None
+
+
+def _signed(all_lines: list[Line]) -> str | None:
+    """A government body's name as the first label after the last paragraph (an official page's
+    signature)."""
+    i = len(all_lines)
+    while i > 0 and _label(all_lines[i - 1].text):
+        i -= 1
+    if 0 < i < len(all_lines) and len(all_lines) - i <= 6:
+        name = all_lines[i].text
+        if OFFICIAL.match(name) and _outlet_like(name):
+            return name
+    return None
+
+
+def _reported(content: list[Line]) -> str | None:
+    """A wire story run by another site: "..., reported Reuters." closing its first paragraph."""
+    if not content:
+        return None
+    match = REPORTED.search(content[0].text)
+    name = match and (match["a"] or match["b"])
+    return name if name and pd.is_wire(name) else None
+
+
+def _sign_off(text: str) -> str | None:
+    match = SIGN_OFF.search(text)
+    return match["who"].strip() if match else None
+
+
+def _label(text: str) -> bool:
+    return len(text.split()) <= 10 and not text.rstrip().endswith((".", "!", "?", '"', "”", ")"))
+
+
+def _outlet_like(name: str) -> bool:
+    """A short capitalised name (1-6 words, no sentence punctuation, no digits)."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d|[.!?:;,]$", name) or name.isupper() and len(words) > 3:
+        return False
+    return all(_NAME_TOKEN.match(w) or w.casefold() in CONNECT for w in words) and words[0][0].isupper()
+
+
+def _outlet(name: str) -> bool:
+    words = name.split()
+    return _outlet_like(name) and len(words) >= 2 and words[-1].casefold().strip(".") in OUTLET
+
+
+def _generic(name: str) -> bool:
+    """"World News", "Asia Pacific": a section's name."""
+    words = [w.casefold() for w in name.split()]
+    return all(w in GENERIC or w in CONNECT for w in words[:-1]) and (words[-1] in GENERIC or words[-1] == "news")
+
+
+def _person(name: str) -> bool:
+    """A person's name: 2-5 capitalised words or initials, no outlet word."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and _outlet_like(name) and not _outlet(name) and not _generic(name) \
+        and not any(w.casefold() in CONNECT - {"de", "van", "von", "bin", "binti", "al", "da", "du"}
+                    for w in words)

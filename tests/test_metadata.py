@@ -1,0 +1,263 @@
+"""Metadata a page states about itself (dates, publisher, authors, headline) and datelines, on
+made-up pages in the shapes pages are saved with."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.ingest.metadata import infer, leading_dateline
+from briefer.ingest.pagedate import dateline, find_date, stamp
+
+BODY = ("The council approved the new harbour budget after a long debate on Tuesday, officials "
+        "said, adding that work on the northern pier would start next spring.\n\n"
+        "Critics said the plan left out the fishing villages along the southern coast entirely.\n")
+
+
+def test_wire_dateline_with_date_credits_the_agency():
+    meta = infer(f"Port Vell, Ruritania (AFP) March 3, 2024\n\n{BODY}")
+    assert (meta["publisher"], meta["date"], meta["kind"]) == ("AFP", "2024-03-03", "wire")
+
+
+def test_caps_city_wire_dateline_and_reporting_credit():
+    text = ("OSTRAVIA (Reuters) - The council approved the harbour budget on Tuesday, officials said.\n\n"
+            "(Reporting by Ana Kovac in Ostravia and Piet de Wit; editing by Lena Moor)\n")
+    meta = infer(text)
+    assert meta["publisher"] == "Reuters"
+    assert meta["authors"] == ["Ana Kovac", "Piet de Wit"]
+    assert "date" not in meta  # a dateline without a date states none
+
+
+def test_city_date_wire_shape():
+    meta = infer(f"NORTH HAVEN, Nov 10, 2025 (Bernama) -- {BODY}")
+    assert (meta["publisher"], meta["date"]) == ("Bernama", "2025-11-10")
+
+
+def test_agency_alone_with_dash():
+    assert infer(f"(NTV) -- {BODY}")["publisher"] == "NTV"
+
+
+def test_sign_off_agency_at_the_end():
+    text = f"CASTELLO: {BODY.strip()} - Bernama\n"
+    assert infer(text)["publisher"] == "Bernama"
+
+
+def test_sign_off_name_is_the_author():
+    text = BODY.strip() + " — Maren T. Olsson\n"
+    assert infer(text)["authors"] == ["Maren T. Olsson"]
+
+
+def test_web_archive_date_line():
+    meta = infer(f" date 2024-02-29 Harbour Weekly\n Council backs a new harbour budget\n{BODY}")
+    assert meta["date"] == "2024-02-29"
+    assert meta["title"] == "Council backs a new harbour budget"
+
+
+def test_date_line_above_the_headline_is_the_page_date():
+    meta = infer(f"Pier at dusk\n\n3 March 2024\n\nCouncil backs a new harbour budget: key points\n\n{BODY}")
+    assert meta["date"] == "2024-03-03"
+    assert meta["title"] == "Council backs a new harbour budget: key points"
+
+
+def test_masthead_today_line_is_not_the_page_date():
+    text = f"Coastal Times\n\nMonday, Mar 4, 2024\n\nCouncil backs a new harbour budget\n\n{BODY}\nCoastal Times\n"
+    meta = infer(text)
+    assert "date" not in meta
+    assert meta["publisher"] == "Coastal Times"
+
+
+def test_date_and_time_lines_below_the_headline():
+    meta = infer(f"Council backs a new harbour budget after debate\n\nMar 4, 2024\n01:09 pm\n\n{BODY}")
+    assert meta["date"] == "2024-03-04"
+
+
+def test_published_line_wins_over_updated():
+    text = f"Council backs a new harbour budget\nUpdated: 5 March 2024\nPublished: 4 March 2024\n\n{BODY}"
+    assert infer(text)["date"] == "2024-03-04"
+
+
+def test_timeline_entry_is_not_a_date_line():
+    text = f"How the harbour plan came together over the year\nMay 2, 2024: The council meets.\n{BODY}"
+    assert "date" not in infer(text)
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Harbour Weekly 04/03/2024 | 10:15 CET", "2024-03-04"),  # a day-first zone
+    ("Harbour Weekly 04/03/2024 | 10:15 EDT", "2024-04-03"),  # a month-first zone
+    ("Harbour Weekly 25/03/2024 | 10:15", "2024-03-25"),  # a day over 12
+])
+def test_numeric_dates_read_on_evidence(line, iso):
+    meta = infer(f"Council backs a new harbour budget\n\n{line}\n\n{BODY}")
+    assert (meta["date"], meta["publisher"]) == (iso, "Harbour Weekly")
+
+
+def test_ambiguous_numeric_date_stays_unknown():
+    assert "date" not in infer(f"Council backs a new harbour budget\n\nHarbour Weekly 04/03/2024\n\n{BODY}")
+
+
+def test_author_pipe_date_line():
+    meta = infer(f"Council backs a new harbour budget\n\nIlse Brandt | June 20, 2024, 07:06 PM\n\n{BODY}")
+    assert (meta["authors"], meta["date"]) == (["Ilse Brandt"], "2024-06-20")
+
+
+def test_byline_with_outlet_and_date():
+    meta = infer(f"Council backs a new harbour budget\nBy Ilse Brandt and Tomas Ek, Reuters | March 3, 2024\n{BODY}")
+    assert meta["authors"] == ["Ilse Brandt", "Tomas Ek"]
+
+
+def test_copyright_line_names_the_publisher():
+    assert infer(f"{BODY}\n© 2024 Harbour Weekly. All rights reserved.\n")["publisher"] == "Harbour Weekly"
+
+
+def test_legal_list_marker_is_no_copyright():
+    assert "publisher" not in infer(f"{BODY}\n(c) exports of listed items;\n")
+
+
+def test_page_naming_itself():
+    text = ("Explainer: how the harbour plan came together\n"
+            "After a year of talks the council agreed. Coast Review takes a look at how it unfolded.\n" + BODY)
+    assert infer(text)["publisher"] == "Coast Review"
+
+
+def test_contributor_line_names_the_publisher_not_an_author():
+    meta = infer(BODY + "Harbour Network senior producer Ola Berg contributed to this report.\n")
+    assert meta["publisher"] == "Harbour Network"
+    assert "authors" not in meta
+
+
+def test_official_page_signed_at_its_end():
+    meta = infer(BODY + "\nMinistry of Maritime Affairs\n\nRelated: Ten years of port reform\n")
+    assert meta["publisher"] == "Ministry of Maritime Affairs"
+
+
+def test_wire_story_run_by_another_site():
+    text = "A ferry ran aground near the northern pier on Monday, the coast guard said, reported Reuters.\n" + BODY
+    assert infer(text)["publisher"] == "Reuters"
+
+
+def test_photo_credits_name_nobody():
+    text = ("Council backs a new harbour budget\n"
+            "Workers repair the old pier on Monday. REUTERS/Ana Kovac\n" + BODY +
+            "Fishermen wave flags during a rally on May 2, 2024. (Piet de Wit/HARBOUR WEEKLY)\n")
+    meta = infer(text)
+    assert "publisher" not in meta and "authors" not in meta
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("WASHINGTON (Reuters) - The council approved the harbour budget on Tuesday.", "The council"),
+    ("OSTRAVIA: The council approved the harbour budget on Tuesday, officials said.", "The council"),
+    ("(Port Vell): The council approved the harbour budget on Tuesday, officials said.", "The council"),
+    ("PORT VELL, Ruritania (AP) — The council approved the harbour budget on Tuesday.", "The council"),
+    ("Port Vell, Ruritania (AFP) April 5, 2025 The council approved the harbour budget.", "The council"),
+    ("Port Vell, Ruritania — The council approved the harbour budget on Tuesday, officials said.", "The council"),
+    ("Port Vell, D.C. – February 5, 2026 – The council approved the harbour budget on Tuesday.", "The council"),
+    ("5-4-2025 (Port Vell): The council approved the harbour budget on Tuesday, officials said.", "The council"),
+    (" date 2024-02-29 The council approved the harbour budget on Tuesday, officials said.", "The council"),
+])
+def test_leading_dateline_is_stripped(text, rest):
+    assert text[leading_dateline(text):].startswith(rest)
+
+
+@pytest.mark.parametrize("text", [
+    "The Armed Forces (AFP) chief said the troops were ready for the mission on Monday.",
+    "Ilse Brandt said on Saturday that the council had nothing to hide at the harbour.",
+    "Meanwhile the council approved the harbour budget on Tuesday, officials said today.",
+])
+def test_no_dateline_in_an_ordinary_sentence(text):
+    assert leading_dateline(text) == 0
+
+
+def test_numeric_dateline_is_day_first():
+    found = dateline("5-4-2025 (Port Vell): The council met.")
+    assert found is not None and found.iso == "2025-04-05"
+
+
+@pytest.mark.parametrize("line, iso, weekday", [
+    ("Thursday, Sep 18, 2025", "2025-09-18", True),
+    ("Published: 12 September 2025, 10:02 AM EDT", "2025-09-12", False),
+    ("September 12, 2025", "2025-09-12", False),
+])
+def test_stamps(line, iso, weekday):
+    st = stamp(line)
+    assert st is not None and (st.iso, st.weekday) == (iso, weekday)
+
+
+def test_a_sentence_is_no_stamp():
+    assert stamp("July 28, 2025: the two leaders agree to a ceasefire") is None
+    assert find_date("on 31/02/2024") is None or find_date("on 31/02/2024")[0] is None
+
+
+@pytest.mark.parametrize("text", [
+    f"World News\n\nCouncil backs a new harbour budget\n\n{BODY}World News\n",  # a section, not a masthead
+    f"{BODY}\n(c) Definitions\n",  # a legal list marker
+    f"{BODY}\nDefense Department Announces New Harbour Aid\nRelated: Ten years of port reform\n",  # a link
+    f"Asia Pacific | 12 Sep 2025\n\nCouncil backs a new harbour budget\n\n{BODY}",  # a section label
+])
+def test_no_invented_publisher_or_author(text):
+    meta = infer(text)
+    assert "publisher" not in meta and "authors" not in meta
+
+
+def test_agency_story_with_caps_byline_and_updated_line():
+    text = ("Council backs a new harbour budget after debate\n\nBy ANA KOVAC and PIET SMIT\n\n"
+            "Updated 3:04 PM EDT, March 12, 2024\n\nOSTRAVIA (AP) — " + BODY)
+    meta = infer(text)
+    assert (meta["publisher"], meta["date"]) == ("AP", "2024-03-12")
+    assert meta["authors"] == ["ANA KOVAC", "PIET SMIT"]
+
+
+def test_posted_by_with_a_date():
+    meta = infer(f"Council backs a new harbour budget after debate\nPosted by Ilse Brandt on March 3, 2024\n{BODY}")
+    assert (meta["authors"], meta["date"]) == (["Ilse Brandt"], "2024-03-03")
+
+
+def test_iso_timestamp_and_relative_update_stay_a_stamp():
+    assert infer(f"Council backs a new harbour budget\n2024-03-12T10:00:00Z\n{BODY}")["date"] == "2024-03-12"
+    assert stamp("March 12, 2024 10:30 AM GMT Updated 2 hours ago") is not None
+
+
+def test_source_line_names_the_agency():
+    assert infer(f"Council backs a new harbour budget\nSource: Xinhua | 2024-03-12\n{BODY}")["publisher"] == "Xinhua"
+
+
+def test_saved_page_title_names_its_outlet():
+    meta = infer(f"Council backs a new harbour budget after debate | Harbour Weekly\n\n{BODY}")
+    assert (meta["publisher"], meta["title"]) == ("Harbour Weekly", "Council backs a new harbour budget after debate")
+
+
+def test_heading_after_a_notice_paragraph_is_the_title():
+    text = ("The Minister will travel to Port Vell from May 2-6 to attend the regional ministerial meetings "
+            "and hold talks with the Prime Minister.\n\nHarbour-Ruritania Relations\n\n" + BODY)
+    assert infer(text)["title"] == "Harbour-Ruritania Relations"
+    sentence_case = text.replace("Harbour-Ruritania Relations", "What happened next")
+    assert "title" not in infer(sentence_case)
+
+
+def test_possessive_contributor_line():
+    assert infer(BODY + "CNN's Ola Berg contributed to this report.\n")["publisher"] == "CNN"
+
+
+def test_place_in_parentheses_with_a_dash_is_no_credit():
+    text = f"(Port Vell) — {BODY}"
+    assert "publisher" not in infer(text)
+    assert text[leading_dateline(text):].startswith("The council")
+
+
+def test_byline_stamps_are_furniture_but_table_rows_are_content():
+    from briefer.ingest.metadata import furniture
+
+    text = "Ilse Brandt | June 20, 2024, 07:06 PM\nMay 2, 2024 | Talks resume in the capital\n" + BODY
+    assert [why for _, _, why in furniture(text)] == ["credit line"]
+
+
+def test_weekday_line_above_a_headline_below_a_tagline_is_still_the_masthead():
+    text = (f"Latest News And Views From Around The Coast\n\nMonday, Mar 4, 2024\n\n"
+            f"Council backs a new harbour budget after debate\n\n{BODY}")
+    assert "date" not in infer(text)
+    below = "Council backs a new harbour budget after debate\n\nMonday, Mar 4, 2024\n\n" + BODY
+    assert infer(below)["date"] == "2024-03-04"
+
+
+def test_site_credit_with_date_and_dash():
+    text = f"Port Vell (PV), Mar 4 – {BODY}"
+    assert infer(text)["publisher"] == "PV"
+    assert text[leading_dateline(text):].startswith("The council")
