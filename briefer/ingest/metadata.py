@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from briefer.ingest.furniture import page_furniture
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 MONTH_RE = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -76,7 +78,8 @@ def furniture(text: str) -> list[tuple[int, int, str]]:
             reason = "trailing link or label"
         if reason:
             found.append((ln.start, ln.end, reason))
-    return found
+    found += page_furniture([(ln.start, ln.end, ln.text) for ln in all_lines], {(s, e) for s, e, _ in found})
+    return sorted(found)
 
 
 def _furniture_reason(line: str, count: int) -> str | None:
