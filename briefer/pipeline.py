@@ -83,7 +83,7 @@ def analyse_doc(doc, src: Source, matcher) -> dict[str, Any]:  # type: ignore[no
     src.notes = list(src.notes)
     src.garbled = [Mention(s, e) for s, e, _ in quality.garbled_sentences(doc)]
     n_sentences = quality.content_sentences(doc)
-    _judge(src, n_sentences, quality.verdict(doc, n_sentences))
+    _judge(src, n_sentences, quality.verdict(doc, n_sentences, src.text))
     hits = matcher.sentence_hits(doc) if matcher else _all_sentences(doc)
     return to_dict({
         "garbled": src.garbled, "notes": src.notes, "quality": src.quality,

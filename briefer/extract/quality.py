@@ -79,14 +79,17 @@ class Verdict:
         return self.kind is not None
 
 
-def verdict(doc: Doc, n_sentences: int) -> Verdict:
-    """Judge a parsed source's text: junk when it shows enough signs of spun or machine text."""
+def verdict(doc: Doc, n_sentences: int, text: str | None = None) -> Verdict:
+    """Judge a parsed source's text: junk when it shows enough signs of spun or machine text.
+    `text`: the source as read (the Doc's text has page furniture blanked), for repeated lines."""
     from briefer.extract import spun
 
     reasons: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
-    for kind, found in spun.anomalies(doc).items():
-        for _, _, reason in found:
+    found = spun.anomalies(doc)
+    found["keyword-stuffed"] = list(stuffed_lines(text or ""))
+    for kind, items in found.items():
+        for _, _, reason in items:
             if reasons[reason] < SIGN_CAP:
                 reasons[reason] += 1
                 kinds[kind] += 1
@@ -95,3 +98,21 @@ def verdict(doc: Doc, n_sentences: int) -> Verdict:
         return Verdict(count=count)
     kind = max(kinds, key=lambda k: kinds[k])
     return Verdict(kind=spun.KIND_NAMES[kind], signs=[r for r, _ in reasons.most_common()], count=count)
+
+
+STUFFED_REPEATS = 3  # a headline or site name shows twice on a page; a search phrase, over and over
+
+
+def stuffed_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Lines of three words or more repeated at least STUFFED_REPEATS times: the search phrase a
+    keyword-stuffed (SEO) page repeats. One sign per repeat past the second."""
+    seen: dict[str, list[int]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        key = " ".join(line.casefold().split())
+        if len(key.split()) >= 3:
+            seen.setdefault(key, []).append(pos)
+        pos += len(line) + 1
+    for key, starts in seen.items():
+        for start in starts[STUFFED_REPEATS - 1:]:
+            yield start, start + len(key), "a search phrase repeated"

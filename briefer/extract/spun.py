@@ -152,11 +152,11 @@ def name_variants(doc: Doc) -> Iterator[Anomaly]:
         return
     names: dict[str, Token] = {}
     for tok in doc[:-1]:  # the last word may be cut short by the page's end
-        if tok.is_alpha and tok.text[:1].isupper() and len(tok.text) >= 5 and not tok.is_sent_start:
+        if tok.is_alpha and tok.text[:1].isupper() and len(tok.text) >= 5:
             names.setdefault(tok.text, tok)
     good = [n for n in names if n in known]
     for name, tok in names.items():
-        if name in known or name.lower() in known or name.isupper():
+        if name in known or name.lower() in known or name.isupper() or tok.is_sent_start:
             continue
         near = next((g for g in good if _near(name, g)), None)
         if near is not None:
@@ -215,6 +215,7 @@ def stock_commentary(doc: Doc) -> Iterator[Anomaly]:
 KIND_NAMES = {
     "machine-translated": "machine-translated or spun text",
     "machine-written": "machine-written text",
+    "keyword-stuffed": "keyword-stuffed (SEO) page",
 }
 DETECTORS = {
     "machine-translated": (country_with_article, name_variants, unquoted_speech),
