@@ -155,6 +155,7 @@ def _judge(src: Source, n_sentences: int, verdict: Verdict | None = None) -> Non
     bad = len(src.garbled)
     if bad:
         src.notes.append(f"sentences missing their numbers: {bad} of {n_sentences}; not used as facts")
+    if bad >= 2:  # one odd sentence is a slip (kept out of the facts); a page judgement needs a pattern
         share = bad / max(n_sentences, 1)
         src.quality = round(max(0.1, 1.0 - 2.5 * share), 2)
     if verdict is not None and verdict.junk:
@@ -162,7 +163,7 @@ def _judge(src: Source, n_sentences: int, verdict: Verdict | None = None) -> Non
         src.notes.append(f"{verdict.kind} ({'; '.join(verdict.signs)}): not used unless another source "
                          "confirms it")
     elif src.quality < 0.5:
-        src.notes.append("low quality: its facts and figures are used only where another source confirms them")
+        src.notes.append("garbled text: not used unless another source confirms it")
 
 
 def _combine(sources: list[Source], skipped, themes: list[Theme], items: _Items,  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import pytest
 
 from briefer import gate
 from briefer.extract import quality, spun
-from briefer.model import Event, Extraction, Fact, Figure, Location, Quote, Source
+from briefer.model import Event, Extraction, Fact, Figure, Location, Mention, Quote, Source
 from briefer.pipeline import _judge
 
 
@@ -169,3 +169,17 @@ def test_a_search_phrase_repeated_over_and_over_is_keyword_stuffing(nlp):
 
 
 LEAD_LINE = "The council approved the harbour budget on Tuesday after a long debate."
+
+
+def test_one_garbled_sentence_keeps_the_source_usable():
+    src = Source(id="s", path="s.txt", garbled=[Mention(0, 10)])
+    _judge(src, 4)
+    assert src.quality == 1.0 and src.notes == ["sentences missing their numbers: 1 of 4; not used as facts"]
+    src = Source(id="t", path="t.txt", garbled=[Mention(0, 10), Mention(20, 30)])
+    _judge(src, 4)
+    assert src.quality < 0.5
+
+
+def test_between_and_among_is_no_lost_range():
+    assert quality.garbled_reason("Trade grew between and among the member states.") is None
+    assert quality.garbled_reason("Trade grew between and the rest of the decade.") == "range without its numbers"
