@@ -183,3 +183,11 @@ def test_one_garbled_sentence_keeps_the_source_usable():
 def test_between_and_among_is_no_lost_range():
     assert quality.garbled_reason("Trade grew between and among the member states.") is None
     assert quality.garbled_reason("Trade grew between and the rest of the decade.") == "range without its numbers"
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("The boats were left drifting.Key Facts\nThe coast guard said.", 1),
+    ("The boats were left drifting. Key facts follow.\nThe U.S.Navy said.", 0),
+])
+def test_heading_run_into_the_text(text, n):
+    assert len(list(spun.run_in_headings(text))) == n

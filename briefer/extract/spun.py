@@ -68,6 +68,17 @@ def weekday_mismatches(text: str) -> Iterator[Anomaly]:
                 yield m.start(), m.end(), "a weekday that is not the date's"
 
 
+# a sentence's last word, its full stop and a Title Case heading with no space or line break
+# between them, at the end of a line ("... sending them adrift.Key Details")
+RUN_IN_HEADING = re.compile(r"[a-z]{3,}[.!?][A-Z][a-z]+(?: [A-Z][a-z]+){0,3}[ \t]*$", re.M)
+
+
+def run_in_headings(text: str) -> Iterator[Anomaly]:
+    """A heading run into the sentence before it: a page assembled from generated blocks."""
+    for m in RUN_IN_HEADING.finditer(text):
+        yield m.start(), m.end(), "a heading run into the text"
+
+
 def unquoted_speech(doc: Doc) -> Iterator[Anomaly]:
     """First-person speech closed by ", he said" with no quotation mark anywhere in the sentence:
     a translation or rewrite that dropped the quote marks (also: quotes that close without
@@ -230,4 +241,5 @@ def anomalies(doc: Doc) -> dict[str, list[Anomaly]]:
         for detect in detectors:
             found[kind].extend(detect(doc))
     found["machine-written"].extend(weekday_mismatches(doc.text))
+    found["machine-written"].extend(run_in_headings(doc.text))
     return found
