@@ -88,3 +88,9 @@ def test_archive_date_line_alone_or_before_the_lead():
 def test_content_lines_stay(line):
     text = f"Council Approves Harbour Budget\n{LEAD}\n{line}\n{MORE}\n"
     assert line not in _furniture(text)
+
+
+@pytest.mark.parametrize("line", ["He said:", "The agency reports:", "incites", "'All Bets Are Off.'"])
+def test_lead_ins_and_broken_lines_are_no_sub_heads(line):
+    text = f"{LEAD}\n{line}\n{MORE}\n"
+    assert line not in _furniture(text)

@@ -135,8 +135,9 @@ def _leading_reason(lines: list[Line], i: int, body: int) -> str | None:
 def _subhead(lines: list[Line], i: int) -> bool:
     """Inside the story, a short label line followed by a paragraph: a sub-head, not content."""
     text = lines[i][2]
-    if len(text.split()) > 8 or text.endswith((".", "!", '"', "”")) or i + 1 >= len(lines) or \
-            any(c.isdigit() for c in text):  # "Thursday, July 24, 2025:" dates what follows
-        return False
+    words = len(text.split())
+    if words > 8 or text.endswith((".", "!", '"', "”", "’", "'", ":")) or i + 1 >= len(lines) or \
+            not text[:1].isupper() or any(c.isdigit() for c in text) or text.endswith("?") and words > 5:
+        return False  # "He said:" introduces what follows; "Thursday, July 24, 2025:" dates it
     nxt = lines[i + 1][2]
-    return len(nxt.split()) > len(text.split()) + 4 or _subhead(lines, i + 1) and len(text.split()) <= 4
+    return len(nxt.split()) > words + 4 or _subhead(lines, i + 1) and words <= 4
