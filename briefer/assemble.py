@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from briefer import gate
 from briefer.errors import UsageError
 from briefer.model import Brief, Count, Extraction, Fact, Figure, KeyPoint, Quote, Section, Theme
 
@@ -43,6 +44,7 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     if opts.length not in BUDGETS:
         raise UsageError(f"--length must be one of {', '.join(BUDGETS)}, not {opts.length!r}")
     budget = BUDGETS[opts.length]
+    ex = gate.shown(ex)
     sections = [_section(ex, theme, budget) for theme in ex.themes]
     key_points = _key_points(sections, budget)
     for kp, section in zip(key_points, (s for s in sections if s.facts), strict=False):

@@ -15,6 +15,7 @@ from typing import Any
 from briefer import DEFAULT_MODEL, __version__, corroborate, ingest
 from briefer.config import ThemeSet
 from briefer.errors import InputError
+from briefer.extract.quality import JUNK_QUALITY, Verdict
 from briefer.model import Event, Extraction, Fact, Figure, Mention, Quote, Source, Theme, from_dict, to_dict
 
 DEFAULT_THEME = Theme(id="key-facts", title="Key facts", description="What the sources report.")
@@ -81,7 +82,8 @@ def analyse_doc(doc, src: Source, matcher) -> dict[str, Any]:  # type: ignore[no
     src = copy.copy(src)
     src.notes = list(src.notes)
     src.garbled = [Mention(s, e) for s, e, _ in quality.garbled_sentences(doc)]
-    _judge(src, quality.content_sentences(doc))
+    n_sentences = quality.content_sentences(doc)
+    _judge(src, n_sentences, quality.verdict(doc, n_sentences, src.text))
     hits = matcher.sentence_hits(doc) if matcher else _all_sentences(doc)
     return to_dict({
         "garbled": src.garbled, "notes": src.notes, "quality": src.quality,
@@ -145,17 +147,23 @@ def _span(item: Quote | Figure | Event) -> tuple[int, int]:
     return item.start, item.end
 
 
-def _judge(src: Source, n_sentences: int) -> None:
-    """Score a source's quality and write the notes the brief shows about it."""
+def _judge(src: Source, n_sentences: int, verdict: Verdict | None = None) -> None:
+    """Score a source's quality and write the notes the brief shows about it: garbled sentences
+    lower it in proportion; a text judged spun or machine-made (`verdict`) is junk as a whole."""
     if src.furniture:
         src.notes.append(f"page furniture removed: {len(src.furniture)} line(s)")
     bad = len(src.garbled)
     if bad:
         src.notes.append(f"sentences missing their numbers: {bad} of {n_sentences}; not used as facts")
+    if bad >= 2:  # one odd sentence is a slip (kept out of the facts); a page judgement needs a pattern
         share = bad / max(n_sentences, 1)
         src.quality = round(max(0.1, 1.0 - 2.5 * share), 2)
-    if src.quality < 0.5:
-        src.notes.append("low quality: its facts and figures are used only where another source confirms them")
+    if verdict is not None and verdict.junk:
+        src.quality = min(src.quality, JUNK_QUALITY)
+        src.notes.append(f"{verdict.kind} ({'; '.join(verdict.signs)}): not used unless another source "
+                         "confirms it")
+    elif src.quality < 0.5:
+        src.notes.append("garbled text: not used unless another source confirms it")
 
 
 def _combine(sources: list[Source], skipped, themes: list[Theme], items: _Items,  # type: ignore[no-untyped-def]

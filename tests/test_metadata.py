@@ -246,7 +246,7 @@ def test_byline_stamps_are_furniture_but_table_rows_are_content():
     from briefer.ingest.metadata import furniture
 
     text = "Ilse Brandt | June 20, 2024, 07:06 PM\nMay 2, 2024 | Talks resume in the capital\n" + BODY
-    assert [why for _, _, why in furniture(text)] == ["credit line"]
+    assert [text[s:e] for s, e, _ in furniture(text)] == ["Ilse Brandt | June 20, 2024, 07:06 PM"]
 
 
 def test_weekday_line_above_a_headline_below_a_tagline_is_still_the_masthead():

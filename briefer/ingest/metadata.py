@@ -10,6 +10,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from briefer.ingest.furniture import page_furniture
+
 BYLINE = re.compile(r"^\s*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
                     r":?\s+(?P<names>[A-Z][^\n]{1,80}?)\s*$", re.M)
 CREDIT = re.compile(
@@ -61,7 +63,11 @@ def furniture(text: str) -> list[tuple[int, int, str]]:
             reason = "trailing link or label"
         if reason:
             found.append((ln.start, ln.end, reason))
-    return found
+    found += page_furniture([(ln.start, ln.end, ln.text) for ln in all_lines], {(s, e) for s, e, _ in found})
+    taken = {(s, e) for s, e, _ in found}
+    found += [(ln.start, ln.end, "credit line") for ln in all_lines
+              if (ln.start, ln.end) not in taken and _stamp_line(ln.text)]
+    return sorted(found)
 
 
 def _furniture_reason(line: str, count: int) -> str | None:
@@ -71,7 +77,7 @@ def _furniture_reason(line: str, count: int) -> str | None:
         return "navigation"
     if SEPARATOR.match(line):
         return "separator"
-    if COPYRIGHT.match(line) or BYLINE.match(line) or CREDIT.match(line) or _stamp_line(line):
+    if COPYRIGHT.match(line) or BYLINE.match(line) or CREDIT.match(line):
         return "credit line"
     if count >= 2 and not line.endswith((".", '"', "”")) and len(words) <= 12:
         return "repeated keyword line"
@@ -109,7 +115,7 @@ def _stamp_line(line: str) -> bool:
     """A date stamp of the page ("Published: Sep 12, 2025 10:02 AM", "Jane Doe | June 20, 2024",
     a web archive's "date 2025-04-05 Site"): metadata, never content. A date alone stays content
     (a timeline's entry heading)."""
-    if not any(c.isdigit() for c in line):
+    if not any(c.isdigit() for c in line) or line.endswith(":"):  # "May 2, 2024:" heads an entry
         return False
     from briefer.ingest import pagedate
 

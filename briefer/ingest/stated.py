@@ -62,8 +62,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
         meta["title"] = top[title_at].text
     elif _titled(top):
         meta["title"] = top[0].text.split("|")[0].strip()
-    elif _heading_after_lead(all_lines, furn):
-        meta["title"] = _heading_after_lead(all_lines, furn)
+    elif heading := _heading_after_lead(all_lines, {(s, e) for s, e, why in marks if why != "sub-head"}):
+        meta["title"] = heading
     _from_lines(meta, top, title_at)
     line = _dateline(top, archived)
     if line and line.wire:
@@ -254,7 +254,7 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
             return
     candidates = [_titled(top), _masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
                   _source_line(all_lines),
-                  _contributed(content), _signed(all_lines), _reported(content)]
+                  _contributed(all_lines), _signed(all_lines), _reported(content)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found

@@ -1,0 +1,143 @@
+"""More page furniture, recognised by the shape of a line rather than its wording: captions with
+a photo credit, date and byline lines, related-story blocks, interface prompts, hashtag lines,
+sub-heads, image alt text above the headline, a site's notes about itself and debugging output.
+
+`page_furniture` works on the lines `metadata.lines` gives, as (start, end, text) triples, and
+returns (start, end, reason) spans like `metadata.furniture`. Nothing here knows a publisher.
+"""
+
+from __future__ import annotations
+
+import re
+
+Line = tuple[int, int, str]
+Span = tuple[int, int, str]
+
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_TIME = r"\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?"
+_DATE = (rf"(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+         rf"{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|"
+         rf"\d{{4}}-\d\d-\d\d)")
+# a line that is only a date and/or a time ("Thursday, Sep 18, 2025", "Dec 27, 2025", "01:09 pm")
+DATE_LINE = re.compile(rf"^(?:{_DATE}(?:[,|\s]+(?:at\s+)?{_TIME})?|{_TIME})$", re.I)
+DATE_INSIDE = re.compile(rf"{_DATE}|{_TIME}", re.I)
+# how a web archive records a page: " date 2025-04-05 Section name"
+ARCHIVE_DATE = re.compile(r"^date \d{4}-\d\d-\d\d\b")
+CREDIT_TAIL = re.compile(
+    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}"  # REUTERS/Name Surname
+    r"|\((?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*\s?/\s?[A-Z][\w .&'-]+\)"  # (Name Surname/PUBLISHER)
+    r"|\b(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?:by\b|:)[^.]{0,60})\s*$")
+RELATED = re.compile(r"^(?:related(?:\s+(?:articles?|stories|news|posts|content|coverage))?|also read|"
+                     r"read (?:also|more|next)|more (?:from|on|stories|news)\b.*|you (?:may|might) also like|"
+                     r"recommended(?:\s+for you)?|trending(?:\s+now)?|most (?:read|popular|viewed)|"
+                     r"latest (?:news|stories)|top stories|see also)\s*[:.…]*$", re.I)
+RELATED_PREFIX = re.compile(r"^(?:also read|read also|read more|see also|related)\s*:", re.I)
+PROMPT = re.compile(r"^(?:\w+(?:\s\w+)?\s*(?:\.\.\.|…)|\d+:\d\d|\d+\s+min(?:ute)?s?\s+(?:read|listen)|"
+                    r"summari[sz]e|close|newsletter|listen(?: to this article)?|"
+                    r"(?:sign up|subscribe)(?: (?:to|for) (?:our|the) newsletter)?|what'?s the story\??)$", re.I)
+CODE_LINE = re.compile(r"^[a-z]+[A-Z]\w*\s*[:=]\s*[\w.\"'-]*[;,]?$")
+SELF_NOTE = re.compile(r"^(?:In this (?:client )?(?:alert|article|post|piece|update|insight|newsletter|"
+                       r"briefing|note|blog(?: post)?|guide|explainer),? we\b|"
+                       r"[^.]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\b)", re.I)
+SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
+
+
+def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]:
+    """Furniture spans among `lines` that the rules in `known` (spans already found) missed."""
+    found: list[Span] = []
+    body = _body_start(lines)
+    related = False
+    for i, (start, end, text) in enumerate(lines):
+        if (start, end) in known:
+            continue
+        reason = _line_reason(text)
+        if reason is None and RELATED.match(text):
+            related, reason = True, "related links"
+        elif reason is None and related and _label(text, words=25):
+            reason = "related links"
+        else:
+            related = related and reason is not None
+        if reason is None and i < body:
+            reason = _leading_reason(lines, i, body)
+        if reason is None and i > body and _subhead(lines, i):
+            reason = "sub-head"
+        if reason is not None:
+            found.append((start, end, reason))
+        elif ARCHIVE_DATE.match(text):
+            found.append((start, start + ARCHIVE_DATE.match(text).end(), "archive date"))  # type: ignore[union-attr]
+    return found
+
+
+def _line_reason(text: str) -> str | None:
+    """What a line is, from its own shape alone."""
+    if ARCHIVE_DATE.match(text) and _label(text[ARCHIVE_DATE.match(text).end():]):  # type: ignore[union-attr]
+        return "archive date"
+    if DATE_LINE.match(text):
+        return "date line"
+    if _dated_byline(text):
+        return "byline"
+    if CREDIT_TAIL.search(text):
+        return "caption"
+    if RELATED_PREFIX.match(text):
+        return "related links"
+    if PROMPT.match(text) or CODE_LINE.match(text):
+        return "interface text"
+    if _hashtags(text):
+        return "hashtags"
+    if SELF_NOTE.match(text) and len(text.split()) <= 45:
+        return "site boilerplate"
+    return None
+
+
+def _dated_byline(text: str) -> bool:
+    """A short line of names and a date or time ("Tan Min-Wei | June 20, 2024, 07:06 PM",
+    "Published May 16, 2025 by The Maritime Executive"): no word of it is lower case but
+    "by", "on" and "at"."""
+    if text.endswith(".") or len(text.split()) > 14 or not DATE_INSIDE.search(text):
+        return False
+    rest = DATE_INSIDE.sub(" ", text)
+    words = [w for w in re.split(r"[\s|,/·•–—()\[\]-]+", rest) if w]
+    return bool(words) and all(w[:1].isupper() or w in {"by", "on", "at"} for w in words)
+
+
+def _hashtags(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and sum(w.startswith("#") for w in words) >= len(words) / 2
+
+
+def _label(text: str, words: int = 16) -> bool:
+    """A line that is no sentence: short, without a sentence's final mark."""
+    return len(text.split()) <= words and not text.rstrip().endswith(SENTENCE_END)
+
+
+def _body_start(lines: list[Line]) -> int:
+    """The index of the first line that is a sentence (the story's start)."""
+    return next((i for i, (_, _, text) in enumerate(lines)
+                 if len(text.split()) >= 5 and text.rstrip().endswith(SENTENCE_END)), len(lines))
+
+
+def _leading_reason(lines: list[Line], i: int, body: int) -> str | None:
+    """Above the story: a short sentence-case line with no capital past its first word (image
+    alt text, "Geometric architecture detail") or a section kicker in capitals ("ASIA PACIFIC"),
+    when a longer line above the story can be the headline."""
+    text = lines[i][2]
+    words = text.split()
+    if not 1 <= len(words) <= 5 or any(c.isdigit() for c in text) or text.endswith(SENTENCE_END):
+        return None
+    headline = any(len(t.split()) >= 6 and not t.endswith(SENTENCE_END) for _, _, t in lines[:body])
+    kicker = text.isupper()
+    alt = words[0][:1].isupper() and all(w.islower() for w in words[1:]) and len(words) >= 2
+    return "image text or kicker" if headline and (kicker or alt) else None
+
+
+def _subhead(lines: list[Line], i: int) -> bool:
+    """Inside the story, a short label line followed by a paragraph: a sub-head, not content."""
+    text = lines[i][2]
+    words = len(text.split())
+    if words > 8 or text.endswith((".", "!", '"', "”", "’", "'", ":")) or i + 1 >= len(lines) or \
+            not text[:1].isupper() or any(c.isdigit() for c in text) or text.endswith("?") and words > 5:
+        return False  # "He said:" introduces what follows; "Thursday, July 24, 2025:" dates it
+    nxt = lines[i + 1][2]
+    return len(nxt.split()) > words + 4 or _subhead(lines, i + 1) and words <= 4

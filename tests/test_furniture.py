@@ -1,0 +1,96 @@
+"""Page furniture recognised by a line's shape (ingest/furniture.py through metadata.furniture):
+captions, credits, date and byline lines, related links, prompts, hashtags, sub-heads, alt text,
+a site's notes about itself. Made-up pages; real headlines, leads and sentences stay content."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.ingest.metadata import furniture
+
+LEAD = "The city council approved a new budget for the harbour on Tuesday after a long debate."
+MORE = "The plan sets aside money for new cranes and a second quay, officials said in a statement."
+
+
+def _furniture(text: str) -> dict[str, str]:
+    return {text[s:e]: reason for s, e, reason in furniture(text)}
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Workers unload a ship at the harbour on Monday. HARBOUR NEWS/Jane Doe", "caption"),
+    ("Dock workers gather at the gate on Monday. (Mark Lee/THE HARBOUR GAZETTE)", "caption"),
+    ("The new quay seen from the air. / Photo: AP / AP", "caption"),
+    ("Wednesday, Mar 5, 2025", "date line"),
+    ("5 March 2025", "date line"),
+    ("10:45 am", "date line"),
+    ("Jane Doe | March 5, 2025, 10:45 AM", "byline"),
+    ("Harbour Gazette 05/03/2025 | 10:45 GMT", "byline"),
+    ("Published March 5, 2025 by The Harbour Gazette", "byline"),
+    ("ALSO READ: Mayor Opens Fish Market After Long Delay", "related links"),
+    ("LOADING...", "interface text"),
+    ("Summarize", "interface text"),
+    ("4 min read", "interface text"),
+    ("pageSize: 20", "interface text"),
+    ("#Harbour #Budget #City news", "hashtags"),
+    ("In this article, we explain what the new rules mean for shippers.", "site boilerplate"),
+    ("Staff writer Ann Smith contributed to this report.", "site boilerplate"),
+])
+def test_line_shapes_that_are_furniture(line, reason):
+    text = f"{LEAD}\n{line}\n{MORE}\n"
+    assert _furniture(text).get(line) == reason
+
+
+def test_related_block_takes_the_headlines_under_it():
+    text = (f"{LEAD}\n{MORE}\nRelated Articles\nMayor Opens Fish Market After Long Delay\n"
+            "Storm Closes Coastal Road for Two Days as Crews Clear Debris and Check Bridges Along the Shore\n")
+    found = _furniture(text)
+    assert found.get("Related Articles") == "related links"
+    assert found.get("Mayor Opens Fish Market After Long Delay") == "related links"
+    assert LEAD not in found and MORE not in found
+
+
+def test_sub_heads_inside_the_story_but_not_the_headline():
+    text = ("Council Approves Harbour Budget After Long Debate\n"
+            f"{LEAD}\nWhat comes next\nNew cranes ordered\n{MORE}\n")
+    found = _furniture(text)
+    assert found.get("What comes next") == "sub-head" and found.get("New cranes ordered") == "sub-head"
+    assert "Council Approves Harbour Budget After Long Debate" not in found
+
+
+def test_dated_timeline_labels_stay():
+    text = f"{LEAD}\nTuesday, March 4, 2025:\n{MORE}\n"
+    assert "Tuesday, March 4, 2025:" not in _furniture(text)
+
+
+def test_alt_text_and_kicker_above_the_headline():
+    text = ("Aerial view of cranes\nBUSINESS\nCouncil Approves Harbour Budget After Long Debate\n"
+            f"{LEAD}\n{MORE}\n")
+    found = _furniture(text)
+    assert found.get("Aerial view of cranes") == found.get("BUSINESS") == "image text or kicker"
+    assert "Council Approves Harbour Budget After Long Debate" not in found
+
+
+def test_archive_date_line_alone_or_before_the_lead():
+    alone = f" date 2025-03-05 Harbour News\n{LEAD}\n"
+    assert _furniture(alone).get("date 2025-03-05 Harbour News") == "archive date"
+    joined = f" date 2025-03-05 {LEAD}\n{MORE}\n"
+    spans = furniture(joined)
+    assert [(joined[s:e], r) for s, e, r in spans] == [("date 2025-03-05", "archive date")]
+
+
+@pytest.mark.parametrize("line", [
+    LEAD,
+    "Officials said the harbour handled 4,000 ships in 2024.",
+    "July 28, 2025: the council and the port agree on a timetable for the new quay",
+    "The new budget, approved on March 5, 2025, runs until the end of next year.",
+    '"We will finish the quay by the summer," the mayor said.',
+])
+def test_content_lines_stay(line):
+    text = f"Council Approves Harbour Budget\n{LEAD}\n{line}\n{MORE}\n"
+    assert line not in _furniture(text)
+
+
+@pytest.mark.parametrize("line", ["He said:", "The agency reports:", "incites", "'All Bets Are Off.'"])
+def test_lead_ins_and_broken_lines_are_no_sub_heads(line):
+    text = f"{LEAD}\n{line}\n{MORE}\n"
+    assert line not in _furniture(text)

@@ -1,0 +1,193 @@
+"""The quality gate: signs of spun or machine-made text, the verdict on a source, the notes the
+brief shows, and what a junk source may still contribute (gate.shown). Made-up sentences only."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer import gate
+from briefer.extract import quality, spun
+from briefer.model import Event, Extraction, Fact, Figure, Location, Mention, Quote, Source
+from briefer.pipeline import _judge
+
+
+def _reasons(found: dict[str, list[spun.Anomaly]]) -> list[str]:
+    return [r for items in found.values() for _, _, r in items]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The vote was held on Friday, March 14, 2025, in the capital.", []),
+    ("The vote was held on Monday, March 14, 2025, in the capital.", ["a weekday that is not the date's"]),
+    ("It opened on Monday, 3 June 2024 after a delay.", []),
+    ("It opened on Tuesday, 3 June 2024 after a delay.", ["a weekday that is not the date's"]),
+    ("It opened on Friday, February 30, 2024.", ["a date that does not exist"]),
+])
+def test_weekday_that_is_not_the_dates(text, expected):
+    assert [r for _, _, r in spun.weekday_mismatches(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("We will open the new bridge before the rains come, the mayor said.", True),
+    ("Our harbour is ready for every visitor from abroad, he added.", True),
+    ('"We will open the new bridge before the rains come," the mayor said.', False),
+    ("The harbour handled fewer ships than last year, it said.", False),  # not first person
+    ("Exports to the US fell for a third month, the ministry said.", False),  # "US" is no "us"
+])
+def test_speech_without_quotation_marks(nlp, text, sign):
+    found = [r for _, _, r in spun.unquoted_speech(nlp(text))]
+    assert ("speech without quotation marks" in found) is sign
+
+
+def test_quotes_in_another_languages_punctuation(nlp):
+    doc = nlp('"The bridge will be finished on time", - the governor stressed on the radio.')
+    assert [r for _, _, r in spun.unquoted_speech(doc)] == ["quotation in another language's punctuation"]
+
+
+def test_quotes_that_close_without_opening(nlp):
+    doc = nlp("The river rose all night. We have moved everyone to safety”, the chief said.")
+    assert "quotation marks that close without opening" in [r for _, _, r in spun.unquoted_speech(doc)]
+    mixed = nlp('He said "it is late” and left. The river rose all night.')  # straight and curly mixed
+    assert not list(spun.unquoted_speech(mixed))
+
+
+def test_country_name_with_an_article_it_goes_without_elsewhere(nlp):
+    doc = nlp("Officials in Norway praised the plan on Tuesday. Later, the Norway signing the accord "
+              "surprised observers in the capital.")
+    assert _reasons({"x": list(spun.country_with_article(doc))}) == ["a country name with an article"]
+    fine = nlp("Officials in Norway praised the plan. The Norway office and the Netherlands agreed.")
+    assert not list(spun.country_with_article(fine))
+
+
+def test_a_name_written_two_ways(nlp):
+    doc = nlp("Portugal and Spain met in Lisbon on Monday. The leaders of Portugul said the talks went well.")
+    assert [r for _, _, r in spun.name_variants(doc)] == ["a name written two ways"]
+    plural = nlp("The Obama family arrived early. Later the Obamas left for the coast.")
+    assert not list(spun.name_variants(plural))
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("This decision underscores the growing tensions between the two councils.", True),
+    ("The statement reflects the ongoing uncertainty in the region.", True),
+    ("The minister underscored the need for calm at the meeting.", False),
+    ("Prices reflect higher costs for fuel, the company said.", False),
+])
+def test_stock_commentary(nlp, text, sign):
+    assert bool(list(spun.stock_commentary(nlp(text)))) is sign
+
+
+SPUN = ("The head of the Norwegies Ola Hansen said on Monday that the port was ready. Officials in Norway "
+        "welcomed the ships. The ceremony saw the Norway rolling out a carpet for the guests. "
+        "We have nothing to hide at all, he added. Our doors are open to every friend, he said.")
+CLEAN = ('Officials in Norway welcomed the ships on Monday. "We have nothing to hide," Ola Hansen said. '
+         "The port was rebuilt over three years. It can hold four large ships at once. "
+         "This decision reflects a change of course, analysts said.")
+
+
+def test_verdict_judges_spun_text_junk_and_clean_text_not(nlp):
+    doc = nlp(SPUN)
+    verdict = quality.verdict(doc, quality.content_sentences(doc))
+    assert verdict.junk and verdict.kind == "machine-translated or spun text"
+    assert "speech without quotation marks" in verdict.signs
+    doc = nlp(CLEAN)
+    assert not quality.verdict(doc, quality.content_sentences(doc)).junk
+
+
+def test_a_single_sign_in_a_long_text_is_no_verdict(nlp):
+    doc = nlp(" ".join(["The port handled more ships this year than last."] * 30 + [SPUN.split(". ")[3] + "."]))
+    assert not quality.verdict(doc, quality.content_sentences(doc)).junk
+
+
+def test_judge_notes_the_kind_and_lowers_quality():
+    src = Source(id="s", path="s.txt")
+    _judge(src, 10, quality.Verdict(kind="machine-written text", signs=["stock commentary"], count=3))
+    assert src.quality <= 0.5
+    assert src.notes == ["machine-written text (stock commentary): not used unless another source confirms it"]
+    clean = Source(id="c", path="c.txt")
+    _judge(clean, 10, quality.Verdict(count=1))
+    assert clean.quality == 1.0 and clean.notes == []
+
+
+TEXT_GOOD = "The council approved the budget on Monday. It sets aside $5 million for roads."
+TEXT_JUNK = "The council approve budget on Monday. It set aside $5 million for road. It hires 40 guards."
+
+
+def _extraction() -> Extraction:
+    good = Source(id="good", path="good.txt", text=TEXT_GOOD)
+    junk = Source(id="junk", path="junk.txt", text=TEXT_JUNK, quality=0.4)
+
+    def loc(src: str, text: str, part: str) -> Location:
+        start = text.index(part)
+        return Location(src, start, start + len(part))
+
+    good_fact = loc("good", TEXT_GOOD, "The council approved the budget on Monday.")
+    junk_fact = loc("junk", TEXT_JUNK, "The council approve budget on Monday.")
+    return Extraction(
+        sources=[good, junk],
+        quotes=[Quote(id="q1", source="junk", text="our roads are the best roads", start=0, end=1)],
+        figures=[Figure(id="f1", source="good", text="$5 million", start=0, end=1, value=5e6, unit="USD"),
+                 Figure(id="f2", source="junk", text="$5 million", start=0, end=1, value=5e6, unit="USD"),
+                 Figure(id="f3", source="junk", text="40", start=0, end=1, value=40, unit="guards")],
+        events=[Event(id="e1", date="2025-03-03", text="The council approve budget on Monday.",
+                      sources=[junk_fact, good_fact]),
+                Event(id="e2", date="2025-03-04", text="It hires 40 guards.",
+                      sources=[loc("junk", TEXT_JUNK, "It hires 40 guards.")])],
+        facts=[Fact(id="k1", text="The council approve budget on Monday.", sources=[junk_fact, good_fact]),
+               Fact(id="k2", text="It hires 40 guards.", sources=[loc("junk", TEXT_JUNK, "It hires 40 guards.")])],
+    )
+
+
+def test_gate_keeps_a_junk_source_out_unless_a_good_source_confirms():
+    shown = gate.shown(_extraction())
+    assert shown.quotes == []
+    assert [f.id for f in shown.figures] == ["f1", "f2"]  # f2: the good source gives the same value
+    assert [e.id for e in shown.events] == ["e1"] and [f.id for f in shown.facts] == ["k1"]
+    fact, event = shown.facts[0], shown.events[0]
+    assert fact.text == event.text == "The council approved the budget on Monday."  # the good words
+    assert fact.sources[0].source == "good" and event.sources[0].source == "good"
+
+
+def test_gate_leaves_an_extraction_of_good_sources_alone():
+    ex = _extraction()
+    ex.sources[1].quality = 0.9
+    assert gate.shown(ex) is ex
+
+
+def test_gate_does_not_change_its_input():
+    ex = _extraction()
+    gate.shown(ex)
+    assert len(ex.quotes) == 1 and ex.facts[0].text == "The council approve budget on Monday."
+
+
+def test_a_search_phrase_repeated_over_and_over_is_keyword_stuffing(nlp):
+    phrase = "cheap harbour cranes near me"
+    text = "\n".join([phrase, "The port buys cranes.", phrase, "Cranes lift boxes.", phrase, phrase, phrase])
+    doc = nlp(text)
+    verdict = quality.verdict(doc, quality.content_sentences(doc), text)
+    assert verdict.kind == "keyword-stuffed (SEO) page" and verdict.signs == ["a search phrase repeated"]
+    twice = "\n".join(["Harbour Gazette", LEAD_LINE, "Harbour Gazette", LEAD_LINE])
+    assert list(quality.stuffed_lines(twice)) == []
+
+
+LEAD_LINE = "The council approved the harbour budget on Tuesday after a long debate."
+
+
+def test_one_garbled_sentence_keeps_the_source_usable():
+    src = Source(id="s", path="s.txt", garbled=[Mention(0, 10)])
+    _judge(src, 4)
+    assert src.quality == 1.0 and src.notes == ["sentences missing their numbers: 1 of 4; not used as facts"]
+    src = Source(id="t", path="t.txt", garbled=[Mention(0, 10), Mention(20, 30)])
+    _judge(src, 4)
+    assert src.quality < 0.5
+
+
+def test_between_and_among_is_no_lost_range():
+    assert quality.garbled_reason("Trade grew between and among the member states.") is None
+    assert quality.garbled_reason("Trade grew between and the rest of the decade.") == "range without its numbers"
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("The boats were left drifting.Key Facts\nThe coast guard said.", 1),
+    ("The boats were left drifting. Key facts follow.\nThe U.S.Navy said.", 0),
+])
+def test_heading_run_into_the_text(text, n):
+    assert len(list(spun.run_in_headings(text))) == n
