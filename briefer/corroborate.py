@@ -63,14 +63,16 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
-    """Merge the same event reported by several sources; differing dates become conflicts."""
+    """Merge the same event reported by several sources; differing dates become conflicts.
+
+    A scheduled event (a plan) never merges with one that happened, nor conflicts with it."""
     merged: list[tuple[frozenset[str], Event]] = []
     conflicts: list[Conflict] = []
     for event in events:
         sig = signature(event.text)
         for csig, rep in merged:
-            if event.sources[0].source in _ids(rep.sources) or not similar(sig, csig, jaccard=0.25,
-                                                                            overlap=0.45):
+            if (event.sources[0].source in _ids(rep.sources) or rep.scheduled != event.scheduled
+                    or not similar(sig, csig, jaccard=0.25, overlap=0.45)):
                 continue
             if compatible(rep.date, event.date):
                 _absorb(rep, event)
@@ -79,7 +81,8 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
                 conflicts.append(_date_conflict(rep, event))
         else:
             merged.append((sig, Event(id="", date=event.date, text=event.text, date_text=event.date_text,
-                                      sources=list(event.sources), themes=list(event.themes))))
+                                      sources=list(event.sources), themes=list(event.themes),
+                                      scheduled=event.scheduled)))
     return sorted((e for _, e in merged), key=lambda e: e.date), conflicts
 
 
