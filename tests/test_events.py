@@ -82,6 +82,7 @@ def test_no_event(nlp: Any, text: str) -> None:
         ("The minister made an official visit to the region to meet local leaders on May 3-4, 2024.", "2024-05-03"),
         ("A frigate arrived in port for a visit from 24 to 28 October.", "2025-10-24"),
         ("The parties celebrated the 2019 ruling that settled the dispute.", "2019"),
+        ("The envoys commemorated the 2016 arbitration ruling on the shoal.", "2016"),
         ("Rebels seized the town on Friday afternoon, the army said.", "2025-10-31"),
     ],
 )
@@ -131,6 +132,10 @@ def test_the_lede_of_a_dated_story(nlp: Any) -> None:
             "dispute.\n\nThe two leaders have met three times.")
     assert [(e.date, e.text[:9]) for e in run(nlp, text, "2025-06-10")] == [("2025-06-10", "Country A")]
     assert run(nlp, text, None) == []
+    said = "Weeks after the storm, the ministry said it would rebuild the bridge along the coast road."
+    assert [e.date for e in run(nlp, said, "2025-06-10")] == ["2025-06-10"]
+    announced = "The ministry announced a plan to rebuild the bridge along the coast road."
+    assert run(nlp, announced, "2025-06-10") == []  # a past without its day: not dated by the page
 
 
 def test_a_month_without_a_year_needs_an_anchor(nlp: Any) -> None:

@@ -230,7 +230,7 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
         return None  # "the politics of today": a present, not an occasion
     noun = _named_by(root)
     if noun is not None:  # "the 2016 ruling", "the 1951 Mutual Defense Treaty"
-        ok = noun.pos_ == "NOUN" and noun.text.islower() and noun.lower_ in _HAPPENING and not _modal(unit)
+        ok = noun.pos_ == "NOUN" and noun.text.islower() and _happening_noun(noun, root) and not _modal(unit)
         return (noun.i, False, False) if ok else None
     head = _prep_head(root)
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FOUNDING:
@@ -283,6 +283,8 @@ def _named_by(root: Token) -> Token | None:
             and re.fullmatch(r"\d{4}", root.text):
         for tok in doc[root.i + 1:min(len(doc), root.i + 8)]:
             if tok.pos_ in ("NOUN", "PROPN") or tok.text[:1].isupper():
+                while tok.pos_ == "NOUN" and tok.dep_ == "compound" and root.i < tok.head.i <= tok.i + 3:
+                    tok = tok.head  # "the 2016 arbitration ruling": the ruling
                 return tok  # "the 1951 U.S.-Philippines Mutual Defense Treaty": a name, whatever the parse
             if not (tok.is_punct or tok.pos_ in ("ADJ", "NUM")):
                 break
@@ -294,6 +296,20 @@ def _named_by(root: Token) -> Token | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     return head
+
+
+def _happening_noun(noun: Token, root: Token) -> bool:
+    """The noun phrase a date modifies names a happening ("February's aid freeze announcement")."""
+    if noun.lower_ in _HAPPENING:
+        return True
+    run = []
+    for tok in root.doc[root.i + 1:root.i + 6]:
+        if tok.tag_ == "POS":
+            continue
+        if not (tok.is_alpha and tok.text.islower()):
+            break
+        run.append(tok.lower_)
+    return bool(run) and any(w in _HAPPENING for w in run)
 
 
 def _prep_head(root: Token) -> Token:
@@ -339,16 +355,18 @@ _SPELL = re.compile(r"(?i)\b(?:for|since|over|throughout|during)\b(?:\s+\S+){0,4
 def _is_lede_news(unit: Span) -> bool:
     """A story's first sentence reporting the news of its day: "X has signed ...", "X says it is
     suspending ...", "X announces ..." (not a plan, not a past with a date of its own)."""
-    if not _sentence(unit) or _modal(unit) or _SPELL.search(unit.text):
-        return False  # "has helped for 20 years", "since 2012": a state, not the day's news
-    if any(t.dep_ == "expl" for t in unit):
-        return False  # "there have been ..."
+    if not _sentence(unit) or _SPELL.search(unit.text) or any(t.dep_ == "expl" for t in unit):
+        return False  # "has helped for 20 years", "since 2012", "there have been": a state, not news
     verb = unit.root
-    if verb.lemma_ in ("say", "announce", "report", "confirm") and verb.tag_ in ("VBZ", "VBP"):
+    if verb.lemma_ in ("say", "announce", "report", "confirm") and verb.tag_ in ("VBZ", "VBP", "VBD"):
+        if verb.tag_ == "VBD":  # "Manila said it would ...": the day's statement
+            return verb.lemma_ == "say"
         comp = [c for c in verb.children if c.dep_ == "ccomp"]
         if not comp:
             return verb.lemma_ != "say"
         verb = comp[0]
+    if _modal(unit):
+        return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (verb.tag_ == "VBN" and bool(aux & {"has", "have"})) or (verb.tag_ == "VBG" and bool(aux & {"is", "are"}))
 
