@@ -152,7 +152,7 @@ def test_dateline_dates_the_lede(nlp: Any) -> None:
 
 
 def test_the_most_specific_date_wins(nlp: Any) -> None:
-    (e,) = run(nlp, "The rule, first drafted in 2024, was published on 7 November 2025.")
+    (e,) = run(nlp, "The rule, first drafted in 2024, was published on 7 November 2025.", "2025-11-14")
     assert e.date == "2025-11-07"
 
 
@@ -214,3 +214,17 @@ def test_a_plan_never_merges_with_what_happened() -> None:
     again = Event(id="", date="2026-03-03", text=text.format("held"), sources=[Location("c", 0, 1)])
     merged, conflicts = merge_events([plan, done, again])
     assert [(e.scheduled, len(e.sources)) for e in merged] == [(True, 1), (False, 2)] and conflicts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Since its 1967 debut, the aircraft has been sold to forty airlines.", ["1967"]),
+        ("The agency met its 2030 target for clean power early.", []),
+        ("In 2009, the carmaker bought a twenty percent stake in its rival.", ["2009"]),
+        ("The country exported $8 billion of rice in 2021.", []),  # a sum over a year: a figure
+        ("Officials discussed the 2040 emissions plan that the cabinet approved.", []),
+    ],
+)
+def test_what_a_year_dates(nlp: Any, text: str, dates: list[str]) -> None:
+    assert [e.date for e in run(nlp, text)] == dates

@@ -29,14 +29,13 @@ DateHit = tuple[int, int, str, str]  # start, end, words, iso
 _SCHEDULED = {"schedule", "due", "slate", "set"}
 _FOUNDING = {"establish", "establishment", "found", "founding", "foundation", "inception", "incorporate",
              "incorporation", "birth", "bear"}
-# Nouns that name a happening, for a year or date written before them ("the 2016 ruling").
-_HAPPENING = {"ruling", "win", "victory", "defeat", "election", "vote", "referendum", "attack", "attacks",
-              "war", "coup", "crisis", "clash", "clashes", "deal", "agreement", "accord", "visit",
-              "summit", "meeting", "talks", "ceasefire", "truce", "decision", "verdict", "award",
-              "invasion", "earthquake", "flood", "floods", "protest", "protests", "strike", "strikes",
-              "collision", "incident", "announcement", "report", "reports", "signing", "launch",
-              "withdrawal", "removal", "approval", "ban", "embargo", "sanctions", "freeze", "offensive",
-              "bombing", "shooting", "killing", "arrest", "raid", "riots", "uprising", "revolution"}
+# Nouns a year or date written before them does not make a happening: plans, measures, periods
+# ("the 2030 target", "the 2025 budget", "the 2024 season").
+_NOT_HAPPENING = {"target", "targets", "goal", "goals", "budget", "budgets", "plan", "plans", "forecast",
+                  "forecasts", "projection", "projections", "estimate", "estimates", "level", "levels",
+                  "figure", "figures", "rate", "rates", "season", "edition", "version", "vision", "agenda",
+                  "strategy", "deadline", "quarter", "year", "period", "data", "price", "prices", "model",
+                  "census", "cycle", "term", "standard", "standards", "baseline", "average", "total"}
 _DAYPART = {"morning", "afternoon", "evening", "night"}
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -96,7 +95,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
             first, found = carry[0], [(carry, False)]
         elif not found and heading is not None and tense_of(unit.root) != "future":
             found = [(heading, False)]
-        elif not found and lede is not None and not dates and _is_lede_news(unit):
+        elif not found and lede is not None and not dates and _is_lede_news(unit, first):
             found = [((first, first, "", lede), False)]
         carry = None
         if _sentence(unit):
@@ -213,6 +212,8 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
                 if iso is None:
                     continue
                 hit = (hit[0], hit[1], hit[2], iso)
+            if not scheduled and anchor and hit[3][:len(anchor)] > anchor[:len(hit[3])]:
+                continue  # after the page was written: a projection ("the 2040 target"), not a happening
             (minor if secondary else groups).setdefault(key, []).append((hit, scheduled))
     for found in (groups or minor).values():
         yield max(found, key=lambda f: (_precision(f[0][3]), -f[0][0]))
@@ -246,8 +247,9 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     secondary = verb is not None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
     if tense == "past":
         return None if _measured(verb, hit) else (key, False, secondary)
-    if tense == "future":
-        return (key, True, secondary) if _scheduled(unit, span) else None
+    if tense == "future":  # a plan dated to its month or day, the date on the plan's own verb
+        ok = _scheduled(unit, span) and len(hit[3]) >= 7 and head.pos_ not in ("NOUN", "PROPN")
+        return (key, True, secondary) if ok else None
     if tense is None and verb is not None and _purpose_of_past(verb):
         return key, False, secondary  # "made a visit ... to meet the president on March 27"
     if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit):  # "follows a meeting ... on Oct. 31"
@@ -263,7 +265,7 @@ def _measured(verb: Token | None, hit: DateHit) -> bool:
     if verb is None or len(hit[3]) != 4:
         return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
-    return any(t.ent_type_ in ("MONEY", "PERCENT") for c in objects for t in c.subtree)
+    return any(c.ent_type_ in ("MONEY", "PERCENT") for c in objects)  # not "bought a 20 percent stake"
 
 
 def _purpose_of_past(verb: Token) -> bool:
@@ -299,17 +301,17 @@ def _named_by(root: Token) -> Token | None:
 
 
 def _happening_noun(noun: Token, root: Token) -> bool:
-    """The noun phrase a date modifies names a happening ("February's aid freeze announcement")."""
-    if noun.lower_ in _HAPPENING:
-        return True
+    """The common noun phrase a date is written before names a happening ("the 2016 ruling",
+    "February's aid freeze announcement"), not a plan, a measure or a period ("the 2030 target")."""
     run = []
     for tok in root.doc[root.i + 1:root.i + 6]:
         if tok.tag_ == "POS":
             continue
         if not (tok.is_alpha and tok.text.islower()):
             break
-        run.append(tok.lower_)
-    return bool(run) and any(w in _HAPPENING for w in run)
+        run.append(tok)
+    nouns = [t.lower_ for t in run if t.pos_ in ("NOUN", "VERB")] or [noun.lower_]
+    return nouns[-1] not in _NOT_HAPPENING
 
 
 def _prep_head(root: Token) -> Token:
@@ -352,11 +354,18 @@ _SPELL = re.compile(r"(?i)\b(?:for|since|over|throughout|during)\b(?:\s+\S+){0,4
                     r"weeks?|days?|decades?)\b)")
 
 
-def _is_lede_news(unit: Span) -> bool:
+_BARE_UNITS = re.compile(r"(?i)(?:years|months|weeks|days|decades)(?: of)?")
+
+
+def _is_lede_news(unit: Span, first: int) -> bool:
     """A story's first sentence reporting the news of its day: "X has signed ...", "X says it is
     suspending ...", "X announces ..." (not a plan, not a past with a date of its own)."""
     if not _sentence(unit) or _SPELL.search(unit.text) or any(t.dep_ == "expl" for t in unit):
         return False  # "has helped for 20 years", "since 2012", "there have been": a state, not news
+    text = unit.doc.text
+    if any(e.label_ in ("DATE", "TIME") and not _BARE_UNITS.fullmatch(text[max(e.start_char, first):e.end_char])
+           for e in unit.ents):
+        return False  # "two weeks after ...": the sentence places itself in time
     verb = unit.root
     if verb.lemma_ in ("say", "announce", "report", "confirm") and verb.tag_ in ("VBZ", "VBP", "VBD"):
         if verb.tag_ == "VBD":  # "Manila said it would ...": the day's statement
