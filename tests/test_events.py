@@ -228,3 +228,17 @@ def test_a_plan_never_merges_with_what_happened() -> None:
 )
 def test_what_a_year_dates(nlp: Any, text: str, dates: list[str]) -> None:
     assert [e.date for e in run(nlp, text)] == dates
+
+
+def test_one_happening_told_twice_in_a_source_is_one_event() -> None:
+    from briefer.corroborate import merge_events
+    from briefer.model import Location
+
+    a = Event(id="", date="2025-04-05", text="The prime minister opened the renovated harbour base on Saturday.",
+              sources=[Location("s", 0, 10)])
+    b = Event(id="", date="2025-04-05", text="Envoys attended the opening of the renovated harbour base on Saturday.",
+              sources=[Location("s", 20, 30)])
+    c = Event(id="", date="2025-04-05", text="Rain flooded the coastal road on Saturday.",
+              sources=[Location("s", 40, 50)])
+    merged, _ = merge_events([a, b, c])
+    assert [len(e.sources) for e in merged] == [2, 1]
