@@ -63,14 +63,23 @@ def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
 
 
 def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
-    """Merge the same event reported by several sources; differing dates become conflicts."""
+    """Merge the same event reported by several sources; differing dates become conflicts.
+
+    A scheduled event (a plan) never merges with one that happened, nor conflicts with it. Two
+    sentences of one source that tell the same happening on the same date are one event."""
     merged: list[tuple[frozenset[str], Event]] = []
     conflicts: list[Conflict] = []
     for event in events:
         sig = signature(event.text)
         for csig, rep in merged:
-            if event.sources[0].source in _ids(rep.sources) or not similar(sig, csig, jaccard=0.25,
-                                                                            overlap=0.45):
+            if rep.scheduled != event.scheduled:
+                continue
+            if event.sources[0].source in _ids(rep.sources):
+                if rep.date == event.date and rep.text != event.text and similar(sig, csig):
+                    rep.sources.extend(event.sources)  # "inaugurated the base" / "a ceremony marking it"
+                    break
+                continue
+            if not similar(sig, csig, jaccard=0.25, overlap=0.45):
                 continue
             if compatible(rep.date, event.date):
                 _absorb(rep, event)
@@ -79,7 +88,8 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
                 conflicts.append(_date_conflict(rep, event))
         else:
             merged.append((sig, Event(id="", date=event.date, text=event.text, date_text=event.date_text,
-                                      sources=list(event.sources), themes=list(event.themes))))
+                                      sources=list(event.sources), themes=list(event.themes),
+                                      scheduled=event.scheduled)))
     return sorted((e for _, e in merged), key=lambda e: e.date), conflicts
 
 

@@ -137,6 +137,7 @@ class Event:
     sources: list[Location] = field(default_factory=list)
     date_text: str = ""  # the date as written ("Dec 2021", "on Thursday")
     themes: list[str] = field(default_factory=list)
+    scheduled: bool = False  # a plan with a date ("will hold talks on 3 March"), not yet happened
 
 
 @dataclass

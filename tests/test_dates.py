@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from briefer.extract.dates import date_mentions, normalise, parse_anchor, point_dates, tense_of
+from briefer.extract.dates import context_year, date_mentions, normalise, parse_anchor, point_dates, tense_of
 
 THU = "2025-11-06"  # a Thursday: the Reuters seed's date
 
@@ -151,3 +151,28 @@ def test_point_dates_leave_out_open_ends(nlp: Any) -> None:
     assert [iso for _, _, _, iso in point_dates(sent, THU)] == []
     doc = nlp("Cambodia exported $8.7 billion of goods in 2021, up 33 percent from 2020.")
     assert [iso for _, _, _, iso in point_dates(next(iter(doc.sents)), THU)] == ["2021"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "anchor", "tense", "iso"),
+    [
+        ("July 12, Saturday", "2025-07-13", None, "2025-07-12"),
+        ("February's", "2025-11-06", "past", "2025-02"),
+        ("August 2-6", "2022-08", "future", "2022-08-02"),  # a month anchor's own month stays that year
+    ],
+)
+def test_normalise_more_shapes(expr: str, anchor: str, tense: str | None, iso: str) -> None:
+    assert normalise(expr, anchor, tense=tense) == iso
+
+
+def test_point_dates_keep_a_closed_range_and_a_modifier(nlp: Any) -> None:
+    doc = nlp("A frigate docked for a visit from 24 to 28 October, soon after October's storm warning.")
+    assert [w for _, _, w, _ in point_dates(doc[:], "2025-11-06")] == ["24 to 28 October", "October"]
+
+
+def test_context_year(nlp: Any) -> None:
+    doc = nlp("On March 2, 2024, the council met. It voted on March 5. The 1982 Sea Convention applies.")
+    assert context_year(doc, doc.text.index("March 5")) == "2024"
+    doc = nlp("The ship arrived on 24 January. It is the first visit in early 2026.")
+    assert context_year(doc, 0) == "2026"
+    assert context_year(nlp("The ship arrived on 24 January."), 0) is None

@@ -39,4 +39,7 @@ def test_seed_timeline(nlp: Any) -> None:
     scores = bench.score_seeds(need_file(EVAL / "seeds-gold.json"), bench.seed_events(nlp, ROOT / "seeds"))
     assert (scores["gold"], scores["found"]) == (6, 6), scores["errors"]
     assert scores["events_004"] == 0, scores["timeline"]
-    assert scores["events"] <= 13, scores["timeline"]
+    # 14: one per happening, so a sentence's second dated happening counts ("followed by a final rule
+    # in November", "after Trump oversaw the signing last week"), and the fact sheet's trip is kept as
+    # scheduled
+    assert scores["events"] <= 14, scores["timeline"]

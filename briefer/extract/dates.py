@@ -47,6 +47,7 @@ _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _RANGE = r"(?:\s*(?:-|–|to)\s*\d{1,2}(?:st|nd|rd|th)?)?"  # "August 2-6": the start counts
 _WD = r"(?P<wd>" + "|".join(WEEKDAYS) + r")"
+_WD_ANY = r"(?:" + "|".join(WEEKDAYS) + r")"  # "July 12, Saturday"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _REL = r"(?P<rel>last|this|next|past|previous|coming)"
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
@@ -90,8 +91,8 @@ def _year_for(month: int, day: int | None, anchor: Anchor | None, tense: str | N
     if anchor is None:
         return None
     year, amonth, aday = anchor
-    if amonth is None:
-        return year
+    if amonth is None or (month == amonth and aday is None):
+        return year  # "in August" in an August text, whose day is unknown: that August
     ahead = (month, day or 0) > (amonth, aday or 0)
     behind = (month, day or 99) < (amonth, aday or 99)
     if tense == "past" and ahead:
@@ -220,7 +221,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}{_RANGE},?\s+{_YEAR}"), _full),
     (re.compile(rf"{_MON},?\s+(?:of\s+)?{_YEAR}"), _month_year),
     (re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4})"), _numeric),
-    (re.compile(rf"(?:{_REL}\s+|{_WD},?\s+)?{_MON}(?:\s+{_DAY}{_RANGE})?"), _month_day),
+    (re.compile(rf"(?:{_REL}\s+|{_WD},?\s+)?{_MON}(?:\s+{_DAY}{_RANGE})?(?:,?\s+{_WD_ANY})?"), _month_day),
     (re.compile(rf"(?:{_REL}\s+)?{_DAY}{_RANGE}\s+(?:of\s+)?{_MON}"), _month_day),
     (re.compile(rf"(?:(?:fiscal|calendar)\s+)?(?:year\s+)?{_YEAR}(?:\s*(?:-|–|/)\s*\d{{2,4}})?"), _year),
     (re.compile(r"fy\s?'?(?P<yy>\d{2}|\d{4})"), _fiscal),
@@ -282,6 +283,7 @@ _EXTRA = re.compile(
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}\b(?:,\s+\d{4})?"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+\d{1,2}\b(?:,\s+\d{4})?|\d{4}-\d{2}-\d{2}"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december)(?=['’]s\b)"
     r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+ago\b)",
     re.IGNORECASE,
 )
@@ -302,6 +304,8 @@ def tense_of(token: Token) -> str | None:
         if aux & _FUTURE or verb.lemma_ in _PLANNED:
             return "future"
         if "to" in aux:  # "to run through June" looks ahead of its verb, unless a plan says when
+            if verb.head.lemma_ in _PLANNED:
+                return "future"  # "is due to visit next week"
             head = _governing_verb(verb.head) if verb.head.i != verb.i else None
             return "future" if head is not None and tense_of(head) == "future" else None
         if verb.tag_ == "VBD" or aux & {"had", "has", "have", "was", "were", "did", "'s"}:
@@ -333,7 +337,8 @@ def _spans(doclike: Doc | Span) -> Iterator[Span]:
             yield ent
     text = doc.text if doclike is doc else doc.text[doclike.start_char:doclike.end_char]
     low = text.lower()  # every _EXTRA form has a digit, a weekday ("day") or "ago": skip the rest
-    found = _EXTRA.finditer(text) if _DIGIT.search(text) or "day" in low or "ago" in low else ()
+    cue = _DIGIT.search(text) or "day" in low or "ago" in low or "'s" in low or "’s" in low
+    found = _EXTRA.finditer(text) if cue else ()
     for m in found:
         start, end = base + m.start(), base + m.end()
         if seen.isdisjoint(range(start, end)):
@@ -366,6 +371,10 @@ def sentence_dates(sent: Span, anchor: str | None) -> list[tuple[int, int, str, 
 _OPEN = re.compile(r"\b(?:since|from|until|till|through|over|for|between|after|before|to|ago)\s*$", re.I)
 
 
+# "from 24 to 28 January": a closed range, dated by its start (unlike an open "from 2020").
+_CLOSED = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|until|through)\s*\d{1,2}\b", re.I)
+
+
 def point_dates(sent: Span, anchor: str | None) -> Iterator[tuple[int, int, str, str]]:
     """The dates of a sentence that pin what it says to a time ("in 2021", "on Thursday").
 
@@ -374,13 +383,65 @@ def point_dates(sent: Span, anchor: str | None) -> Iterator[tuple[int, int, str,
     text = sent.doc.text
     for start, end, words, iso in sentence_dates(sent, anchor):
         lead = words.split()[0].lower() if words.split() else ""
-        if lead in ("since", "from", "until", "till", "through"):
+        if lead in ("since", "until", "till", "through") or (lead == "from" and not _CLOSED.search(words)):
             continue
-        if not _OPEN.search(text[max(sent.start_char, start - 12) : start]):
+        before = text[max(sent.start_char, start - 12) : start]
+        if (not _OPEN.search(before) or (before.rstrip().lower().endswith("from") and _CLOSED.search(words))
+                or _modifier(sent.doc, start, end)):
             yield start, end, words, iso
+
+
+def _modifier(doc: Doc, start: int, end: int) -> bool:
+    """True when a date only modifies the noun after it ("after February's announcement"): a
+    preposition before it governs that noun, not the date."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("poss", "compound", "nmod") and span.root.head.i > span.root.i
 
 
 def point_date(doc: Doc, sent: Span, anchor: str | None, at: int) -> str | None:
     """The ISO date a sentence gives the statement at offset `at`: the nearest point date."""
     found = [(abs(s - at), iso) for s, _, _, iso in point_dates(sent, anchor)]
     return min(found)[1] if found else None
+
+
+def _names_a_thing(doc: Doc, end: int, iso: str) -> bool:
+    """A bare year before a capitalised name ("the 1982 United Nations Convention"): part of a
+    name, not the time of the text around it."""
+    after = doc.text[end:end + 3].lstrip()
+    return len(iso) == 4 and after[:1].isupper()
+
+
+def context_year(doc: Doc, at: int) -> str | None:
+    """The year a month written without one ("on July 24") takes in an undated text: that of a date
+    written with its month and year in the same sentence, else the nearest such date before `at`,
+    else after; failing those, a year written alone, in the same order. Open starts ("since 11 July
+    1950") and years that name a thing ("the 1982 Convention") are not the text's time. None when the
+    text writes no year."""
+    marks = per_doc(doc, "year_marks", lambda: [(s, iso) for s, e, _, iso in date_mentions(doc, None)
+                                                if not _names_a_thing(doc, e, iso) and not _since(doc, s)])
+    span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand")
+    sent = span.sent if span is not None and len(span) else None
+    for precise in (True, False):
+        found = [(s, iso) for s, iso in marks if (len(iso) >= 7) == precise]
+        inside = [iso for s, iso in found if sent is not None and sent.start_char <= s < sent.end_char]
+        before = [iso for s, iso in found if s < at]
+        after = [iso for s, iso in found if s >= at]
+        for group in (inside[:1], before[-1:], after[:1]):
+            if group:
+                return group[0][:4]
+    return None
+
+
+def _since(doc: Doc, start: int) -> bool:
+    """True when a date is governed by "since" ("since their establishment on 11 July 1950")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(6):
+        if tok.lower_ in ("since", "from") and tok.dep_ in ("prep", "mark"):
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
