@@ -60,7 +60,7 @@ def short_label(event: Event, max_chars: int = 44) -> str:
     text = _acronyms(text)
     for written in {event.date_text, short_date(event.date)} - {""}:
         text = re.sub(rf"(?i){_PREP}{re.escape(written)}(?:,\s*\d{{4}})?,?\s*", " ", text, count=1)
-    text = _PAREN.sub("", text)
+    text = re.sub(r"\s+([.,;:])", r"\1", _PAREN.sub("", text))
     text = _LEAD_IN.sub("", re.sub(r"\s+", " ", text).strip(" ,;:-—"))
     words, out = text.split(), []
     for word in words:
