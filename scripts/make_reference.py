@@ -4,7 +4,7 @@ It is python-docx's default template with an empty body, footnote and hyperlink 
 separator footnotes Word expects, neutral core properties and fixed zip timestamps, so running
 this script again gives the same bytes. Its house style is a dense brief that stays readable:
 US Letter with 0.75" margins, 10 pt body text with little space between paragraphs, compact
-headings kept with what follows, 8.5 pt table text and 8 pt footnotes. Users copy it
+headings kept with what follows, 8.5 pt table text, header and footer, and 8 pt footnotes. Users copy it
 (`briefer templates init DIR`), change styles, page setup, header and footer in Word or
 LibreOffice, and pass it as --reference-docx.
 
@@ -29,7 +29,8 @@ BODY_FONT = "Calibri"
 # style name: (size pt, space before pt, space after pt); None leaves the template's value
 SIZES = {"Normal": (10, 0, 4), "Heading 1": (15, 0, 3), "Heading 2": (12, 9, 2), "Heading 3": (10.5, 6, 1),
          "List Bullet": (None, 0, 2), "List Bullet 2": (None, 0, 2), "List Number": (None, 0, 2),
-         "List Continue": (None, 0, 2), "Caption": (8.5, 0, 2), "footnote text": (8, 0, 0)}
+         "List Continue": (None, 0, 2), "Caption": (8.5, 0, 2), "footnote text": (8, 0, 0),
+         "Header": (8.5, 0, 0), "Footer": (8.5, 0, 0)}
 MARGINS = (0.7, 0.75)  # inches: top and bottom, left and right
 
 

@@ -670,12 +670,19 @@ def _page_furniture(
     marking: list[tuple[str | None, bool]] = [(handling, True)] if handling else []
     ours = [(line, False) for line in xml_safe(header or "").splitlines() if line]
     for story in _stories(document, "header"):
-        _fill(story, top=marking, bottom=ours)
+        _fill(story, top=marking, bottom=ours, style=_style_named(document, "Header"))
     lines: list[tuple[str | None, bool]] = [(line, False) for line in xml_safe(footer or "").splitlines()
                                             if line]
     for story in _stories(document, "footer"):
         page = [] if _has_page_field(story) else [(None, False)]  # None: the page N of M line
-        _fill(story, top=[], bottom=[*lines, *page, *marking])
+        _fill(story, top=[], bottom=[*lines, *page, *marking], style=_style_named(document, "Footer"))
+
+
+def _style_named(document: Document, name: str) -> Any:
+    """The paragraph style called `name` (its size and spacing then apply), or None."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    return next((s for s in document.styles if s.name == name and s.type == WD_STYLE_TYPE.PARAGRAPH), None)
 
 
 def _stories(document: Document, kind: str) -> list[Any]:
@@ -707,7 +714,8 @@ def _has_page_field(story: Any) -> bool:
     return any(re.match(r"\s*PAGE\b", code) for code in codes)
 
 
-def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str | None, bool]]) -> None:
+def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str | None, bool]],
+          style: Any = None) -> None:
     """Put `top` lines before the story's own content and `bottom` lines after it; a story with
     nothing to show (python-docx's default, an empty reference header) is cleared first."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -718,7 +726,7 @@ def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str
             element.remove(child)
     first = next(iter(element), None)
     for n, (text, bold) in enumerate([*top, *bottom]):
-        paragraph = story.add_paragraph()
+        paragraph = story.add_paragraph(style=style)
         if n < len(top) and first is not None:
             first.addprevious(paragraph._p)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
