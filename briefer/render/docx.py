@@ -205,6 +205,7 @@ class _Writer:
         self.lists: list[_List] = []
         self.heading = 0
         self.quote = 0
+        self._table_pt: float | None = None
 
     def write(self, tokens: list[Token]) -> None:
         self.defs = _footnote_defs(tokens)
@@ -344,17 +345,19 @@ class _Writer:
         return [Twips(w) for w in column_widths(cells, cols, total, self.table_font_size())]
 
     def table_font_size(self) -> float:
-        """The table text's size in points: its style's, else Normal's, else Word's 11 pt."""
-        style_id = self.table_text_style()
-        styles = self.doc.styles
-        candidates = [s for s in styles if s.style_id == style_id] + [styles["Normal"]]
-        for style in candidates:
-            while style is not None:
-                if style.font.size is not None:
-                    return float(style.font.size.pt)
-                style = style.base_style
-        size = styles.element.find(_qn("w:docDefaults/w:rPrDefault/w:rPr/w:sz"))
-        return int(size.get(_qn("w:val"))) / 2 if size is not None else 11.0
+        """The table text's size in points: its style's, else the default paragraph style's,
+        else the document default's, else Word's 11 pt. Looked up once per document."""
+        if self._table_pt is None:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style_id = self.table_text_style()
+            styles = self.doc.styles
+            chain = [s for s in styles if s.style_id == style_id] + [styles.default(WD_STYLE_TYPE.PARAGRAPH)]
+            sizes = [size.pt for style in chain for size in _sizes(style)]
+            default = styles.element.find(_qn("w:docDefaults/w:rPrDefault/w:rPr/w:sz"))
+            fallback = int(default.get(_qn("w:val"))) / 2 if default is not None else 11.0
+            self._table_pt = float(sizes[0]) if sizes else fallback
+        return self._table_pt
 
     def table_text_style(self) -> str | None:
         """The compact paragraph style for table cells: the reference's "Table Text" if it has
@@ -469,6 +472,14 @@ class _Writer:
             self.inline(_Inline(note, in_note=True), children)
         if st.href:  # the reference run closed the link; reopen it for the rest of its text
             st.link = add_hyperlink(st.paragraph, st.href)
+
+
+def _sizes(style: Any) -> Iterator[Any]:
+    """The font sizes set along a style's basedOn chain, nearest first."""
+    while style is not None:
+        if style.font.size is not None:
+            yield style.font.size
+        style = style.base_style
 
 
 def _is_label(children: list[Token]) -> bool:
