@@ -75,7 +75,7 @@ def house_style(document: Any) -> None:
     section.header_distance = section.footer_distance = Inches(0.35)
     normal = document.styles["Normal"]
     normal.font.name = BODY_FONT
-    normal.paragraph_format.line_spacing = 1.05
+    normal.paragraph_format.line_spacing = 1.0
     for name, (size, before, after) in SIZES.items():
         style = document.styles[name]
         if size is not None:
