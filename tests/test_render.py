@@ -133,6 +133,8 @@ def _event(date: str, text: str, date_text: str = "") -> Event:
     (_event("2019", "ELMSTEAD (Wire) -- In 2019 the council approved the bridge (a first for the town).", "2019"),
      "The council approved the bridge."),
     (_event("2022-01-05", "But the port reopened.", ""), "The port reopened."),
+    (_event("2025-06-02", "NORTH HAVEN, Westland (Wire) — Previously, the mill closed its gates on June 2.",
+            "June 2"), "The mill closed its gates."),
 ])
 def test_short_event_labels_keep_the_sentence_own_words(event, label):
     from briefer.render.timeline import short_label

@@ -32,8 +32,10 @@ INK, DOT, LEAD, DATE, PAPER = 40, 20, 150, 0, 255
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STOP = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "that",
          "which", "as", "its", "their", "his", "her", "was", "were", "is", "are", "has", "had", "have"}
-_LEAD_IN = re.compile(r"^(?:(?:and|but|also|however|meanwhile|then|later|earlier|since then)\b,?\s*)+", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([^)]*\))?\s*[—–-]{1,2}\s+")
+_LEAD_IN = re.compile(r"^(?:(?:and|but|also|however|meanwhile|then|later|earlier|since then|previously|"
+                      r"in addition|additionally)\b,?\s*)+", re.I)
+# "CITY (Agency) --", "CITY, Country (Agency) —": a dateline is not part of what happened
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s+")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _PREP = r"(?:(?:on|in|since|by|from|until|as of|at|during|early|late|mid|the end of)\s+)*"
 
