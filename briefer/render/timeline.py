@@ -37,7 +37,12 @@ _LEAD_IN = re.compile(r"^(?:(?:and|but|also|however|meanwhile|then|later|earlier
 # "CITY (Agency) --", "CITY, Country (Agency) —": a dateline is not part of what happened
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*)?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s+")
 _PAREN = re.compile(r"\s*\([^()]*\)")
-_PREP = r"(?:(?:on|in|since|by|from|until|as of|at|during|early|late|mid|the end of)\s+)*"
+_ACRONYM = re.compile(r"((?:[A-Z][\w.&'-]*\s+(?:(?:of|and|for|the|on)\s+)*){1,9})\(([A-Z]{2,6})\)")
+_PREP_TAIL = re.compile(r"(?:\b(?:on|in|since|by|from|until|as of|at|during|early|late|mid|the end of)\s+)+$",
+                        re.I)
+_DATE_TAIL = re.compile(r"^(?:,\s*\d{4})?,?\s*")
+_SPACE_PUNCT = re.compile(r"\s+([.,;:])")
+_SPACES = re.compile(r"\s+")
 
 
 def when(iso: str) -> dt.date:
@@ -60,10 +65,10 @@ def short_label(event: Event, max_chars: int = 44) -> str:
     acronym in brackets stands for the name before it), cut at a word before `max_chars`."""
     text = _DATELINE.sub("", event.text.strip())
     text = _acronyms(text)
-    for written in {event.date_text, short_date(event.date)} - {""}:
-        text = re.sub(rf"(?i){_PREP}{re.escape(written)}(?:,\s*\d{{4}})?,?\s*", " ", text, count=1)
-    text = re.sub(r"\s+([.,;:])", r"\1", _PAREN.sub("", text))
-    text = _LEAD_IN.sub("", re.sub(r"\s+", " ", text).strip(" ,;:-—"))
+    for written in sorted({event.date_text, short_date(event.date)} - {""}):
+        text = _drop_date(text, written)
+    text = _SPACE_PUNCT.sub(r"\1", _PAREN.sub("", text))
+    text = _LEAD_IN.sub("", _SPACES.sub(" ", text).strip(" ,;:-—"))
     words, out = text.split(), []
     for word in words:
         if len(" ".join([*out, word])) > max_chars:
@@ -74,6 +79,15 @@ def short_label(event: Event, max_chars: int = 44) -> str:
         out.pop()
     label = " ".join(out).rstrip(",;:") + ("…" if cut else "")
     return label[:1].upper() + label[1:]
+
+
+def _drop_date(text: str, written: str) -> str:
+    """`text` without the date as written, the preposition before it ("on", "in early") and a
+    year or comma after it."""
+    i = text.lower().find(written.lower())
+    if i < 0:
+        return text
+    return f"{_PREP_TAIL.sub('', text[:i])} {_DATE_TAIL.sub('', text[i + len(written):])}"
 
 
 def _acronyms(text: str) -> str:
@@ -87,7 +101,7 @@ def _acronyms(text: str) -> str:
             return " ".join([*keep, acro])
         return m.group(0)
 
-    return re.sub(r"((?:[A-Z][\w.&'-]*\s+(?:(?:of|and|for|the|on)\s+)*){1,9})\(([A-Z]{2,6})\)", swap, text)
+    return _ACRONYM.sub(swap, text)
 
 
 def _span(words: list[str], n_caps: int) -> int:
