@@ -4,15 +4,17 @@ Each event is a dot on one line, labelled with its date and a few words of its s
 spans just the events shown; a gap that would take most of it (a 1958 treaty before events of
 2021-2026) is cut short and marked with a break, so close events stay apart. Labels take the
 first free row above or below the line. Pillow draws it in milliseconds (matplotlib's import
-alone took most of a second).
+alone took most of a second), in DejaVu Sans where the system (or matplotlib) has it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from briefer.model import Event
@@ -22,13 +24,16 @@ DPI = 250
 WIDTH_IN = 7.0  # the reference's text width; a narrower page scales the picture down
 FONT_PT = 7.5
 LABEL_IN = 1.35  # widest label line
-ROWS = 3  # label rows on each side of the line
+ROWS = 2  # label rows on each side of the line; a crowd gets dates alone
 BREAK_SHARE = 0.05  # the axis length a cut gap keeps
 MAX_CUTS = 2
 FLAG = 8  # px between a label's text and its leader
 MIN_STEP = 0.03  # the least room between two dates, so a cluster stays readable
 # grey levels: a one-channel image encodes in a third of the time of a colour one
 INK, DOT, LEAD, DATE, PAPER = 40, 20, 150, 0, 255
+FONT_FILES = ("DejaVuSansCondensed.ttf", "DejaVuSans.ttf")
+FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
+             "/usr/local/share/fonts", "/Library/Fonts", "C:/Windows/Fonts")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STOP = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "that",
          "which", "as", "its", "their", "his", "her", "was", "were", "is", "are", "has", "had", "have"}
@@ -116,7 +121,7 @@ def _span(words: list[str], n_caps: int) -> int:
 
 def timeline_png(events: list[Event], *, min_events: int = MIN_EVENTS, cache: bool = False) -> bytes | None:
     """Draw the dated events on a line; None when there are fewer than `min_events`. With `cache`,
-    a figure drawn before for the same events is read back."""
+    a figure drawn before for the same events by the same code is read back."""
     if len(events) < min_events:
         return None
     if not cache:
@@ -125,7 +130,8 @@ def timeline_png(events: list[Event], *, min_events: int = MIN_EVENTS, cache: bo
     from briefer.cache import Cache, digest
 
     store = Cache()
-    key = digest("timeline-pil", __version__, [(e.date, short_label(e)) for e in events])
+    drawing = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()  # new drawing code, new figure
+    key = digest("timeline", __version__, drawing, [(e.date, short_label(e)) for e in events])
     png = store.get("figures", key)
     if png is None:
         png = _draw(events)
@@ -174,8 +180,9 @@ class _Label:
     date: str
     lines: list[str]  # the first starts with the date
     width: float
+    date_width: float
     left: float = 0.0
-    row: int = 0  # 1, 2, ... above the line; -1, -2, ... below
+    row: int = 0  # 1, 2, ... above the line; -1, -2, ... below; 0: no label
 
 
 @dataclass
@@ -205,10 +212,10 @@ class _Frame:
 def _draw(events: list[Event]) -> bytes:
     from PIL import Image, ImageDraw
 
-    frame, font = _Frame(), _font(round(FONT_PT * DPI / 72))
+    frame, (font, fold) = _Frame(), _font(round(FONT_PT * DPI / 72))
     xs, breaks = axis_positions([when(e.date) for e in events])
     start, length = frame.axis
-    labels = [_label(e, start + x * length, font) for e, x in zip(events, xs, strict=True)]
+    labels = [_label(e, start + x * length, font, fold) for e, x in zip(events, xs, strict=True)]
     _place(labels, frame.width, frame.pad // 2)
     up = max([lab.row for lab in labels] + [0])
     down = -min([lab.row for lab in labels] + [0])
@@ -218,11 +225,12 @@ def _draw(events: list[Event]) -> bytes:
     draw.line([(start - frame.pad // 2, axis_y), (start + length + frame.pad // 2, axis_y)], fill=INK, width=3)
     for bx in breaks:
         _break_mark(draw, start + bx * length, axis_y, frame.line_h)
-    for lab in labels:
+    shown = [lab for lab in labels if lab.row]
+    for lab in shown:
         top = frame.text_top(lab.row, axis_y)
-        end = top if lab.row > 0 else top + 2 * frame.line_h  # the pole runs the label's height
+        end = top if lab.row > 0 else top + len(lab.lines) * frame.line_h  # the pole runs the label's height
         draw.line([(lab.x, axis_y), (lab.x, end)], fill=LEAD, width=2)
-    for lab in labels:  # over every leader line
+    for lab in shown:  # over every leader line
         _text(draw, lab, frame.text_top(lab.row, axis_y), frame.line_h, font)
     r = round(0.028 * DPI)
     for lab in labels:
@@ -245,19 +253,44 @@ def _text(draw: Any, lab: _Label, top: int, line_h: int, font: Any) -> None:
         draw.text((x, y), rest, font=font, fill=INK)
 
 
-def _font(px: int) -> Any:
-    """Pillow's own scalable font (Aileron): the same on every machine, no font file to find."""
+def _font(px: int) -> tuple[Any, bool]:
+    """DejaVu Sans (condensed where there is one: narrow, and with the glyphs of most scripts)
+    from the system or matplotlib's copy; else Pillow's own font, which has ASCII only. The
+    second value says whether text must be folded to ASCII."""
     from PIL import ImageFont
 
-    return ImageFont.load_default(size=px)
+    for path in _font_files():
+        try:
+            return ImageFont.truetype(str(path), px), False
+        except OSError:
+            continue
+    return ImageFont.load_default(size=px), True
 
 
-def _label(event: Event, x: float, font: Any) -> _Label:
+def _font_files() -> list[Path]:
+    import importlib.util
+
+    dirs = [Path(d) for d in FONT_DIRS]
+    spec = importlib.util.find_spec("matplotlib")  # finds the package without importing it
+    if spec and spec.origin:
+        dirs.append(Path(spec.origin).parent / "mpl-data" / "fonts" / "ttf")
+    return [d / name for name in FONT_FILES for d in dirs if (d / name).is_file()]
+
+
+def _ascii(text: str) -> str:
+    """ "MALACAÑANG" -> "MALACANANG": for a font without accented letters."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return folded.replace("  ", " ")
+
+
+def _label(event: Event, x: float, font: Any, fold: bool) -> _Label:
     """The date, then the short text, wrapped onto two lines at most."""
     limit = LABEL_IN * DPI
     date = short_date(event.date)
     lines, line = [], date
-    for word in short_label(event).split():
+    for word in (_ascii if fold else str)(short_label(event)).split():
         if font.getlength(f"{line} {word}") <= limit:
             line = f"{line} {word}"
         elif len(lines) == 1:
@@ -267,7 +300,7 @@ def _label(event: Event, x: float, font: Any) -> _Label:
             lines.append(line)
             line = word
     lines.append(line)
-    return _Label(x, date, lines, max(font.getlength(t) for t in lines))
+    return _Label(x, date, lines, max(font.getlength(t) for t in lines), font.getlength(date))
 
 
 def _place(labels: list[_Label], width: int, gap: int) -> None:
@@ -275,28 +308,44 @@ def _place(labels: list[_Label], width: int, gap: int) -> None:
     overlaps no other label and no leader line. A label starts just right of its dot, or ends
     just left of it, its leader running along its side like a flagpole; labels are placed from
     the right, so in a cluster the earlier dots climb to the outer rows: a staircase whose
-    leaders never cross a label."""
+    leaders never cross a label. Where a crowd leaves no such place, the label is its date
+    alone, or there is none."""
     order = [r for n in range(1, ROWS + 1) for r in (n, -n)]
     placed: list[_Label] = []
+    dots = sorted({lab.x for lab in labels})
     for lab in sorted(labels, key=lambda lab: -lab.x):
-        sides = [left for left in (lab.x + FLAG, lab.x - FLAG - lab.width)
-                 if gap <= left <= width - gap - lab.width] or [max(gap, width - gap - lab.width)]
-        tries = [(row, left) for leaders in (True, False) for row in order for left in sides
-                 if _fits(lab, row, left, placed, gap, leaders=leaders)]
-        lab.row, lab.left = tries[0] if tries else (order[len(placed) % len(order)], sides[0])
-        placed.append(lab)
+        full = lab.lines, lab.width
+        for date_only in (False, True):
+            lab.lines, lab.width = ([lab.date], lab.date_width) if date_only else full
+            tries = [(_covers(lab, left, dots, gap), n, row, left) for n, row in enumerate(order)
+                     for left in _sides(lab, width, gap) if _fits(lab, row, left, placed, gap)]
+            if tries:  # nearest the line, but over no other dot (its leader would be cut) if it can
+                _, _, lab.row, lab.left = min(tries)
+                placed.append(lab)
+                break
+        else:
+            lab.row, lab.lines = 0, []  # a dot alone: the table under the figure has the event
 
 
-def _fits(lab: _Label, row: int, left: float, placed: list[_Label], gap: int, *, leaders: bool) -> bool:
-    """True when `lab` in `row` from `left` overlaps no placed label (and, with `leaders`,
-    crosses no leader line and lets none cross it)."""
+def _covers(lab: _Label, left: float, dots: list[float], gap: int) -> int:
+    """How many other dots the label would stand over, starting at `left`."""
+    return sum(left - gap < x < left + lab.width + gap for x in dots if x != lab.x)
+
+
+def _sides(lab: _Label, width: int, gap: int) -> list[float]:
+    """Where the label may start: just right of its dot, or ending just left of it."""
+    sides = [left for left in (lab.x + FLAG, lab.x - FLAG - lab.width) if gap <= left <= width - gap - lab.width]
+    return sides or [max(gap, width - gap - lab.width)]
+
+
+def _fits(lab: _Label, row: int, left: float, placed: list[_Label], gap: int) -> bool:
+    """True when `lab` in `row` from `left` overlaps no placed label, crosses no leader line
+    and lets none cross it."""
     lo, hi = left - gap, left + lab.width + gap
     for other in placed:
         same_side = (other.row > 0) == (row > 0)
         if other.row == row and other.left < hi and lo < other.left + other.width:
             return False
-        if not leaders:
-            continue
         if same_side and abs(other.row) > abs(row) and lo < other.x < hi:
             return False  # would sit on that label's leader line
         if same_side and abs(other.row) < abs(row) and other.left - gap < lab.x < other.left + other.width + gap:
