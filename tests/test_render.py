@@ -200,3 +200,31 @@ def test_annex_sources_and_coverage_are_compact():
     assert rows[2] == "| S3 | 07\\_page.txt | undated | scraped page | page furniture removed: 2 line(s) |"
     (coverage,) = [ln for ln in md.splitlines() if ln.startswith("| Topic |")]
     assert coverage == "| Topic | 2 | S1 1, S3 1 |"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_timeline_labels_never_overlap_nor_cross_a_leader(seed):
+    import random
+
+    from briefer.render.timeline import _Label, _place
+
+    rnd = random.Random(seed)
+    labels = [_Label(x=rnd.uniform(20, 1700), date="9 Dec 2021", lines=["9 Dec 2021 The port", "reopened…"],
+                     width=rnd.uniform(150, 330), date_width=120) for _ in range(12)]
+    _place(labels, 1750, 15)
+    shown = [lab for lab in labels if lab.row]
+    assert shown and all(15 <= lab.left <= 1750 - 15 - lab.width for lab in shown)
+    for a in shown:
+        for b in shown:
+            if a is b or (a.row > 0) != (b.row > 0):
+                continue
+            if a.row == b.row:
+                assert a.left + a.width <= b.left or b.left + b.width <= a.left
+            if abs(a.row) > abs(b.row) and a.x != b.x:
+                assert not b.left < a.x < b.left + b.width  # a's leader passes b's row clear of it
+
+
+def test_timeline_text_in_a_font_without_accents_is_folded():
+    from briefer.render.timeline import _ascii
+
+    assert _ascii("MALACAÑANG and Zürich’s café…") == "MALACANANG and Zurich's cafe..."

@@ -34,6 +34,7 @@ INK, DOT, LEAD, DATE, PAPER = 40, 20, 150, 0, 255
 FONT_FILES = ("DejaVuSansCondensed.ttf", "DejaVuSans.ttf")
 FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/share/fonts/TTF",
              "/usr/local/share/fonts", "/Library/Fonts", "C:/Windows/Fonts")
+_PUNCT_ASCII = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "..."})
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _STOP = {"the", "a", "an", "of", "and", "or", "to", "in", "on", "for", "with", "by", "at", "from", "that",
          "which", "as", "its", "their", "his", "her", "was", "were", "is", "are", "has", "had", "have"}
@@ -281,8 +282,8 @@ def _ascii(text: str) -> str:
     """ "MALACAÑANG" -> "MALACANANG": for a font without accented letters."""
     import unicodedata
 
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return folded.replace("  ", " ")
+    text = text.translate(_PUNCT_ASCII)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def _label(event: Event, x: float, font: Any, fold: bool) -> _Label:
@@ -290,7 +291,7 @@ def _label(event: Event, x: float, font: Any, fold: bool) -> _Label:
     limit = LABEL_IN * DPI
     date = short_date(event.date)
     lines, line = [], date
-    for word in (_ascii if fold else str)(short_label(event)).split():
+    for word in short_label(event).split():
         if font.getlength(f"{line} {word}") <= limit:
             line = f"{line} {word}"
         elif len(lines) == 1:
@@ -300,6 +301,7 @@ def _label(event: Event, x: float, font: Any, fold: bool) -> _Label:
             lines.append(line)
             line = word
     lines.append(line)
+    lines = [_ascii(t) for t in lines] if fold else lines
     return _Label(x, date, lines, max(font.getlength(t) for t in lines), font.getlength(date))
 
 
