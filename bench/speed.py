@@ -88,7 +88,7 @@ def startup(args: argparse.Namespace) -> None:
         walls = [timed(briefer(flag))["wall"] for _ in range(args.runs)]
         trace = subprocess.run([PY, "-X", "importtime", "-m", "briefer", flag], capture_output=True,
                                text=True, cwd=ROOT).stderr
-        heavy = [m for m in ("spacy", "docx", "jinja2", "matplotlib") if f" {m}\n" in trace]
+        heavy = [m for m in ("spacy", "docx", "jinja2", "matplotlib", "PIL") if f" {m}\n" in trace]
         print(f"briefer {flag:<9} median {median(walls):.3f} s (min {min(walls):.3f}, {args.runs} runs); "
               f"heavy imports: {', '.join(heavy) or 'none'}")
     print(load_avg())

@@ -22,6 +22,7 @@ from lxml import etree
 
 from briefer.errors import InputError, UsageError
 from briefer.render.docx import markdown_to_docx, read_custom_properties
+from tests.conftest import to_pdf_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -563,3 +564,89 @@ def test_unreadable_reference_is_an_input_error(tmp_path):
     bad.write_bytes(b"not a zip")
     with pytest.raises(InputError, match="bad.docx"):
         markdown_to_docx("x", reference=bad)
+
+
+# --- layout: rows that do not split, sub-heads kept with what follows, columns that fit words ----
+
+
+def test_table_rows_never_split_and_the_header_keeps_with_the_first_row(sample):
+    body = xml(parts_of(sample[0]), "word/document.xml")
+    for tbl in body.findall(".//w:tbl", NS):
+        assert tbl.find("w:tblPr/w:tblLayout", NS).get(f"{{{W}}}type") == "fixed"
+        rows = tbl.findall("w:tr", NS)
+        assert all(r.find("w:trPr/w:cantSplit", NS) is not None for r in rows)
+        assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in rows[0].iterfind(".//w:p", NS))
+        assert all(p.find("w:pPr/w:keepNext", NS) is None for r in rows[1:] for p in r.iterfind(".//w:p", NS))
+
+
+@pytest.mark.parametrize("md, kept", [
+    ("**Quotes**", True),
+    ("*A theme's one-line description, in italics under its heading.*", True),
+    ("**Bold** then plain text.", False),
+    ("Plain text.", False),
+    ("**" + "A very long bold paragraph. " * 20 + "**", False),
+])
+def test_sub_head_paragraphs_keep_with_next(md, kept):
+    body = xml(parts_of(render(f"## Heading\n\n{md}\n\nWhat follows.\n")), "word/document.xml")
+    heading, label, after = body.findall("w:body/w:p", NS)
+    assert heading.find("w:pPr/w:keepNext", NS) is not None  # headings too, whatever the reference
+    assert (label.find("w:pPr/w:keepNext", NS) is not None) is kept
+    assert after.find("w:pPr/w:keepNext", NS) is None
+
+
+def test_list_items_are_not_kept_with_next():
+    body = xml(parts_of(render("- **All bold item**\n- Another\n")), "word/document.xml")
+    items = body.findall("w:body/w:p", NS)
+    assert len(items) == 2 and all(p.find("w:pPr/w:keepNext", NS) is None for p in items)
+
+
+LONG = "Officials said the schedule was provisional while talks on funding continued for months."
+
+
+def grid(data: bytes) -> list[int]:
+    tbl = xml(parts_of(data), "word/document.xml").find(".//w:tbl", NS)
+    return [int(c.get(f"{{{W}}}w")) for c in tbl.findall("w:tblGrid/w:gridCol", NS)]
+
+
+def test_no_column_is_narrower_than_its_longest_word():
+    from briefer.render.tables import CELL_PADDING, text_width
+
+    md = ("| Date | Event | Status | Source |\n|---|---|---|---|\n"
+          f"| 9 Nov 2025 | {LONG} {LONG} | officially | Reuters |\n"
+          f"| 2021 | {LONG} | unconfirmed | Department |\n")
+    data = render(md)
+    widths = grid(data)
+    sect = xml(parts_of(data), "word/document.xml").find(".//w:sectPr", NS)
+    page, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
+    text_width_twips = int(page.get(f"{{{W}}}w")) - sum(int(margins.get(f"{{{W}}}{k}")) for k in ("left", "right"))
+    assert sum(widths) == pytest.approx(text_width_twips, abs=4)
+    for col, word in enumerate(["2025", "Officials", "unconfirmed", "Department"]):
+        assert widths[col] >= text_width(word, 8.5) + CELL_PADDING
+    assert widths[1] == max(widths)  # the long text wraps in the widest column
+    assert widths[0] >= text_width("9 Nov 2025", 8.5) + CELL_PADDING  # a short column: on one line
+
+
+def test_column_widths_share_the_table():
+    from briefer.render.tables import CellText, column_widths
+
+    rows = [[CellText("Figure", True), CellText("What it measures", True)],
+            [CellText("$4.5 million"), CellText(LONG * 3)]]
+    widths = column_widths(rows, 2, 9360, 8.5)
+    assert sum(widths) == 9360 and widths[1] > 3 * widths[0]
+    # a URL longer than the table may break instead of squeezing every other column
+    url = [[CellText("S1"), CellText("https://example.org/" + "a" * 300)]]
+    assert column_widths(url, 2, 9360, 8.5)[0] >= 300
+    # words that cannot all fit side by side: shared in proportion, never a negative width
+    crowded = [[CellText("Incomprehensibilities" * 3) for _ in range(6)]]
+    assert all(w > 0 for w in column_widths(crowded, 6, 9360, 8.5))
+
+
+def test_words_stay_whole_in_libreoffice(tmp_path):
+    words = ["November", "officially", "Cambodia’s", "unconfirmed", "humanitarian"]
+    rows = "\n".join(f"| {w} | {LONG} {LONG} | {w} | {w} | {w} |" for w in words)
+    md = "| A | Event | C | D | E |\n|---|---|---|---|---|\n" + rows + "\n"
+    path = tmp_path / "words.docx"
+    path.write_bytes(render(md))
+    text = " ".join(to_pdf_text(path, tmp_path))
+    for w in words:
+        assert text.count(w) == 4, w  # never "Novemb er"

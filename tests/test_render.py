@@ -8,7 +8,7 @@ import re
 import pytest
 
 from briefer.assemble import BriefOptions, assemble
-from briefer.model import Extraction, Fact, Location, Source, Theme
+from briefer.model import Event, Extraction, Fact, Location, Source, Theme
 from briefer.render import format_for, render
 from briefer.render.citation import full_note, human_date, short_note
 from briefer.render.templating import md_escape
@@ -117,3 +117,114 @@ def test_handling_line_top_and_bottom_in_markdown(seed_md):
     assert lines[2] == "**UNCLASSIFIED//FOR OFFICIAL USE ONLY**"
     before_notes = [ln for ln in lines if not ln.startswith("[^")]
     assert before_notes[-1] == "**UNCLASSIFIED//FOR OFFICIAL USE ONLY**"
+
+
+# --- the timeline figure and the compact annex -------------------------------------------------
+
+def _event(date: str, text: str, date_text: str = "") -> Event:
+    return Event(id=date, date=date, text=text, date_text=date_text, sources=[Location("r", 0, 5)])
+
+
+@pytest.mark.parametrize("event, label", [
+    (_event("2024-03-12", "On March 12, 2024, the ministry signed a water agreement with the province.",
+            "March 12, 2024"), "The ministry signed a water agreement…"),
+    (_event("2023-07", "The Office of Coastal Fisheries Management (OCFM) closed the northern bay in July 2023.",
+            "July 2023"), "The OCFM closed the northern bay."),
+    (_event("2019", "ELMSTEAD (Wire) -- In 2019 the council approved the bridge (a first for the town).", "2019"),
+     "The council approved the bridge."),
+    (_event("2022-01-05", "But the port reopened.", ""), "The port reopened."),
+    (_event("2025-06-02", "NORTH HAVEN, Westland (Wire) — Previously, the mill closed its gates on June 2.",
+            "June 2"), "The mill closed its gates."),
+])
+def test_short_event_labels_keep_the_sentence_own_words(event, label):
+    from briefer.render.timeline import short_label
+
+    assert short_label(event) == label
+
+
+@pytest.mark.parametrize("iso, text", [("2021", "2021"), ("2021-12", "Dec 2021"), ("2021-12-09", "9 Dec 2021")])
+def test_short_dates(iso, text):
+    from briefer.render.timeline import short_date
+
+    assert short_date(iso) == text
+
+
+def test_axis_spans_the_events_and_cuts_a_gap_that_would_take_it_over():
+    import datetime as dt
+
+    from briefer.render.timeline import BREAK_SHARE, axis_positions
+
+    days = [dt.date(1961, 5, 1), dt.date(2024, 1, 10), dt.date(2024, 6, 1), dt.date(2025, 2, 3)]
+    xs, breaks = axis_positions(days)
+    assert xs[0] == 0.0 and xs[-1] == pytest.approx(1.0)
+    assert len(breaks) == 1 and xs[1] - xs[0] == pytest.approx(BREAK_SHARE)
+    assert xs[1] < xs[2] < xs[3]
+    even = [dt.date(2024, m, 1) for m in (1, 4, 7, 10)]  # no gap worth cutting: a plain scale
+    xs, breaks = axis_positions(even)
+    assert breaks == [] and xs == sorted(xs) and xs[-1] == pytest.approx(1.0)
+    assert axis_positions([dt.date(2024, 1, 1)] * 4)[0] == [0.5] * 4
+
+
+def test_timeline_png_is_small_stable_and_needs_no_matplotlib():
+    import subprocess
+    import sys
+
+    code = ("import sys; from briefer.model import Event\n"
+            "from briefer.render.timeline import timeline_png\n"
+            "ev = [Event(id=str(i), date=d, text='The council voted on the new budget for the river port.')\n"
+            "      for i, d in enumerate(['2019', '2023-04', '2023-05-02', '2023-05-20', '2025-01-09'])]\n"
+            "png = timeline_png(ev)\n"
+            "sys.stdout.buffer.write(png)\n"
+            "print('matplotlib' in sys.modules, file=sys.stderr)\n")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, check=True) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout and runs[0].stdout.startswith(b"\x89PNG")
+    assert runs[0].stderr.strip() == b"False" and len(runs[0].stdout) < 80_000
+
+
+def test_timeline_png_only_from_four_events():
+    from briefer.render.timeline import timeline_png
+
+    events = [_event(f"202{i}", "The harbour authority opened a new berth.") for i in range(3)]
+    assert timeline_png(events) is None
+    assert timeline_png([*events, _event("2024", "A fourth event.")]) is not None
+
+
+def test_annex_sources_and_coverage_are_compact():
+    anon = Source(id="a", path="in/07_page.txt", kind="scraped page", notes=["page furniture removed: 2 line(s)"])
+    facts = [Fact(id="k1", text="First fact that matters here.", sources=[Location("r", 0, 5)], score=3),
+             Fact(id="k2", text="Second fact from the page.", sources=[Location("a", 0, 5)], score=2)]
+    md = render(_brief(facts, [REUTERS, STATE, anon]), "md").decode()
+    rows = [ln for ln in md.splitlines() if ln.startswith("| S")]
+    assert rows[0].startswith("| S1 | Reuters, Simon Lewis, David Brunnstrom and Maiya Keidan | 6 Nov 2025 | wire |")
+    assert rows[1].startswith("| S2 | U.S. Department of State: “U.S.-Cambodia Relations” | undated | official |")
+    assert rows[2] == "| S3 | 07\\_page.txt | undated | scraped page | page furniture removed: 2 line(s) |"
+    (coverage,) = [ln for ln in md.splitlines() if ln.startswith("| Topic |")]
+    assert coverage == "| Topic | 2 | S1 1, S3 1 |"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_timeline_labels_never_overlap_nor_cross_a_leader(seed):
+    import random
+
+    from briefer.render.timeline import _Label, _place
+
+    rnd = random.Random(seed)
+    labels = [_Label(x=rnd.uniform(20, 1700), date="9 Dec 2021", lines=["9 Dec 2021 The port", "reopened…"],
+                     width=rnd.uniform(150, 330), date_width=120) for _ in range(12)]
+    _place(labels, 1750, 15)
+    shown = [lab for lab in labels if lab.row]
+    assert shown and all(15 <= lab.left <= 1750 - 15 - lab.width for lab in shown)
+    for a in shown:
+        for b in shown:
+            if a is b or (a.row > 0) != (b.row > 0):
+                continue
+            if a.row == b.row:
+                assert a.left + a.width <= b.left or b.left + b.width <= a.left
+            if abs(a.row) > abs(b.row) and a.x != b.x:
+                assert not b.left < a.x < b.left + b.width  # a's leader passes b's row clear of it
+
+
+def test_timeline_text_in_a_font_without_accents_is_folded():
+    from briefer.render.timeline import _ascii
+
+    assert _ascii("MALACAÑANG and Zürich’s café…") == "MALACANANG and Zurich's cafe..."

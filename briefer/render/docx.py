@@ -34,6 +34,7 @@ RT_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 EPOCH = dt.datetime(1980, 1, 1)  # the earliest zip timestamp; used when no date is given
 MONO = "Consolas"
+LABEL_CHARS = 300  # longest all-bold or all-italic paragraph still kept with what follows
 CORE_TEXT = ("title", "subject", "author", "keywords", "category", "comments", "last_modified_by")
 
 _PLAIN = re.compile(r"[^\t\n\r]*")
@@ -204,6 +205,7 @@ class _Writer:
         self.lists: list[_List] = []
         self.heading = 0
         self.quote = 0
+        self._table_pt: float | None = None
 
     def write(self, tokens: list[Token]) -> None:
         self.defs = _footnote_defs(tokens)
@@ -258,6 +260,8 @@ class _Writer:
         if self.lists and self.lists[-1].fresh:
             self.lists[-1].fresh = False
             _number(paragraph, self.lists[-1].num_id)
+        if self.heading or (not self.lists and _is_label(tok.children or [])):
+            paragraph.paragraph_format.keep_with_next = True  # never orphaned at a page's foot
         self.inline(_Inline(paragraph), tok.children or [])
 
     def _block_style(self) -> str | None:
@@ -303,7 +307,6 @@ class _Writer:
         self._table(rows, heads)
 
     def _table(self, rows: list[list[tuple[str, list[Token]]]], heads: int) -> None:
-        from docx.oxml.parser import OxmlElement
         from docx.oxml.table import CT_Tbl
         from docx.table import Table, _Cell
 
@@ -312,27 +315,53 @@ class _Writer:
             return
         tbl = CT_Tbl.new_tbl(len(rows), cols, self.width)
         tbl.tblStyle_val = self.styles.id("Table Grid")
-        widths = _column_widths(rows, cols, self.width)
-        for gridcol, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
-            gridcol.w = width
+        text_style = self.table_text_style()
+        widths = self._column_widths(rows, heads, cols)
+        _fixed_layout(tbl, widths)
         self.anchor.addprevious(tbl)
         table = Table(tbl, self.doc.part)  # type: ignore[arg-type]
-        text_style = self.table_text_style()
         for n, (tr, row) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
-            if n < heads:
-                tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            _keep_row(tr, header=n < heads)
             for tc, width in zip(tr.tc_lst, widths, strict=True):
                 tc.width = width
             for tc, (align, children) in zip(tr.tc_lst, row, strict=False):
                 paragraph = _Cell(tc, table).paragraphs[0]
                 if text_style:
                     paragraph._p.style = text_style
+                if n < heads:  # a header row is never left alone at the foot of a page
+                    paragraph.paragraph_format.keep_with_next = True
                 _align(paragraph, align)
                 self.inline(_Inline(paragraph, bold=int(n < heads)), children)
 
+    def _column_widths(self, rows: list[list[tuple[str, list[Token]]]], heads: int, cols: int) -> list[int]:
+        """Column widths (EMU) that never break a word at the table text's size."""
+        from docx.shared import Twips
+
+        from briefer.render.tables import CellText, column_widths
+
+        cells = [[CellText(_cell_text(children), bold=n < heads) for _, children in row]
+                 for n, row in enumerate(rows)]
+        total = int(self.width / Twips(1))
+        return [Twips(w) for w in column_widths(cells, cols, total, self.table_font_size())]
+
+    def table_font_size(self) -> float:
+        """The table text's size in points: its style's, else the default paragraph style's,
+        else the document default's, else Word's 11 pt. Looked up once per document."""
+        if self._table_pt is None:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            style_id = self.table_text_style()
+            styles = self.doc.styles
+            chain = [s for s in styles if s.style_id == style_id] + [styles.default(WD_STYLE_TYPE.PARAGRAPH)]
+            sizes = [size.pt for style in chain for size in _sizes(style)]
+            default = styles.element.find(_qn("w:docDefaults/w:rPrDefault/w:rPr/w:sz"))
+            fallback = int(default.get(_qn("w:val"))) / 2 if default is not None else 11.0
+            self._table_pt = float(sizes[0]) if sizes else fallback
+        return self._table_pt
+
     def table_text_style(self) -> str | None:
         """The compact paragraph style for table cells: the reference's "Table Text" if it has
-        one, else one made here (9 pt, no space after), once per document."""
+        one, else one made here (8.5 pt, no space after), once per document."""
         if "Table Text" not in self.styles.ids:
             from docx.enum.style import WD_STYLE_TYPE
             from docx.shared import Pt
@@ -342,9 +371,10 @@ class _Writer:
             except KeyError:
                 style = self.doc.styles.add_style("Table Text", WD_STYLE_TYPE.PARAGRAPH)
                 style.base_style = self.doc.styles["Normal"]
-                style.font.size = Pt(9)
+                style.font.size = Pt(8.5)
                 style.paragraph_format.space_after = Pt(0)
                 style.paragraph_format.space_before = Pt(0)
+                style.paragraph_format.line_spacing = 1.0
             self.styles.ids["Table Text"] = str(style.style_id)
         return self.styles.ids["Table Text"]
 
@@ -426,6 +456,7 @@ class _Writer:
             shape.width = self.width
         alt = "".join(c.content for c in tok.children or []) or tok.content
         shape._inline.docPr.set("descr", alt)
+        st.paragraph.paragraph_format.keep_with_next = True  # a figure stays with its table
 
     def _i_footnote_ref(self, st: _Inline, tok: Token) -> None:
         from briefer.render.footnotes import add_footnote, add_footnote_paragraph, add_hyperlink
@@ -443,18 +474,71 @@ class _Writer:
             st.link = add_hyperlink(st.paragraph, st.href)
 
 
-def _column_widths(rows: list[list[tuple[str, list[Token]]]], cols: int, total: int) -> list[int]:
-    """Share the table width by how much text each column holds (a long-text column gets more
-    room, a narrow one at least a little), instead of equal columns."""
-    need = [7] * cols
-    for row in rows:
-        for i, (_, children) in enumerate(row[:cols]):
-            text = "".join(c.content for c in children if c.type == "text")
-            longest_word = max((len(w) for w in text.split()), default=0)
-            need[i] = max(need[i], min(len(text), 32), longest_word + 4)
-    widths = [int(total * n / sum(need)) for n in need]
-    widths[-1] += total - sum(widths)
-    return widths
+def _sizes(style: Any) -> Iterator[Any]:
+    """The font sizes set along a style's basedOn chain, nearest first."""
+    while style is not None:
+        if style.font.size is not None:
+            yield style.font.size
+        style = style.base_style
+
+
+def _is_label(children: list[Token]) -> bool:
+    """True for a sub-head written as a paragraph: short, and all of it bold or italic
+    ("**Quotes**", a theme's italic description under its heading)."""
+    depth, text = 0, 0
+    for tok in children:
+        if tok.type in ("strong_open", "em_open"):
+            depth += 1
+        elif tok.type in ("strong_close", "em_close"):
+            depth -= 1
+        elif tok.type == "text" and tok.content.strip():
+            if not depth:
+                return False
+            text += len(tok.content)
+    return 0 < text <= LABEL_CHARS
+
+
+def _cell_text(children: list[Token]) -> str:
+    """A cell's text as shown: a footnote mark (two digits, say) sticks to the word before it."""
+    parts = []
+    for tok in children:
+        if tok.type in ("text", "code_inline"):
+            parts.append(tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif tok.type == "footnote_ref":
+            parts.append("00")
+    return "".join(parts)
+
+
+def _qn(path: str) -> str:
+    from docx.oxml.ns import qn
+
+    return "/".join(qn(step) for step in path.split("/"))
+
+
+def _fixed_layout(tbl: Any, widths: list[int]) -> None:
+    """Give the table its full width and a fixed layout, so Word and LibreOffice both keep the
+    computed column widths instead of re-fitting them."""
+    from docx.oxml.parser import OxmlElement
+
+    for gridcol, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+        gridcol.w = width
+    tbl_w = tbl.tblPr.find(_qn("w:tblW"))
+    tbl_w.set(_qn("w:type"), "dxa")
+    tbl_w.set(_qn("w:w"), str(sum(widths) // 635))
+    layout = OxmlElement("w:tblLayout", {_qn("w:type"): "fixed"})
+    tbl_w.addnext(layout)
+
+
+def _keep_row(tr: Any, *, header: bool) -> None:
+    """A row never splits across pages; a header row repeats on each page."""
+    from docx.oxml.parser import OxmlElement
+
+    tr_pr = tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _list_style(name: str, depth: int) -> str:
@@ -597,12 +681,19 @@ def _page_furniture(
     marking: list[tuple[str | None, bool]] = [(handling, True)] if handling else []
     ours = [(line, False) for line in xml_safe(header or "").splitlines() if line]
     for story in _stories(document, "header"):
-        _fill(story, top=marking, bottom=ours)
+        _fill(story, top=marking, bottom=ours, style=_style_named(document, "Header"))
     lines: list[tuple[str | None, bool]] = [(line, False) for line in xml_safe(footer or "").splitlines()
                                             if line]
     for story in _stories(document, "footer"):
         page = [] if _has_page_field(story) else [(None, False)]  # None: the page N of M line
-        _fill(story, top=[], bottom=[*lines, *page, *marking])
+        _fill(story, top=[], bottom=[*lines, *page, *marking], style=_style_named(document, "Footer"))
+
+
+def _style_named(document: Document, name: str) -> Any:
+    """The paragraph style called `name` (its size and spacing then apply), or None."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    return next((s for s in document.styles if s.name == name and s.type == WD_STYLE_TYPE.PARAGRAPH), None)
 
 
 def _stories(document: Document, kind: str) -> list[Any]:
@@ -634,7 +725,8 @@ def _has_page_field(story: Any) -> bool:
     return any(re.match(r"\s*PAGE\b", code) for code in codes)
 
 
-def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str | None, bool]]) -> None:
+def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str | None, bool]],
+          style: Any = None) -> None:
     """Put `top` lines before the story's own content and `bottom` lines after it; a story with
     nothing to show (python-docx's default, an empty reference header) is cleared first."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -645,7 +737,7 @@ def _fill(story: Any, top: list[tuple[str | None, bool]], bottom: list[tuple[str
             element.remove(child)
     first = next(iter(element), None)
     for n, (text, bold) in enumerate([*top, *bottom]):
-        paragraph = story.add_paragraph()
+        paragraph = story.add_paragraph(style=style)
         if n < len(top) and first is not None:
             first.addprevious(paragraph._p)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -232,6 +232,24 @@ def _autolink(url: str) -> Markdown:
     return Markdown(md_escape(url))
 
 
+def _short_date(iso: str | None) -> str:
+    """ "9 Dec 2021", "Dec 2021" or "2021": compact, as precise as the date; "undated" if none."""
+    from briefer.render.timeline import short_date
+
+    try:
+        return short_date(iso) if iso else "undated"
+    except (ValueError, IndexError):
+        return str(iso)
+
+
+def _source_entry(src: Source) -> str:
+    """A source in the annex: publisher: “title”, author; its file name when none is known."""
+    title = f"“{src.title}”" if src.title else None
+    head = ": ".join(x for x in (src.publisher, title) if x)
+    author = src.author if src.author and src.author != src.publisher else None
+    return ", ".join(x for x in (head, author) if x) or src.path.rsplit("/", 1)[-1]
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
@@ -240,6 +258,8 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "md": lambda s: Markdown(md_escape(s)),
     "markdown": Markdown,
     "date": _date,
+    "short_date": _short_date,
+    "source_entry": _source_entry,
     "truncate_words": _truncate_words,
     "figure": _figure,
     "plural": _plural,

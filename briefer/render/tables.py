@@ -1,0 +1,80 @@
+"""Column widths for Word tables: no column narrower than its longest word, long text wrapped.
+
+Widths are measured with DejaVu Sans advance widths (a wide face: the one LibreOffice falls back
+to when a document's font is missing, and wider than Calibri, Cambria or Liberation), so a word
+that fits by this measure fits in the fonts a brief is likely to be shown in. The share-out is
+the browsers' automatic table layout: each column gets at least its longest word, and the room
+left goes to the columns in proportion to how much their text would need on one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Advance widths in 1/1000 em of DejaVu Sans and DejaVu Sans Bold for " " .. "~".
+_REGULAR = (
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636,
+    636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775,
+    752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685, 611, 685, 390,
+    337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579, 278, 974, 634, 612,
+    635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838)
+_BOLD = (
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696,
+    696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734, 830, 683, 683, 821,
+    837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457,
+    365, 457, 838, 500, 500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665, 343, 1042, 712, 687,
+    716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838)
+_OTHER = (640, 700)  # a character outside ASCII: about an average capital
+SAFETY = 1.06  # serif faces (DejaVu Serif) run a few percent wider still
+CELL_PADDING = 260  # twips: Table Grid's 0.075" left and right cell margins and the borders
+SHORT_SHARE = 0.16  # a column whose longest line is narrower than this share is kept on one line
+MAX_WORD_SHARE = 0.45  # a longer "word" (a URL, a file name) may break rather than take the table
+
+
+@dataclass
+class CellText:
+    """What a cell shows, for measuring: its text, and whether it is bold (a header cell)."""
+
+    text: str
+    bold: bool = False
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> int:
+    """The width of `text` on one line at `size_pt`, in twips (1/20 pt)."""
+    table = _BOLD if bold else _REGULAR
+    other = _OTHER[bold]
+    units = sum(table[o - 32] if 32 <= (o := ord(ch)) < 127 else other for ch in text)
+    return int(units * size_pt * 20 * SAFETY / 1000)
+
+
+def _needs(cell: CellText, size_pt: float) -> tuple[int, int]:
+    """(longest word, whole text on one line) of a cell, in twips, padding included."""
+    words = cell.text.split()
+    longest = max((text_width(w, size_pt, cell.bold) for w in words), default=0)
+    return longest + CELL_PADDING, text_width(" ".join(words), size_pt, cell.bold) + CELL_PADDING
+
+
+def column_widths(rows: Sequence[Sequence[CellText]], cols: int, total: int, size_pt: float) -> list[int]:
+    """Share `total` twips among `cols` columns so that no column is narrower than its longest
+    word (unless the words cannot all fit, or one is a URL-like run longer than
+    MAX_WORD_SHARE of the table), a short column is not wrapped at all, and long text wraps in
+    the columns that hold the most of it."""
+    low, high = [CELL_PADDING * 2] * cols, [CELL_PADDING * 2] * cols
+    for row in rows:
+        for i, cell in enumerate(row[:cols]):
+            word, line = _needs(cell, size_pt)
+            low[i] = max(low[i], min(word, int(total * MAX_WORD_SHARE)))
+            high[i] = max(high[i], line)
+    short = [max(lo, h) if h <= total * SHORT_SHARE else lo for lo, h in zip(low, high, strict=True)]
+    if sum(short) <= total:  # a short column (a date, "As of") is never wrapped when it can be helped
+        low = short
+    if sum(high) <= total:  # everything fits on one line: widen in proportion
+        widths = [total * h // sum(high) for h in high]
+    elif sum(low) <= total:
+        spare, want = total - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
+        widths = [lo + spare * w // max(sum(want), 1) for lo, w in zip(low, want, strict=True)]
+    else:  # even the longest words do not fit side by side: break them evenly
+        widths = [total * lo // sum(low) for lo in low]
+    widths[-1] += total - sum(widths)
+    return widths
