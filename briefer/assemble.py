@@ -1,18 +1,40 @@
 """Assembly: rank, select within the length budget, group by theme -> Brief. Pure: Extraction in,
-Brief out; nothing is dropped silently (every section and the method note count found vs shown)."""
+Brief out; nothing is dropped silently (every section and the method note count found vs shown).
+
+The brief says each thing once: a bottom line (the most newsworthy statements across themes),
+then one key point per theme, then each theme's section with what the first two did not say.
+Every statement is checked against what is already shown (facts, quotes, figures alike), and the
+statements shown carry their display form: relative dates resolved, old ones dated (timing.py).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
+from briefer import timing
+from briefer.corroborate import signature
 from briefer.errors import UsageError
-from briefer.model import Brief, Count, Extraction, Fact, Figure, KeyPoint, Quote, Section, Theme
+from briefer.model import (
+    Brief,
+    Count,
+    Event,
+    Extraction,
+    Fact,
+    Figure,
+    KeyPoint,
+    Location,
+    Quote,
+    Section,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
 class Budget:
-    """How many items of each kind the brief shows."""
+    """How many items of each kind the brief shows (facts, quotes, figures: per theme)."""
 
+    bottom_line: int
     key_points: int
     facts: int
     quotes: int
@@ -21,9 +43,9 @@ class Budget:
 
 
 BUDGETS = {
-    "short": Budget(key_points=4, facts=3, quotes=2, figures=4, events=6),
-    "standard": Budget(key_points=6, facts=5, quotes=3, figures=8, events=12),
-    "full": Budget(key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
+    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=3, events=6),
+    "standard": Budget(bottom_line=4, key_points=6, facts=3, quotes=2, figures=4, events=8),
+    "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
 
 
@@ -43,24 +65,27 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     if opts.length not in BUDGETS:
         raise UsageError(f"--length must be one of {', '.join(BUDGETS)}, not {opts.length!r}")
     budget = BUDGETS[opts.length]
-    sections = [_section(ex, theme, budget) for theme in ex.themes]
-    key_points = _key_points(sections, budget)
-    for kp, section in zip(key_points, (s for s in sections if s.facts), strict=False):
-        if len(section.facts) > 1:  # said once, in the key points, unless it is all there is
-            section.facts = [f for f in section.facts if f is not kp.fact]
-    brief = Brief(
+    clock = Clock(ex)
+    pools = {theme.id: _pool(ex, theme, clock) for theme in ex.themes}
+    shown = Shown()
+    bottom = _bottom_line(pools, budget, shown, clock)
+    key_points = _key_points(ex.themes, pools, budget, shown, clock)
+    above = [f.themes[0] for f in bottom] + [kp.theme for kp in key_points]
+    sections = [_section(ex, theme, pools[theme.id], budget, shown, clock, above.count(theme.id))
+                for theme in ex.themes]
+    for section in sections:  # figures last: a figure any shown statement gives is not repeated
+        _figures(section, pools[section.theme.id].figures, budget, shown)
+    return Brief(
         title=opts.title or ex.title or _default_title(ex),
-        as_of=max((s.date for s in ex.sources if s.date), default=None),
+        as_of=clock.as_of,
         handling=opts.handling, prepared_by=opts.prepared_by, length=opts.length,
-        key_points=key_points,
-        sections=sections,
-        timeline=sorted(ex.events, key=lambda e: e.date)[: budget.events],
+        bottom_line=bottom, key_points=key_points, sections=sections,
+        timeline=_timeline(ex.events, budget, clock),
         sources=ex.sources, skipped=ex.skipped,
         coverage=coverage(ex), counts=_counts(ex, sections, budget),
         appendix=ex if opts.length == "full" else None,
         model=ex.model, version=ex.version,
     )
-    return brief
 
 
 def _default_title(ex: Extraction) -> str:
@@ -69,41 +94,202 @@ def _default_title(ex: Extraction) -> str:
     return "Brief: " + ", ".join(t.title for t in ex.themes)
 
 
-def _primary(item_themes: list[str], theme: Theme) -> bool:
-    return bool(item_themes) and item_themes[0] == theme.id
+# --- time --------------------------------------------------------------------------------------
 
 
-def _section(ex: Extraction, theme: Theme, budget: Budget) -> Section:
+class Clock:
+    """The brief's as-of date and each source's dates: what statements are resolved against."""
+
+    def __init__(self, ex: Extraction):
+        self.as_of = max((s.date for s in ex.sources if s.date), default=None)
+        self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
+        self.date = {s.id: s.date or s.anchor for s in ex.sources}
+
+    def unresolved(self, text: str, source: str) -> int:
+        """How many relative dates of `text` its source's date cannot resolve."""
+        return sum(r.iso is None for r in timing.relative_dates(text, self.anchor.get(source)))
+
+    def statement_date(self, sources: list[str]) -> str | None:
+        """When a statement was made: the newest date of the sources that report it."""
+        return max((d for d in (self.date.get(s) for s in sources) if d), default=None)
+
+    def fact(self, fact: Fact) -> Fact:
+        """A copy of the fact as the brief shows it."""
+        display = timing.shown(fact.text, self.anchor.get(fact.sources[0].source)).text
+        date = self.statement_date([loc.source for loc in fact.sources])
+        return dataclasses.replace(fact, sources=list(fact.sources), display=display,
+                                   dated=timing.age_mark(display, date, self.as_of))
+
+    def quote(self, quote: Quote) -> Quote:
+        """A copy of the quote as the brief shows it."""
+        display = timing.shown(quote.text, self.anchor.get(quote.source)).text
+        return dataclasses.replace(quote, display=display,
+                                   dated=timing.age_mark(display, self.date.get(quote.source), self.as_of))
+
+    def event(self, event: Event) -> Event:
+        """A copy of the event whose text shows its relative dates resolved."""
+        anchor = self.anchor.get(event.sources[0].source) if event.sources else None
+        return dataclasses.replace(event, text=timing.shown(event.text, anchor).text)
+
+    def news(self, fact: Fact) -> float:
+        """How much a statement says about what changed: recent sources up, old ones and
+        statements about past years down."""
+        date = self.statement_date([loc.source for loc in fact.sources])
+        value = fact.score
+        if timing.old(date, self.as_of) or timing.old(timing.stated_year(fact.text), self.as_of):
+            value -= 1.5  # background, not the bottom line
+        elif date and self.as_of and (timing.days_before(date, self.as_of) or 0) <= RECENT_DAYS:
+            value += 0.5
+        return value
+
+
+RECENT_DAYS = 45
+
+
+# --- what is shown, said once ------------------------------------------------------------------
+
+
+class Shown:
+    """Everything the brief already shows: statement word sets and source spans."""
+
+    def __init__(self) -> None:
+        self.sigs: list[frozenset[str]] = []
+        self.spans: list[Location] = []
+
+    def repeats(self, text: str) -> bool:
+        """True when `text` mostly says what something shown already says."""
+        sig = signature(text)
+        return any(_overlaps(sig, other) for other in self.sigs)
+
+    def add(self, text: str, spans: list[Location]) -> None:
+        self.sigs.append(signature(text))
+        self.spans.extend(spans)
+
+    def covers(self, source: str, start: int, end: int) -> bool:
+        """True when a shown statement contains this span of a source."""
+        return any(s.source == source and s.start <= start and end <= s.end for s in self.spans)
+
+
+def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
+    common = len(a & b)
+    return bool(a and b) and common >= min(3, len(a), len(b)) and common >= REPEAT * min(len(a), len(b))
+
+
+REPEAT = 0.7  # share of the shorter statement's content words that makes it a repetition
+
+
+# --- each theme's candidates -------------------------------------------------------------------
+
+
+@dataclass
+class Pool:
+    """A theme's candidates, best first, and how many were found."""
+
+    facts: list[Fact]
+    quotes: list[Quote]
+    paraphrases: list[Quote]
+    figures: list[Figure]
+
+
+LOW_QUALITY = 0.5
+WEAK_FACT = 0.35
+
+
+def _pool(ex: Extraction, theme: Theme, clock: Clock) -> Pool:
     facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)]
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
-    quotes = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind == "direct"]
+    # a statement whose relative date cannot be resolved gives way to any other
+    facts.sort(key=lambda f: (clock.unresolved(f.text, f.sources[0].source) > 0, -f.score))
+    quotes = sorted((q for q in ex.quotes if _primary(q.themes, theme) and q.kind == "direct"),
+                    key=lambda q: (clock.unresolved(q.text, q.source) > 0, *_quote_rank(q)))
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
                and ex.source(f.source).quality >= LOW_QUALITY and not _minor(f)]
-    conflicts = [c for c in ex.conflicts if theme.id in c.themes]
-    shown_facts = facts[: budget.facts + 1]  # the best becomes the theme's key point
-    shown_quotes = sorted(quotes, key=_quote_rank)[: budget.quotes]
-    shown_quotes.sort(key=lambda q: (q.source, q.start))
-    shown_figures = sorted(sorted(figures, key=_figure_rank)[: budget.figures],
-                           key=lambda f: (f.source, f.start))
-    return Section(theme=theme, facts=shown_facts, quotes=shown_quotes,
-                   paraphrases=paraphrases[: budget.quotes], figures=shown_figures,
-                   conflicts=conflicts, counts=[
-                       Count("facts", len(facts), len(shown_facts)),
-                       Count("quotes", len(quotes), len(shown_quotes)),
-                       Count("figures", len(figures), len(shown_figures)),
-                   ])
+    return Pool(facts, quotes, paraphrases, sorted(figures, key=_figure_rank))
 
 
-LOW_QUALITY = 0.5
-WEAK_FACT = 0.5
+def _primary(item_themes: list[str], theme: Theme) -> bool:
+    return bool(item_themes) and item_themes[0] == theme.id
 
 
 def _trusted(ex: Extraction, fact: Fact) -> bool:
     """A fact is shown when at least one source that reports it is of good quality."""
     return any(ex.source(loc.source).quality >= LOW_QUALITY for loc in fact.sources)
+
+
+def _take(facts: list[Fact], n: int, shown: Shown, clock: Clock) -> list[Fact]:
+    """The first `n` facts that repeat nothing shown, as displayed; each is marked as shown."""
+    out: list[Fact] = []
+    for fact in facts:
+        if len(out) >= n:
+            break
+        if not shown.repeats(fact.text):
+            shown.add(fact.text, fact.sources)
+            out.append(clock.fact(fact))
+    return out
+
+
+# --- bottom line, key points, sections ---------------------------------------------------------
+
+
+def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: Clock) -> list[Fact]:
+    """The most newsworthy statements across themes, at most one per theme while themes last;
+    a theme's only statement is left for its key point."""
+    per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
+    candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
+                  if not clock.unresolved(f.text, f.sources[0].source)]
+    candidates.sort(key=lambda f: -clock.news(f))
+    picked: list[Fact] = []
+    used: dict[str, int] = {}
+    for fact in candidates:
+        theme = fact.themes[0]
+        if len(picked) < budget.bottom_line and used.get(theme, 0) < per_theme:
+            got = _take([fact], 1, shown, clock)
+            picked += got
+            used[theme] = used.get(theme, 0) + len(got)
+    return picked
+
+
+MIN_BOTTOM_LINE = 3
+
+
+def _key_points(themes: list[Theme], pools: dict[str, Pool], budget: Budget, shown: Shown,
+                clock: Clock) -> list[KeyPoint]:
+    """One per theme: the theme's best statement that the bottom line does not already make."""
+    points = []
+    for theme in themes:
+        got = _take(pools[theme.id].facts, 1, shown, clock)
+        if got:
+            points.append(KeyPoint(theme=theme.id, fact=got[0]))
+    return points[: budget.key_points]
+
+
+def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Shown, clock: Clock,
+             above: int) -> Section:
+    """A theme's facts and quotes (`above`: how many of its facts the bottom line and key points
+    show, counted as shown)."""
+    facts = _take(pool.facts, budget.facts, shown, clock)
+    quotes = []
+    for q in pool.quotes:
+        if len(quotes) < budget.quotes and not shown.repeats(q.text) \
+                and not shown.covers(q.source, q.start, q.end):
+            shown.add(q.text, [Location(q.source, q.start, q.end)])
+            quotes.append(clock.quote(q))
+    quotes.sort(key=lambda q: (q.source, q.start))
+    return Section(theme=theme, description=_description(theme), facts=facts, quotes=quotes,
+                   paraphrases=pool.paraphrases[: budget.quotes],
+                   conflicts=[c for c in ex.conflicts if theme.id in c.themes],
+                   counts=[Count("facts", len(pool.facts), len(facts) + above),
+                           Count("quotes", len(pool.quotes), len(quotes))])
+
+
+def _description(theme: Theme) -> str:
+    """The theme's description, unless it says the heading again (in the heading's own words)."""
+    title = signature(theme.title)
+    restates = len(title & signature(theme.description)) >= REPEAT * len(title)
+    return "" if restates else theme.description
 
 
 def _quote_rank(q: Quote) -> tuple[int, int, int]:
@@ -112,8 +298,12 @@ def _quote_rank(q: Quote) -> tuple[int, int, int]:
     return (q.speaker is None, 0 if 6 <= words <= 45 else 1, -min(words, 30))
 
 
+# --- figures -----------------------------------------------------------------------------------
+
+
 TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
               "hour", "hours", "-year", "century", "centuries", "years of age", "months of age"}
+MONEY = {"USD", "EUR", "GBP", "JPY", "CNY"}
 
 
 def _minor(fig: Figure) -> bool:
@@ -125,7 +315,7 @@ def _minor(fig: Figure) -> bool:
 def _figure_rank(fig: Figure) -> tuple[int, int]:
     """Money first, then shares, then counts of something named; earlier in the source first."""
     unit = fig.unit or ""
-    kind = 0 if unit in {"USD", "EUR", "GBP", "JPY", "CNY"} or unit.isupper() and len(unit) == 3 else \
+    kind = 0 if unit in MONEY or unit.isupper() and len(unit) == 3 else \
         1 if unit == "percent" else 2 if unit else 3
     return kind, fig.start
 
@@ -135,13 +325,43 @@ def _garbled(ex: Extraction, fig: Figure) -> bool:
     return any(m.start <= fig.start < m.end for m in src.garbled)
 
 
-def _key_points(sections: list[Section], budget: Budget) -> list[KeyPoint]:
-    points = []
-    for section in sections:
-        if section.facts:
-            best: Fact = max(section.facts, key=lambda f: (f.score, -len(f.text)))
-            points.append(KeyPoint(theme=section.theme.id, fact=best))
-    return points[: budget.key_points]
+def _figures(section: Section, figures: list[Figure], budget: Budget, shown: Shown) -> None:
+    """The theme's figures table: figures a shown statement already gives are left out, and the
+    same value from several sources is one row citing them all."""
+    rows: list[tuple[Figure, list[Location]]] = []
+    candidates = [f for f in figures if not shown.covers(f.source, f.start, f.end)]
+    for fig in candidates:
+        here = Location(fig.source, fig.start, fig.end)
+        row = next((r for r in rows if _same_figure(r[0], fig)), None)
+        if row is None:
+            rows.append((fig, [here]))
+        elif fig.source not in {loc.source for loc in row[1]}:
+            row[1].append(here)
+    shown_rows = sorted(rows[: budget.figures], key=lambda r: (r[0].source, r[0].start))
+    section.figures = [fig for fig, _ in shown_rows]
+    section.figure_sources = {fig.id: locs for fig, locs in shown_rows if len(locs) > 1 and fig.id}
+    section.counts.append(Count("figures", len(figures), len(shown_rows)))
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    """The same value and unit, and either a value unlikely to recur by chance or the same thing
+    measured (small counts such as "two" recur: two ships, two soldiers)."""
+    if a.value is None or b.value is None:
+        return a.text.lower() == b.text.lower() and a.about.lower() == b.about.lower()
+    if a.value != b.value or a.unit != b.unit:
+        return False
+    distinctive = a.value >= 100 or a.value != int(a.value) or (a.unit or "") in MONEY
+    return distinctive or bool(signature(a.about) & signature(b.about))
+
+
+# --- timeline, coverage, counts ----------------------------------------------------------------
+
+
+def _timeline(events: list[Event], budget: Budget, clock: Clock) -> list[Event]:
+    """The events that matter most (reported by more sources, dated to the day), oldest first."""
+    newest = sorted(events, key=lambda e: e.date, reverse=True)
+    ranked = sorted(newest, key=lambda e: (-len({loc.source for loc in e.sources}), -len(e.date)))
+    return sorted((clock.event(e) for e in ranked[: budget.events]), key=lambda e: e.date)
 
 
 def coverage(ex: Extraction) -> dict[str, dict[str, int]]:
