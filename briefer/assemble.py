@@ -150,11 +150,14 @@ RECENT_DAYS = 45
 
 
 class Shown:
-    """Everything the brief already shows: statement word sets and source spans."""
+    """Everything the brief already shows: statement word sets, source spans, and how many
+    statements each source has given."""
 
     def __init__(self) -> None:
         self.sigs: list[frozenset[str]] = []
+        self.words: set[str] = set()
         self.spans: list[Location] = []
+        self.per_source: dict[str, int] = {}
 
     def repeats(self, text: str) -> bool:
         """True when `text` mostly says what something shown already says."""
@@ -162,12 +165,25 @@ class Shown:
         return any(_overlaps(sig, other) for other in self.sigs)
 
     def add(self, text: str, spans: list[Location]) -> None:
-        self.sigs.append(signature(text))
+        sig = signature(text)
+        self.sigs.append(sig)
+        self.words |= sig
         self.spans.extend(spans)
+        for source in {loc.source for loc in spans}:
+            self.per_source[source] = self.per_source.get(source, 0) + 1
 
     def covers(self, source: str, start: int, end: int) -> bool:
         """True when a shown statement contains this span of a source."""
         return any(s.source == source and s.start <= start and end <= s.end for s in self.spans)
+
+    def known(self, text: str) -> float:
+        """The share of a statement's content words the brief already shows (0: all new)."""
+        sig = signature(text)
+        return len(sig & self.words) / len(sig) if sig else 1.0
+
+    def used(self, sources: list[Location]) -> int:
+        """How many shown statements come from the least used of these sources."""
+        return min(self.per_source.get(loc.source, 0) for loc in sources)
 
 
 def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -200,10 +216,8 @@ def _pool(ex: Extraction, theme: Theme, clock: Clock) -> Pool:
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
-    # a statement whose relative date cannot be resolved gives way to any other
     facts.sort(key=lambda f: (clock.unresolved(f.text, f.sources[0].source) > 0, -f.score))
-    quotes = sorted((q for q in ex.quotes if _primary(q.themes, theme) and q.kind == "direct"),
-                    key=lambda q: (clock.unresolved(q.text, q.source) > 0, *_quote_rank(q)))
+    quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or q.speaker)]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
                and ex.source(f.source).quality >= LOW_QUALITY and not _minor(f)]
@@ -220,15 +234,28 @@ def _trusted(ex: Extraction, fact: Fact) -> bool:
 
 
 def _take(facts: list[Fact], n: int, shown: Shown, clock: Clock) -> list[Fact]:
-    """The first `n` facts that repeat nothing shown, as displayed; each is marked as shown."""
+    """Up to `n` facts that repeat nothing shown, as displayed, each marked as shown. Picked one at
+    a time by score, less for what the brief already says and for sources it already uses a lot,
+    so that the brief covers the news of every source rather than one source at length; a fact
+    with a relative date its source cannot resolve only when nothing else is left."""
+    left = list(facts)
     out: list[Fact] = []
-    for fact in facts:
-        if len(out) >= n:
-            break
-        if not shown.repeats(fact.text):
-            shown.add(fact.text, fact.sources)
-            out.append(clock.fact(fact))
+    while left and len(out) < n:
+        best = max(left, key=lambda f: (not clock.unresolved(f.text, f.sources[0].source),
+                                        _worth(f, shown)))
+        left.remove(best)
+        if not shown.repeats(best.text):
+            shown.add(best.text, best.sources)
+            out.append(clock.fact(best))
     return out
+
+
+def _worth(fact: Fact, shown: Shown) -> float:
+    return fact.score - KNOWN * shown.known(fact.text) - SAME_SOURCE * shown.used(fact.sources)
+
+
+KNOWN = 1.5  # a statement whose words are all shown already loses this much
+SAME_SOURCE = 0.3  # and this much for each statement its source already gives
 
 
 # --- bottom line, key points, sections ---------------------------------------------------------
@@ -271,13 +298,7 @@ def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Sh
     """A theme's facts and quotes (`above`: how many of its facts the bottom line and key points
     show, counted as shown)."""
     facts = _take(pool.facts, budget.facts, shown, clock)
-    quotes = []
-    for q in pool.quotes:
-        if len(quotes) < budget.quotes and not shown.repeats(q.text) \
-                and not shown.covers(q.source, q.start, q.end):
-            shown.add(q.text, [Location(q.source, q.start, q.end)])
-            quotes.append(clock.quote(q))
-    quotes.sort(key=lambda q: (q.source, q.start))
+    quotes = _take_quotes(pool.quotes, budget.quotes, shown, clock)
     return Section(theme=theme, description=_description(theme), facts=facts, quotes=quotes,
                    paraphrases=pool.paraphrases[: budget.quotes],
                    conflicts=[c for c in ex.conflicts if theme.id in c.themes],
@@ -292,10 +313,32 @@ def _description(theme: Theme) -> str:
     return "" if restates else theme.description
 
 
-def _quote_rank(q: Quote) -> tuple[int, int, int]:
-    """Named speakers first, then quotes of a readable length."""
+def _take_quotes(quotes: list[Quote], n: int, shown: Shown, clock: Clock) -> list[Quote]:
+    """Up to `n` quotes and reported statements that repeat nothing shown (nor sit inside a shown
+    statement), picked like facts (`_take`); shown in source order."""
+    left = [q for q in quotes if not shown.covers(q.source, q.start, q.end)]
+    out: list[Quote] = []
+    while left and len(out) < n:
+        best = max(left, key=lambda q: (not clock.unresolved(q.text, q.source), _quote_worth(q, shown)))
+        left.remove(best)
+        here = Location(best.source, best.start, best.end)
+        if not shown.repeats(best.text) and not shown.covers(best.source, best.start, best.end):
+            shown.add(best.text, [here])
+            out.append(clock.quote(best))
+    return sorted(out, key=lambda q: (q.source, q.start))
+
+
+def _quote_worth(q: Quote, shown: Shown) -> float:
+    """Who says it (a named speaker, with a role: an official statement or named assessment),
+    whether it says something whole (a readable length, a figure), and what the brief already has."""
     words = len(q.text.split())
-    return (q.speaker is None, 0 if 6 <= words <= 45 else 1, -min(words, 30))
+    value = 1.0 * bool(q.speaker) + 0.5 * bool(q.role) + 0.2 * (q.kind == "direct")
+    value += 0.5 if QUOTE_WORDS[0] <= words <= QUOTE_WORDS[1] else -1.0 if words < 6 else 0.0
+    value += 0.3 * any(c.isdigit() for c in q.text)
+    return value - KNOWN * shown.known(q.text) - SAME_SOURCE * shown.used([Location(q.source, 0, 0)])
+
+
+QUOTE_WORDS = (8, 45)
 
 
 # --- figures -----------------------------------------------------------------------------------
@@ -385,7 +428,7 @@ def _counts(ex: Extraction, sections: list[Section], budget: Budget) -> list[Cou
 
     return [
         Count("facts", len(ex.facts), shown("facts")),
-        Count("quotes", sum(q.kind == "direct" for q in ex.quotes), shown("quotes")),
+        Count("quotes", sum(q.kind == "direct" or bool(q.speaker) for q in ex.quotes), shown("quotes")),
         Count("figures", len(ex.figures), shown("figures")),
         Count("events", len(ex.events), min(len(ex.events), budget.events)),
     ]
