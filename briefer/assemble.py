@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from briefer import timing
 from briefer.corroborate import signature
@@ -43,8 +44,8 @@ class Budget:
 
 
 BUDGETS = {
-    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=3, events=6),
-    "standard": Budget(bottom_line=4, key_points=6, facts=3, quotes=2, figures=4, events=8),
+    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4),
+    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5),
     "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
 
@@ -73,8 +74,10 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     above = [f.themes[0] for f in bottom] + [kp.theme for kp in key_points]
     sections = [_section(ex, theme, pools[theme.id], budget, shown, clock, above.count(theme.id))
                 for theme in ex.themes]
-    for section in sections:  # figures last: a figure any shown statement gives is not repeated
-        _figures(section, pools[section.theme.id].figures, budget, shown)
+    # figures last: a figure any shown statement gives is not repeated
+    rows = [_figure_rows(pools[s.theme.id].figures, shown) for s in sections]
+    for section, theirs, n in zip(sections, rows, _share(rows, budget.figures), strict=True):
+        _show_figures(section, theirs, n, len(pools[section.theme.id].figures))
     return Brief(
         title=opts.title or ex.title or _default_title(ex),
         as_of=clock.as_of,
@@ -368,22 +371,42 @@ def _garbled(ex: Extraction, fig: Figure) -> bool:
     return any(m.start <= fig.start < m.end for m in src.garbled)
 
 
-def _figures(section: Section, figures: list[Figure], budget: Budget, shown: Shown) -> None:
-    """The theme's figures table: figures a shown statement already gives are left out, and the
-    same value from several sources is one row citing them all."""
+def _figure_rows(figures: list[Figure], shown: Shown) -> list[tuple[Figure, list[Location]]]:
+    """A theme's figures table rows, best first: figures a shown statement already gives are left
+    out, and the same value from several sources is one row citing them all."""
     rows: list[tuple[Figure, list[Location]]] = []
-    candidates = [f for f in figures if not shown.covers(f.source, f.start, f.end)]
-    for fig in candidates:
+    for fig in figures:
+        if shown.covers(fig.source, fig.start, fig.end):
+            continue
         here = Location(fig.source, fig.start, fig.end)
         row = next((r for r in rows if _same_figure(r[0], fig)), None)
         if row is None:
             rows.append((fig, [here]))
         elif fig.source not in {loc.source for loc in row[1]}:
             row[1].append(here)
-    shown_rows = sorted(rows[: budget.figures], key=lambda r: (r[0].source, r[0].start))
+    return rows
+
+
+def _share(rows: list[list[Any]], each: int) -> list[int]:
+    """How many rows each theme shows: `each`, and the rows other themes leave unused go to the
+    themes with more (up to `each` + 2), so the brief's length stays the same."""
+    counts = [min(len(r), each) for r in rows]
+    spare = each * len(rows) - sum(counts)
+    while spare > 0:
+        wanting = [i for i, r in enumerate(rows) if counts[i] < min(len(r), each + 2)]
+        if not wanting:
+            break
+        for i in wanting[:spare]:
+            counts[i] += 1
+            spare -= 1
+    return counts
+
+
+def _show_figures(section: Section, rows: list[tuple[Figure, list[Location]]], n: int, found: int) -> None:
+    shown_rows = sorted(rows[:n], key=lambda r: (r[0].source, r[0].start))
     section.figures = [fig for fig, _ in shown_rows]
     section.figure_sources = {fig.id: locs for fig, locs in shown_rows if len(locs) > 1 and fig.id}
-    section.counts.append(Count("figures", len(figures), len(shown_rows)))
+    section.counts.append(Count("figures", found, len(shown_rows)))
 
 
 def _same_figure(a: Figure, b: Figure) -> bool:
@@ -401,10 +424,18 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 
 
 def _timeline(events: list[Event], budget: Budget, clock: Clock) -> list[Event]:
-    """The events that matter most (reported by more sources, dated to the day), oldest first."""
+    """The events that matter most (reported by more sources, dated to the day, newer), one per
+    month before any month gets a second so the timeline spans the story; oldest first."""
     newest = sorted(events, key=lambda e: e.date, reverse=True)
     ranked = sorted(newest, key=lambda e: (-len({loc.source for loc in e.sources}), -len(e.date)))
-    return sorted((clock.event(e) for e in ranked[: budget.events]), key=lambda e: e.date)
+    months: set[str] = set()
+    spread = []
+    for event in ranked:
+        if event.date[:7] not in months:
+            months.add(event.date[:7])
+            spread.append(event)
+    picked = (spread + [e for e in ranked if e not in spread])[: budget.events]
+    return sorted((clock.event(e) for e in picked), key=lambda e: e.date)
 
 
 def coverage(ex: Extraction) -> dict[str, dict[str, int]]:
