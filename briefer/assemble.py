@@ -68,7 +68,7 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     budget = BUDGETS[opts.length]
     clock = Clock(ex)
     pools = {theme.id: _pool(ex, theme, clock) for theme in ex.themes}
-    shown = Shown()
+    shown = Shown([theme.title for theme in ex.themes])
     bottom = _bottom_line(pools, budget, shown, clock)
     key_points = _key_points(ex.themes, pools, budget, shown, clock)
     above = [f.themes[0] for f in bottom] + [kp.theme for kp in key_points]
@@ -156,7 +156,9 @@ class Shown:
     """Everything the brief already shows: statement word sets, source spans, and how many
     statements each source has given."""
 
-    def __init__(self) -> None:
+    def __init__(self, headings: list[str] | None = None) -> None:
+        # a long heading is a statement of its own: a statement in its words says it again
+        self.headings = [sig for sig in map(signature, headings or []) if len(sig) >= LONG_HEADING]
         self.sigs: list[frozenset[str]] = []
         self.words: set[str] = set()
         self.spans: list[Location] = []
@@ -178,6 +180,11 @@ class Shown:
     def covers(self, source: str, start: int, end: int) -> bool:
         """True when a shown statement contains this span of a source."""
         return any(s.source == source and s.start <= start and end <= s.end for s in self.spans)
+
+    def restates_heading(self, text: str) -> bool:
+        """True when a statement holds most of the words of a long section heading."""
+        sig = signature(text)
+        return any(len(sig & h) >= REPEAT_HEADING * len(h) for h in self.headings)
 
     def known(self, text: str) -> float:
         """The share of a statement's content words the brief already shows (0: all new)."""
@@ -220,11 +227,17 @@ def _pool(ex: Extraction, theme: Theme, clock: Clock) -> Pool:
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
     facts.sort(key=lambda f: (clock.unresolved(f.text, f.sources[0].source) > 0, -f.score))
-    quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or q.speaker)]
+    quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or _named(q))]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
                and ex.source(f.source).quality >= LOW_QUALITY and not _minor(f)]
     return Pool(facts, quotes, paraphrases, sorted(figures, key=_figure_rank))
+
+
+def _named(q: Quote) -> bool:
+    """Reported speech is shown only with a named speaker ("Heng Ratana", "AP"), never a common
+    noun the attribution found ("the rule explained that ...")."""
+    return bool(q.speaker) and q.speaker[:1].isupper()
 
 
 def _primary(item_themes: list[str], theme: Theme) -> bool:
@@ -254,11 +267,19 @@ def _take(facts: list[Fact], n: int, shown: Shown, clock: Clock) -> list[Fact]:
 
 
 def _worth(fact: Fact, shown: Shown) -> float:
-    return fact.score - KNOWN * shown.known(fact.text) - SAME_SOURCE * shown.used(fact.sources)
+    return fact.score - _seen(fact.text, fact.sources, shown)
+
+
+def _seen(text: str, sources: list[Location], shown: Shown) -> float:
+    """What a statement loses for what the brief already says: its words, its sources, a heading."""
+    return KNOWN * shown.known(text) + SAME_SOURCE * shown.used(sources) + \
+        HEADING * shown.restates_heading(text)
 
 
 KNOWN = 1.5  # a statement whose words are all shown already loses this much
 SAME_SOURCE = 0.3  # and this much for each statement its source already gives
+HEADING = 1.0  # and this much for restating a long heading (five content words or more)
+LONG_HEADING, REPEAT_HEADING = 5, 0.8
 
 
 # --- bottom line, key points, sections ---------------------------------------------------------
@@ -270,7 +291,7 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: Cl
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
     candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
                   if not clock.unresolved(f.text, f.sources[0].source)]
-    candidates.sort(key=lambda f: -clock.news(f))
+    candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
     picked: list[Fact] = []
     used: dict[str, int] = {}
     for fact in candidates:
@@ -338,7 +359,7 @@ def _quote_worth(q: Quote, shown: Shown) -> float:
     value = 1.0 * bool(q.speaker) + 0.5 * bool(q.role) + 0.2 * (q.kind == "direct")
     value += 0.5 if QUOTE_WORDS[0] <= words <= QUOTE_WORDS[1] else -1.0 if words < 6 else 0.0
     value += 0.3 * any(c.isdigit() for c in q.text)
-    return value - KNOWN * shown.known(q.text) - SAME_SOURCE * shown.used([Location(q.source, 0, 0)])
+    return value - _seen(q.text, [Location(q.source, q.start, q.end)], shown)
 
 
 QUOTE_WORDS = (8, 45)
@@ -459,7 +480,7 @@ def _counts(ex: Extraction, sections: list[Section], budget: Budget) -> list[Cou
 
     return [
         Count("facts", len(ex.facts), shown("facts")),
-        Count("quotes", sum(q.kind == "direct" or bool(q.speaker) for q in ex.quotes), shown("quotes")),
+        Count("quotes", sum(q.kind == "direct" or _named(q) for q in ex.quotes), shown("quotes")),
         Count("figures", len(ex.figures), shown("figures")),
         Count("events", len(ex.events), min(len(ex.events), budget.events)),
     ]

@@ -168,3 +168,23 @@ def test_budgets_shrink_with_length():
     facts = PORT + RAIL + FISH
     short, standard = (assemble(extraction(facts), BriefOptions(length=n)) for n in ("short", "standard"))
     assert len(statements(short)) <= len(statements(standard))
+
+
+def test_a_statement_in_the_words_of_a_long_heading_gives_way():
+    themes = [Theme(id="port", title="Calder port terminal expansion and harbour dredging")]
+    restating = fact("The Calder port terminal expansion needs harbour dredging first.", "port", 5.5)
+    others = [fact("The harbour board approved the new container terminal at Calder on Thursday.", "port", 5),
+              fact("The terminal will double the port's capacity to two million containers a year.", "port", 4.9)]
+    ex = Extraction(sources=[NEW], facts=[restating, *others], themes=themes, version="t", model="m")
+    shown = statements(assemble(ex))
+    assert shown.index(restating.text) == 2  # shown after the others, which say something new
+
+
+def test_reported_speech_needs_a_named_speaker():
+    named = Quote(id="q1", source="a", text="the berth would open in May", start=300, end=327, speaker="Ann Vale",
+                  role="harbour master", kind="paraphrase", cue="said", themes=["port"])
+    common = Quote(id="q2", source="a", text="the fees were set by the board", start=400, end=430, speaker="rule",
+                   kind="paraphrase", cue="explained", themes=["port"])
+    brief = assemble(extraction(PORT + RAIL + FISH, quotes=[named, common]))
+    assert [q.id for q in brief.sections[0].quotes] == ["q1"]
+    assert "- Ann Vale (harbour master) said: the berth would open in May[^" in render(brief, "md").decode()
