@@ -276,7 +276,7 @@ def _seen(text: str, sources: list[Location], shown: Shown) -> float:
         HEADING * shown.restates_heading(text)
 
 
-KNOWN = 1.5  # a statement whose words are all shown already loses this much
+KNOWN = 3.0  # a statement whose words are all shown already loses this much
 SAME_SOURCE = 0.3  # and this much for each statement its source already gives
 HEADING = 1.0  # and this much for restating a long heading (five content words or more)
 LONG_HEADING, REPEAT_HEADING = 5, 0.8
