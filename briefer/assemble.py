@@ -9,7 +9,6 @@ statements shown carry their display form: relative dates resolved, old ones dat
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +65,7 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     if opts.length not in BUDGETS:
         raise UsageError(f"--length must be one of {', '.join(BUDGETS)}, not {opts.length!r}")
     budget = BUDGETS[opts.length]
-    clock = Clock(ex)
+    clock = timing.Clock(ex)
     pools = {theme.id: _pool(ex, theme, clock) for theme in ex.themes}
     shown = Shown([theme.title for theme in ex.themes])
     bottom = _bottom_line(pools, budget, shown, clock)
@@ -95,58 +94,6 @@ def _default_title(ex: Extraction) -> str:
     if len(ex.themes) == 1:
         return "Brief"
     return "Brief: " + ", ".join(t.title for t in ex.themes)
-
-
-# --- time --------------------------------------------------------------------------------------
-
-
-class Clock:
-    """The brief's as-of date and each source's dates: what statements are resolved against."""
-
-    def __init__(self, ex: Extraction):
-        self.as_of = max((s.date for s in ex.sources if s.date), default=None)
-        self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
-        self.date = {s.id: s.date or s.anchor for s in ex.sources}
-
-    def unresolved(self, text: str, source: str) -> int:
-        """How many relative dates of `text` its source's date cannot resolve."""
-        return sum(r.iso is None for r in timing.relative_dates(text, self.anchor.get(source)))
-
-    def statement_date(self, sources: list[str]) -> str | None:
-        """When a statement was made: the newest date of the sources that report it."""
-        return max((d for d in (self.date.get(s) for s in sources) if d), default=None)
-
-    def fact(self, fact: Fact) -> Fact:
-        """A copy of the fact as the brief shows it."""
-        display = timing.shown(fact.text, self.anchor.get(fact.sources[0].source)).text
-        date = self.statement_date([loc.source for loc in fact.sources])
-        return dataclasses.replace(fact, sources=list(fact.sources), display=display,
-                                   dated=timing.age_mark(display, date, self.as_of))
-
-    def quote(self, quote: Quote) -> Quote:
-        """A copy of the quote as the brief shows it."""
-        display = timing.shown(quote.text, self.anchor.get(quote.source)).text
-        return dataclasses.replace(quote, display=display,
-                                   dated=timing.age_mark(display, self.date.get(quote.source), self.as_of))
-
-    def event(self, event: Event) -> Event:
-        """A copy of the event whose text shows its relative dates resolved."""
-        anchor = self.anchor.get(event.sources[0].source) if event.sources else None
-        return dataclasses.replace(event, text=timing.shown(event.text, anchor).text)
-
-    def news(self, fact: Fact) -> float:
-        """How much a statement says about what changed: recent sources up, old ones and
-        statements about past years down."""
-        date = self.statement_date([loc.source for loc in fact.sources])
-        value = fact.score
-        if timing.old(date, self.as_of) or timing.old(timing.stated_year(fact.text), self.as_of):
-            value -= 1.5  # background, not the bottom line
-        elif date and self.as_of and (timing.days_before(date, self.as_of) or 0) <= RECENT_DAYS:
-            value += 0.5
-        return value
-
-
-RECENT_DAYS = 45
 
 
 # --- what is shown, said once ------------------------------------------------------------------
@@ -221,7 +168,7 @@ LOW_QUALITY = 0.5
 WEAK_FACT = 0.35
 
 
-def _pool(ex: Extraction, theme: Theme, clock: Clock) -> Pool:
+def _pool(ex: Extraction, theme: Theme, clock: timing.Clock) -> Pool:
     facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)]
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
@@ -249,7 +196,7 @@ def _trusted(ex: Extraction, fact: Fact) -> bool:
     return any(ex.source(loc.source).quality >= LOW_QUALITY for loc in fact.sources)
 
 
-def _take(facts: list[Fact], n: int, shown: Shown, clock: Clock) -> list[Fact]:
+def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[Fact]:
     """Up to `n` facts that repeat nothing shown, as displayed, each marked as shown. Picked one at
     a time by score, less for what the brief already says and for sources it already uses a lot,
     so that the brief covers the news of every source rather than one source at length; a fact
@@ -285,7 +232,7 @@ LONG_HEADING, REPEAT_HEADING = 5, 0.8
 # --- bottom line, key points, sections ---------------------------------------------------------
 
 
-def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: Clock) -> list[Fact]:
+def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: timing.Clock) -> list[Fact]:
     """The most newsworthy statements across themes, at most one per theme while themes last;
     a theme's only statement is left for its key point."""
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
@@ -307,7 +254,7 @@ MIN_BOTTOM_LINE = 3
 
 
 def _key_points(themes: list[Theme], pools: dict[str, Pool], budget: Budget, shown: Shown,
-                clock: Clock) -> list[KeyPoint]:
+                clock: timing.Clock) -> list[KeyPoint]:
     """One per theme: the theme's best statement that the bottom line does not already make."""
     points = []
     for theme in themes:
@@ -317,7 +264,7 @@ def _key_points(themes: list[Theme], pools: dict[str, Pool], budget: Budget, sho
     return points[: budget.key_points]
 
 
-def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Shown, clock: Clock,
+def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Shown, clock: timing.Clock,
              above: int) -> Section:
     """A theme's facts and quotes (`above`: how many of its facts the bottom line and key points
     show, counted as shown)."""
@@ -337,7 +284,7 @@ def _description(theme: Theme) -> str:
     return "" if restates else theme.description
 
 
-def _take_quotes(quotes: list[Quote], n: int, shown: Shown, clock: Clock) -> list[Quote]:
+def _take_quotes(quotes: list[Quote], n: int, shown: Shown, clock: timing.Clock) -> list[Quote]:
     """Up to `n` quotes and reported statements that repeat nothing shown (nor sit inside a shown
     statement), picked like facts (`_take`); shown in source order."""
     left = [q for q in quotes if not shown.covers(q.source, q.start, q.end)]
@@ -444,7 +391,7 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 # --- timeline, coverage, counts ----------------------------------------------------------------
 
 
-def _timeline(events: list[Event], budget: Budget, clock: Clock) -> list[Event]:
+def _timeline(events: list[Event], budget: Budget, clock: timing.Clock) -> list[Event]:
     """The events that matter most (reported by more sources, dated to the day, newer), one per
     month before any month gets a second so the timeline spans the story; oldest first."""
     newest = sorted(events, key=lambda e: e.date, reverse=True)

@@ -1,18 +1,21 @@
 """Time in the brief: relative dates resolved for display, and old statements marked with their date.
 
-Pure text functions, no spaCy: `shown("met on Thursday.", "2025-11-07")` is
+Pure functions, no spaCy: `shown("met on Thursday.", "2025-11-07")` is
 `Shown("met on Thursday [6 November 2025].", unresolved=0)`, and `age_mark` says when a statement
-is old enough (more than about six months before the brief's as-of date) to carry its date. The
-verbatim text stays in the extraction; only what the brief shows changes.
+is old enough (more than about six months before the brief's as-of date) to carry its date.
+`Clock` applies them to a brief's facts, quotes and events, each against its own source's date.
+The verbatim text stays in the extraction; only what the brief shows changes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from briefer.extract.dates import normalise, parse_anchor
+from briefer.model import Event, Extraction, Fact, Quote
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
@@ -154,3 +157,55 @@ def age_mark(text: str, date: str | None, as_of: str | None) -> str:
     if not old(date, as_of) or YEAR.search(text):
         return ""
     return month_year(date or "")
+
+
+# --- a brief's clock ------------------------------------------------------------------------
+
+
+class Clock:
+    """The brief's as-of date and each source's dates: what statements are resolved against."""
+
+    def __init__(self, ex: Extraction):
+        self.as_of = max((s.date for s in ex.sources if s.date), default=None)
+        self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
+        self.date = {s.id: s.date or s.anchor for s in ex.sources}
+
+    def unresolved(self, text: str, source: str) -> int:
+        """How many relative dates of `text` its source's date cannot resolve."""
+        return sum(r.iso is None for r in relative_dates(text, self.anchor.get(source)))
+
+    def statement_date(self, sources: list[str]) -> str | None:
+        """When a statement was made: the newest date of the sources that report it."""
+        return max((d for d in (self.date.get(s) for s in sources) if d), default=None)
+
+    def fact(self, fact: Fact) -> Fact:
+        """A copy of the fact as the brief shows it."""
+        display = shown(fact.text, self.anchor.get(fact.sources[0].source)).text
+        date = self.statement_date([loc.source for loc in fact.sources])
+        return dataclasses.replace(fact, sources=list(fact.sources), display=display,
+                                   dated=age_mark(display, date, self.as_of))
+
+    def quote(self, quote: Quote) -> Quote:
+        """A copy of the quote as the brief shows it."""
+        display = shown(quote.text, self.anchor.get(quote.source)).text
+        return dataclasses.replace(quote, display=display,
+                                   dated=age_mark(display, self.date.get(quote.source), self.as_of))
+
+    def event(self, event: Event) -> Event:
+        """A copy of the event whose text shows its relative dates resolved."""
+        anchor = self.anchor.get(event.sources[0].source) if event.sources else None
+        return dataclasses.replace(event, text=shown(event.text, anchor).text)
+
+    def news(self, fact: Fact) -> float:
+        """How much a statement says about what changed: recent sources up, old ones and
+        statements about past years down."""
+        date = self.statement_date([loc.source for loc in fact.sources])
+        value = fact.score
+        if old(date, self.as_of) or old(stated_year(fact.text), self.as_of):
+            value -= 1.5  # background, not the bottom line
+        elif date and self.as_of and (days_before(date, self.as_of) or 0) <= RECENT_DAYS:
+            value += 0.5
+        return value
+
+
+RECENT_DAYS = 45
