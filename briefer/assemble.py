@@ -10,10 +10,11 @@ statements shown carry their display form: relative dates resolved, old ones dat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from briefer import timing
-from briefer.corroborate import signature
+from briefer.corroborate import signature as _signature
 from briefer.errors import UsageError
 from briefer.model import (
     Brief,
@@ -96,6 +97,12 @@ def _default_title(ex: Extraction) -> str:
     return "Brief: " + ", ".join(t.title for t in ex.themes)
 
 
+@lru_cache(maxsize=65536)
+def signature(text: str) -> frozenset[str]:
+    """A statement's content words (memoised: every pick compares every candidate)."""
+    return _signature(text)
+
+
 # --- what is shown, said once ------------------------------------------------------------------
 
 
@@ -107,17 +114,26 @@ class Shown:
         # a long heading is a statement of its own: a statement in its words says it again
         self.headings = [sig for sig in map(signature, headings or []) if len(sig) >= LONG_HEADING]
         self.sigs: list[frozenset[str]] = []
+        self.index: dict[str, list[int]] = {}  # word -> the shown statements that have it
         self.words: set[str] = set()
         self.spans: list[Location] = []
         self.per_source: dict[str, int] = {}
 
     def repeats(self, text: str) -> bool:
-        """True when `text` mostly says what something shown already says."""
+        """True when `text` mostly says what something shown already says (shown statements found
+        through their words, so a full-length brief does not compare every pair)."""
         sig = signature(text)
-        return any(_overlaps(sig, other) for other in self.sigs)
+        common: dict[int, int] = {}
+        for word in sig:
+            for i in self.index.get(word, ()):
+                common[i] = common.get(i, 0) + 1
+        least = min(3, len(sig))
+        return any(_overlaps(sig, self.sigs[i], n) for i, n in common.items() if n >= least)
 
     def add(self, text: str, spans: list[Location]) -> None:
         sig = signature(text)
+        for word in sig:
+            self.index.setdefault(word, []).append(len(self.sigs))
         self.sigs.append(sig)
         self.words |= sig
         self.spans.extend(spans)
@@ -143,8 +159,7 @@ class Shown:
         return min(self.per_source.get(loc.source, 0) for loc in sources)
 
 
-def _overlaps(a: frozenset[str], b: frozenset[str]) -> bool:
-    common = len(a & b)
+def _overlaps(a: frozenset[str], b: frozenset[str], common: int) -> bool:
     return bool(a and b) and common >= min(3, len(a), len(b)) and common >= REPEAT * min(len(a), len(b))
 
 
@@ -203,9 +218,10 @@ def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[
     with a relative date its source cannot resolve only when nothing else is left."""
     left = list(facts)
     out: list[Fact] = []
+    greedy = n < len(left)  # with room for all (--length full) the score order stands
     while left and len(out) < n:
         best = max(left, key=lambda f: (not clock.unresolved(f.text, f.sources[0].source),
-                                        _worth(f, shown)))
+                                        _worth(f, shown))) if greedy else left[0]
         left.remove(best)
         if not shown.repeats(best.text):
             shown.add(best.text, best.sources)

@@ -169,10 +169,14 @@ class Clock:
         self.as_of = max((s.date for s in ex.sources if s.date), default=None)
         self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
         self.date = {s.id: s.date or s.anchor for s in ex.sources}
+        self._unresolved: dict[tuple[str, str], int] = {}
 
     def unresolved(self, text: str, source: str) -> int:
         """How many relative dates of `text` its source's date cannot resolve."""
-        return sum(r.iso is None for r in relative_dates(text, self.anchor.get(source)))
+        key = (text, source)
+        if key not in self._unresolved:  # asked at every pick of a statement
+            self._unresolved[key] = sum(r.iso is None for r in relative_dates(text, self.anchor.get(source)))
+        return self._unresolved[key]
 
     def statement_date(self, sources: list[str]) -> str | None:
         """When a statement was made: the newest date of the sources that report it."""
