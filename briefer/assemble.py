@@ -1,19 +1,41 @@
 """Assembly: rank, select within the length budget, group by theme -> Brief. Pure: Extraction in,
-Brief out; nothing is dropped silently (every section and the method note count found vs shown)."""
+Brief out; nothing is dropped silently (every section and the method note count found vs shown).
+
+The brief says each thing once: a bottom line (the most newsworthy statements across themes),
+then one key point per theme, then each theme's section with what the first two did not say.
+Every statement is checked against what is already shown (facts, quotes, figures alike), and the
+statements shown carry their display form: relative dates resolved, old ones dated (timing.py).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-from briefer import gate
+from briefer import gate, timing
+from briefer.corroborate import signature as _signature
 from briefer.errors import UsageError
-from briefer.model import Brief, Count, Extraction, Fact, Figure, KeyPoint, Quote, Section, Theme
+from briefer.model import (
+    Brief,
+    Count,
+    Event,
+    Extraction,
+    Fact,
+    Figure,
+    KeyPoint,
+    Location,
+    Quote,
+    Section,
+    Theme,
+)
 
 
 @dataclass(frozen=True)
 class Budget:
-    """How many items of each kind the brief shows."""
+    """How many items of each kind the brief shows (facts, quotes, figures: per theme)."""
 
+    bottom_line: int
     key_points: int
     facts: int
     quotes: int
@@ -22,9 +44,9 @@ class Budget:
 
 
 BUDGETS = {
-    "short": Budget(key_points=4, facts=3, quotes=2, figures=4, events=6),
-    "standard": Budget(key_points=6, facts=5, quotes=3, figures=8, events=12),
-    "full": Budget(key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
+    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4),
+    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5),
+    "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
 
 
@@ -44,25 +66,30 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     if opts.length not in BUDGETS:
         raise UsageError(f"--length must be one of {', '.join(BUDGETS)}, not {opts.length!r}")
     budget = BUDGETS[opts.length]
-    ex = gate.shown(ex)
-    sections = [_section(ex, theme, budget) for theme in ex.themes]
-    key_points = _key_points(sections, budget)
-    for kp, section in zip(key_points, (s for s in sections if s.facts), strict=False):
-        if len(section.facts) > 1:  # said once, in the key points, unless it is all there is
-            section.facts = [f for f in section.facts if f is not kp.fact]
-    brief = Brief(
+    ex = gate.shown(ex)  # a junk source speaks only where a good one confirms it
+    clock = timing.Clock(ex)
+    pools = {theme.id: _pool(ex, theme, clock) for theme in ex.themes}
+    shown = Shown([theme.title for theme in ex.themes])
+    bottom = _bottom_line(pools, budget, shown, clock)
+    key_points = _key_points(ex.themes, pools, budget, shown, clock)
+    above = [f.themes[0] for f in bottom] + [kp.theme for kp in key_points]
+    sections = [_section(ex, theme, pools[theme.id], budget, shown, clock, above.count(theme.id))
+                for theme in ex.themes]
+    # figures last: a figure any shown statement gives is not repeated
+    rows = [_figure_rows(pools[s.theme.id].figures, shown) for s in sections]
+    for section, theirs, n in zip(sections, rows, _share(rows, budget.figures), strict=True):
+        _show_figures(section, theirs, n, len(pools[section.theme.id].figures))
+    return Brief(
         title=opts.title or ex.title or _default_title(ex),
-        as_of=max((s.date for s in ex.sources if s.date), default=None),
+        as_of=clock.as_of,
         handling=opts.handling, prepared_by=opts.prepared_by, length=opts.length,
-        key_points=key_points,
-        sections=sections,
-        timeline=sorted(ex.events, key=lambda e: e.date)[: budget.events],
+        bottom_line=bottom, key_points=key_points, sections=sections,
+        timeline=_timeline(ex.events, budget, clock),
         sources=ex.sources, skipped=ex.skipped,
         coverage=coverage(ex), counts=_counts(ex, sections, budget),
         appendix=ex if opts.length == "full" else None,
         model=ex.model, version=ex.version,
     )
-    return brief
 
 
 def _default_title(ex: Extraction) -> str:
@@ -71,36 +98,113 @@ def _default_title(ex: Extraction) -> str:
     return "Brief: " + ", ".join(t.title for t in ex.themes)
 
 
-def _primary(item_themes: list[str], theme: Theme) -> bool:
-    return bool(item_themes) and item_themes[0] == theme.id
+@lru_cache(maxsize=65536)
+def signature(text: str) -> frozenset[str]:
+    """A statement's content words (memoised: every pick compares every candidate)."""
+    return _signature(text)
 
 
-def _section(ex: Extraction, theme: Theme, budget: Budget) -> Section:
+# --- what is shown, said once ------------------------------------------------------------------
+
+
+class Shown:
+    """Everything the brief already shows: statement word sets, source spans, and how many
+    statements each source has given."""
+
+    def __init__(self, headings: list[str] | None = None) -> None:
+        # a long heading is a statement of its own: a statement in its words says it again
+        self.headings = [sig for sig in map(signature, headings or []) if len(sig) >= LONG_HEADING]
+        self.sigs: list[frozenset[str]] = []
+        self.index: dict[str, list[int]] = {}  # word -> the shown statements that have it
+        self.words: set[str] = set()
+        self.spans: list[Location] = []
+        self.per_source: dict[str, int] = {}
+
+    def repeats(self, text: str) -> bool:
+        """True when `text` mostly says what something shown already says (shown statements found
+        through their words, so a full-length brief does not compare every pair)."""
+        sig = signature(text)
+        common: dict[int, int] = {}
+        for word in sig:
+            for i in self.index.get(word, ()):
+                common[i] = common.get(i, 0) + 1
+        least = min(3, len(sig))
+        return any(_overlaps(sig, self.sigs[i], n) for i, n in common.items() if n >= least)
+
+    def add(self, text: str, spans: list[Location]) -> None:
+        sig = signature(text)
+        for word in sig:
+            self.index.setdefault(word, []).append(len(self.sigs))
+        self.sigs.append(sig)
+        self.words |= sig
+        self.spans.extend(spans)
+        for source in {loc.source for loc in spans}:
+            self.per_source[source] = self.per_source.get(source, 0) + 1
+
+    def covers(self, source: str, start: int, end: int) -> bool:
+        """True when a shown statement contains this span of a source."""
+        return any(s.source == source and s.start <= start and end <= s.end for s in self.spans)
+
+    def restates_heading(self, text: str) -> bool:
+        """True when a statement holds most of the words of a long section heading."""
+        sig = signature(text)
+        return any(len(sig & h) >= REPEAT_HEADING * len(h) for h in self.headings)
+
+    def known(self, text: str) -> float:
+        """The share of a statement's content words the brief already shows (0: all new)."""
+        sig = signature(text)
+        return len(sig & self.words) / len(sig) if sig else 1.0
+
+    def used(self, sources: list[Location]) -> int:
+        """How many shown statements come from the least used of these sources."""
+        return min(self.per_source.get(loc.source, 0) for loc in sources)
+
+
+def _overlaps(a: frozenset[str], b: frozenset[str], common: int) -> bool:
+    return bool(a and b) and common >= min(3, len(a), len(b)) and common >= REPEAT * min(len(a), len(b))
+
+
+REPEAT = 0.7  # share of the shorter statement's content words that makes it a repetition
+
+
+# --- each theme's candidates -------------------------------------------------------------------
+
+
+@dataclass
+class Pool:
+    """A theme's candidates, best first, and how many were found."""
+
+    facts: list[Fact]
+    quotes: list[Quote]
+    paraphrases: list[Quote]
+    figures: list[Figure]
+
+
+LOW_QUALITY = 0.5
+WEAK_FACT = 0.35
+
+
+def _pool(ex: Extraction, theme: Theme, clock: timing.Clock) -> Pool:
     facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)]
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
-    quotes = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind == "direct"]
+    facts.sort(key=lambda f: (clock.unresolved(f.text, f.sources[0].source) > 0, -f.score))
+    quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or _named(q))]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
                and ex.source(f.source).quality >= LOW_QUALITY and not _minor(f)]
-    conflicts = [c for c in ex.conflicts if theme.id in c.themes]
-    shown_facts = facts[: budget.facts + 1]  # the best becomes the theme's key point
-    shown_quotes = sorted(quotes, key=_quote_rank)[: budget.quotes]
-    shown_quotes.sort(key=lambda q: (q.source, q.start))
-    shown_figures = sorted(sorted(figures, key=_figure_rank)[: budget.figures],
-                           key=lambda f: (f.source, f.start))
-    return Section(theme=theme, facts=shown_facts, quotes=shown_quotes,
-                   paraphrases=paraphrases[: budget.quotes], figures=shown_figures,
-                   conflicts=conflicts, counts=[
-                       Count("facts", len(facts), len(shown_facts)),
-                       Count("quotes", len(quotes), len(shown_quotes)),
-                       Count("figures", len(figures), len(shown_figures)),
-                   ])
+    return Pool(facts, quotes, paraphrases, sorted(figures, key=_figure_rank))
 
 
-LOW_QUALITY = 0.5
-WEAK_FACT = 0.5
+def _named(q: Quote) -> bool:
+    """Reported speech is shown only with a named speaker ("Heng Ratana", "AP"), never a common
+    noun the attribution found ("the rule explained that ...")."""
+    return bool(q.speaker) and q.speaker[:1].isupper()
+
+
+def _primary(item_themes: list[str], theme: Theme) -> bool:
+    return bool(item_themes) and item_themes[0] == theme.id
 
 
 def _trusted(ex: Extraction, fact: Fact) -> bool:
@@ -108,14 +212,129 @@ def _trusted(ex: Extraction, fact: Fact) -> bool:
     return any(ex.source(loc.source).quality >= LOW_QUALITY for loc in fact.sources)
 
 
-def _quote_rank(q: Quote) -> tuple[int, int, int]:
-    """Named speakers first, then quotes of a readable length."""
+def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[Fact]:
+    """Up to `n` facts that repeat nothing shown, as displayed, each marked as shown. Picked one at
+    a time by score, less for what the brief already says and for sources it already uses a lot,
+    so that the brief covers the news of every source rather than one source at length; a fact
+    with a relative date its source cannot resolve only when nothing else is left."""
+    left = list(facts)
+    out: list[Fact] = []
+    greedy = n < len(left)  # with room for all (--length full) the score order stands
+    while left and len(out) < n:
+        best = max(left, key=lambda f: (not clock.unresolved(f.text, f.sources[0].source),
+                                        _worth(f, shown))) if greedy else left[0]
+        left.remove(best)
+        if not shown.repeats(best.text):
+            shown.add(best.text, best.sources)
+            out.append(clock.fact(best))
+    return out
+
+
+def _worth(fact: Fact, shown: Shown) -> float:
+    return fact.score - _seen(fact.text, fact.sources, shown)
+
+
+def _seen(text: str, sources: list[Location], shown: Shown) -> float:
+    """What a statement loses for what the brief already says: its words, its sources, a heading."""
+    return KNOWN * shown.known(text) + SAME_SOURCE * shown.used(sources) + \
+        HEADING * shown.restates_heading(text)
+
+
+KNOWN = 3.0  # a statement whose words are all shown already loses this much
+SAME_SOURCE = 0.3  # and this much for each statement its source already gives
+HEADING = 1.0  # and this much for restating a long heading (five content words or more)
+LONG_HEADING, REPEAT_HEADING = 5, 0.8
+
+
+# --- bottom line, key points, sections ---------------------------------------------------------
+
+
+def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: timing.Clock) -> list[Fact]:
+    """The most newsworthy statements across themes, at most one per theme while themes last;
+    a theme's only statement is left for its key point."""
+    per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
+    candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
+                  if not clock.unresolved(f.text, f.sources[0].source)]
+    candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
+    picked: list[Fact] = []
+    used: dict[str, int] = {}
+    for fact in candidates:
+        theme = fact.themes[0]
+        if len(picked) < budget.bottom_line and used.get(theme, 0) < per_theme:
+            got = _take([fact], 1, shown, clock)
+            picked += got
+            used[theme] = used.get(theme, 0) + len(got)
+    return picked
+
+
+MIN_BOTTOM_LINE = 3
+
+
+def _key_points(themes: list[Theme], pools: dict[str, Pool], budget: Budget, shown: Shown,
+                clock: timing.Clock) -> list[KeyPoint]:
+    """One per theme: the theme's best statement that the bottom line does not already make."""
+    points = []
+    for theme in themes:
+        got = _take(pools[theme.id].facts, 1, shown, clock)
+        if got:
+            points.append(KeyPoint(theme=theme.id, fact=got[0]))
+    return points[: budget.key_points]
+
+
+def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Shown, clock: timing.Clock,
+             above: int) -> Section:
+    """A theme's facts and quotes (`above`: how many of its facts the bottom line and key points
+    show, counted as shown)."""
+    facts = _take(pool.facts, budget.facts, shown, clock)
+    quotes = _take_quotes(pool.quotes, budget.quotes, shown, clock)
+    return Section(theme=theme, description=_description(theme), facts=facts, quotes=quotes,
+                   paraphrases=pool.paraphrases[: budget.quotes],
+                   conflicts=[c for c in ex.conflicts if theme.id in c.themes],
+                   counts=[Count("facts", len(pool.facts), len(facts) + above),
+                           Count("quotes", len(pool.quotes), len(quotes))])
+
+
+def _description(theme: Theme) -> str:
+    """The theme's description, unless it says the heading again (in the heading's own words)."""
+    title = signature(theme.title)
+    restates = len(title & signature(theme.description)) >= REPEAT * len(title)
+    return "" if restates else theme.description
+
+
+def _take_quotes(quotes: list[Quote], n: int, shown: Shown, clock: timing.Clock) -> list[Quote]:
+    """Up to `n` quotes and reported statements that repeat nothing shown (nor sit inside a shown
+    statement), picked like facts (`_take`); shown in source order."""
+    left = [q for q in quotes if not shown.covers(q.source, q.start, q.end)]
+    out: list[Quote] = []
+    while left and len(out) < n:
+        best = max(left, key=lambda q: (not clock.unresolved(q.text, q.source), _quote_worth(q, shown)))
+        left.remove(best)
+        here = Location(best.source, best.start, best.end)
+        if not shown.repeats(best.text) and not shown.covers(best.source, best.start, best.end):
+            shown.add(best.text, [here])
+            out.append(clock.quote(best))
+    return sorted(out, key=lambda q: (q.source, q.start))
+
+
+def _quote_worth(q: Quote, shown: Shown) -> float:
+    """Who says it (a named speaker, with a role: an official statement or named assessment),
+    whether it says something whole (a readable length, a figure), and what the brief already has."""
     words = len(q.text.split())
-    return (q.speaker is None, 0 if 6 <= words <= 45 else 1, -min(words, 30))
+    value = 1.0 * bool(q.speaker) + 0.5 * bool(q.role) + 0.2 * (q.kind == "direct")
+    value += 0.5 if QUOTE_WORDS[0] <= words <= QUOTE_WORDS[1] else -1.0 if words < 6 else 0.0
+    value += 0.3 * any(c.isdigit() for c in q.text)
+    return value - _seen(q.text, [Location(q.source, q.start, q.end)], shown)
+
+
+QUOTE_WORDS = (8, 45)
+
+
+# --- figures -----------------------------------------------------------------------------------
 
 
 TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
               "hour", "hours", "-year", "century", "centuries", "years of age", "months of age"}
+MONEY = {"USD", "EUR", "GBP", "JPY", "CNY"}
 
 
 def _minor(fig: Figure) -> bool:
@@ -127,7 +346,7 @@ def _minor(fig: Figure) -> bool:
 def _figure_rank(fig: Figure) -> tuple[int, int]:
     """Money first, then shares, then counts of something named; earlier in the source first."""
     unit = fig.unit or ""
-    kind = 0 if unit in {"USD", "EUR", "GBP", "JPY", "CNY"} or unit.isupper() and len(unit) == 3 else \
+    kind = 0 if unit in MONEY or unit.isupper() and len(unit) == 3 else \
         1 if unit == "percent" else 2 if unit else 3
     return kind, fig.start
 
@@ -137,13 +356,71 @@ def _garbled(ex: Extraction, fig: Figure) -> bool:
     return any(m.start <= fig.start < m.end for m in src.garbled)
 
 
-def _key_points(sections: list[Section], budget: Budget) -> list[KeyPoint]:
-    points = []
-    for section in sections:
-        if section.facts:
-            best: Fact = max(section.facts, key=lambda f: (f.score, -len(f.text)))
-            points.append(KeyPoint(theme=section.theme.id, fact=best))
-    return points[: budget.key_points]
+def _figure_rows(figures: list[Figure], shown: Shown) -> list[tuple[Figure, list[Location]]]:
+    """A theme's figures table rows, best first: figures a shown statement already gives are left
+    out, and the same value from several sources is one row citing them all."""
+    rows: list[tuple[Figure, list[Location]]] = []
+    for fig in figures:
+        if shown.covers(fig.source, fig.start, fig.end):
+            continue
+        here = Location(fig.source, fig.start, fig.end)
+        row = next((r for r in rows if _same_figure(r[0], fig)), None)
+        if row is None:
+            rows.append((fig, [here]))
+        elif fig.source not in {loc.source for loc in row[1]}:
+            row[1].append(here)
+    return rows
+
+
+def _share(rows: list[list[Any]], each: int) -> list[int]:
+    """How many rows each theme shows: `each`, and the rows other themes leave unused go to the
+    themes with more (up to `each` + 2), so the brief's length stays the same."""
+    counts = [min(len(r), each) for r in rows]
+    spare = each * len(rows) - sum(counts)
+    while spare > 0:
+        wanting = [i for i, r in enumerate(rows) if counts[i] < min(len(r), each + 2)]
+        if not wanting:
+            break
+        for i in wanting[:spare]:
+            counts[i] += 1
+            spare -= 1
+    return counts
+
+
+def _show_figures(section: Section, rows: list[tuple[Figure, list[Location]]], n: int, found: int) -> None:
+    shown_rows = sorted(rows[:n], key=lambda r: (r[0].source, r[0].start))
+    section.figures = [fig for fig, _ in shown_rows]
+    section.figure_sources = {fig.id: locs for fig, locs in shown_rows if len(locs) > 1 and fig.id}
+    section.counts.append(Count("figures", found, len(shown_rows)))
+
+
+def _same_figure(a: Figure, b: Figure) -> bool:
+    """The same value and unit, and either a value unlikely to recur by chance or the same thing
+    measured (small counts such as "two" recur: two ships, two soldiers)."""
+    if a.value is None or b.value is None:
+        return a.text.lower() == b.text.lower() and a.about.lower() == b.about.lower()
+    if a.value != b.value or a.unit != b.unit:
+        return False
+    distinctive = a.value >= 100 or a.value != int(a.value) or (a.unit or "") in MONEY
+    return distinctive or bool(signature(a.about) & signature(b.about))
+
+
+# --- timeline, coverage, counts ----------------------------------------------------------------
+
+
+def _timeline(events: list[Event], budget: Budget, clock: timing.Clock) -> list[Event]:
+    """The events that matter most (reported by more sources, dated to the day, newer), one per
+    month before any month gets a second so the timeline spans the story; oldest first."""
+    newest = sorted(events, key=lambda e: e.date, reverse=True)
+    ranked = sorted(newest, key=lambda e: (-len({loc.source for loc in e.sources}), -len(e.date)))
+    months: set[str] = set()
+    spread = []
+    for event in ranked:
+        if event.date[:7] not in months:
+            months.add(event.date[:7])
+            spread.append(event)
+    picked = (spread + [e for e in ranked if e not in spread])[: budget.events]
+    return sorted((clock.event(e) for e in picked), key=lambda e: e.date)
 
 
 def coverage(ex: Extraction) -> dict[str, dict[str, int]]:
@@ -167,7 +444,7 @@ def _counts(ex: Extraction, sections: list[Section], budget: Budget) -> list[Cou
 
     return [
         Count("facts", len(ex.facts), shown("facts")),
-        Count("quotes", sum(q.kind == "direct" for q in ex.quotes), shown("quotes")),
+        Count("quotes", sum(q.kind == "direct" or _named(q) for q in ex.quotes), shown("quotes")),
         Count("figures", len(ex.figures), shown("figures")),
         Count("events", len(ex.events), min(len(ex.events), budget.events)),
     ]

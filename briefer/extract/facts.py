@@ -90,9 +90,23 @@ def _quoted_share(text: str) -> float:
     return count / max(len(text), 1)
 
 
+# Verbs of decisions, status changes and acts that make news (as a sentence's main verb), across
+# topics: what a government, court, army, company or person did, rather than what something is.
+ACTS = frozenset("""
+    accuse adopt agree allocate announce appoint approve arrest attack award ban block cancel close
+    collide condemn confirm cut decide declare deny deploy designate dismiss elect end establish expand
+    expel extend fire freeze fund grant halt impose inaugurate injure introduce issue kill launch lift
+    lodge open order pass pledge protest publish raise ram ratify reduce reject release remove reopen
+    resign resume revoke rule sanction seize sign strike summon suspend terminate veto vow warn withdraw
+    """.split())
+ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
 def score(span: Span, theme_hits: dict[str, int], rank: int, quality: float) -> float:
-    """Rank a fact: theme relevance, entities, figures, early position, source quality."""
-    labels = [e.label_ for e in ents_in(span.doc, span.start_char, span.end_char)]
+    """Rank a fact: theme relevance, entities, figures, early position, source quality, and what
+    kind of statement it is (a named actor's decision or act over a description of how things are)."""
+    found = ents_in(span.doc, span.start_char, span.end_char)
+    labels = [e.label_ for e in found]
     ents = {label for label in labels if label in ENTITY_LABELS}
     has_figure = any(label in {"MONEY", "PERCENT", "CARDINAL", "QUANTITY"} for label in labels)
     has_date = "DATE" in labels
@@ -101,6 +115,21 @@ def score(span: Span, theme_hits: dict[str, int], rank: int, quality: float) -> 
     value += 0.5 * min(sum(theme_hits.values()), 2)
     value += 0.15 * len(ents) + 0.4 * has_figure + 0.3 * has_date
     value += [1.5, 0.6, 0.3][rank] if rank < 3 else 0.0  # news leads with what matters
+    value += kind_of_statement(span)
     if n_words > 45:
         value -= 0.02 * (n_words - 45)
     return max(value, 0.1) * quality
+
+
+def kind_of_statement(span: Span) -> float:
+    """Up for a decision or act as the main verb and for a named actor as its subject; down for a
+    sentence that only says what something is ("The shoal is one of many features")."""
+    root = span.root
+    verbs = [root, *(c for c in root.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
+    value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
+    if root.lemma_ == "be":
+        value -= 0.5
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.ent_type_ in ACTORS or s.pos_ == "PROPN" for s in subjects):
+        value += 0.3
+    return value

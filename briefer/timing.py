@@ -1,0 +1,215 @@
+"""Time in the brief: relative dates resolved for display, and old statements marked with their date.
+
+Pure functions, no spaCy: `shown("met on Thursday.", "2025-11-07")` is
+`Shown("met on Thursday [6 November 2025].", unresolved=0)`, and `age_mark` says when a statement
+is old enough (more than about six months before the brief's as-of date) to carry its date.
+`Clock` applies them to a brief's facts, quotes and events, each against its own source's date.
+The verbatim text stays in the extraction; only what the brief shows changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from briefer.extract.dates import normalise, parse_anchor
+from briefer.model import Event, Extraction, Fact, Quote
+
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December"]
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_COUNT = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|several|a few|few)"
+
+# What a reader cannot place in time without the source's date. "Today" is left alone: it is as
+# often "nowadays" as a day.
+RELATIVE = re.compile(
+    rf"\b(?:(?:on|last|this|next|since|by|until|from|before|after|coming)\s+)?{_WEEKDAY}"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?:(?:earlier|later)\s+)?(?:last|this|next|coming)\s+(?:week|month|year)\b"
+    r"|\byesterday\b|\btomorrow\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"
+    rf"|\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b",
+    re.IGNORECASE,
+)
+# A weekday next to a written date ("Thursday, Nov. 6", "July 12, Saturday") is no relative date.
+_DATE_AFTER = re.compile(rf"^,?\s*(?:\(?\s*)?(?:{_MONTH}\s+\d|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d\d)", re.I)
+_DATE_BEFORE = re.compile(rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|\d{{4}}),?\s*$", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due|set|expected|scheduled|slated)\s+to"
+                     r"|(?:is|are)\s+to|plans?\s+to|scheduled\s+for)\b", re.I)
+_POSSESSIVE = re.compile(r"(?:['’]s)?")
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+OLD_DAYS = 183  # "more than about six months"
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """One relative date expression in a text and the ISO date it names (None: unresolved)."""
+
+    start: int
+    end: int
+    expr: str
+    iso: str | None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A statement as the brief shows it, and how many relative dates it could not resolve."""
+
+    text: str
+    unresolved: int = 0
+
+
+def relative_dates(text: str, anchor: str | None) -> list[Resolved]:
+    """The relative date expressions of `text`, each resolved against `anchor` (ISO, or None)."""
+    found = []
+    for m in RELATIVE.finditer(text):
+        if _next_to_a_date(text, m.start(), m.end()):
+            continue
+        tense = "future" if _FUTURE.search(_clause_before(text, m.start())) else None
+        found.append(Resolved(m.start(), m.end(), m.group(0), _resolve(m.group(0), anchor, tense)))
+    return found
+
+
+def _resolve(expr: str, anchor: str | None, tense: str | None) -> str | None:
+    if anchor is None:
+        return None
+    words = expr.lower().split()
+    if words[0] in ("since", "from", "after") and tense is None:
+        tense = "past"
+    return normalise(expr, anchor, tense=tense)
+
+
+def _next_to_a_date(text: str, start: int, end: int) -> bool:
+    return bool(_DATE_AFTER.match(text[end:end + 16]) or _DATE_BEFORE.search(text[max(0, start - 16):start]))
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words before `at` in the same clause (back to the last sentence or clause break)."""
+    head = text[max(0, at - 80):at]
+    cut = max(head.rfind(". "), head.rfind("; "), head.rfind(": "))
+    return head[cut + 1:] if cut >= 0 else head
+
+
+def shown(text: str, anchor: str | None) -> Shown:
+    """`text` with each resolved relative date followed by its date in brackets
+    ("on Thursday [6 November 2025]"); unresolved ones are counted, not guessed."""
+    out, last, unresolved = [], 0, 0
+    for r in relative_dates(text, anchor):
+        if r.iso is None:
+            unresolved += 1
+            continue
+        end = r.end + len(_POSSESSIVE.match(text, r.end)[0])  # "last week's [date] deal"
+        out.append(text[last:end] + f" [{human(r.iso)}]")
+        last = end
+    return Shown("".join(out) + text[last:], unresolved)
+
+
+def human(iso: str) -> str:
+    """ "2025-11-06" -> "6 November 2025"; "2025-11" -> "November 2025"; "2025" -> "2025"."""
+    parsed = parse_anchor(iso)
+    if parsed is None:
+        return iso
+    year, month, day = parsed
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {MONTH_NAMES[month - 1]} {year}"
+
+
+def month_year(iso: str) -> str:
+    """ "2022-08-04" -> "August 2022"; "2022" -> "2022"."""
+    parsed = parse_anchor(iso)
+    if parsed is None:
+        return iso
+    year, month, _ = parsed
+    return f"{MONTH_NAMES[month - 1]} {year}" if month else str(year)
+
+
+def days_before(iso: str, as_of: str) -> int | None:
+    """How many days `iso` lies before `as_of` (each read at its first day), or None."""
+    a, b = parse_anchor(iso), parse_anchor(as_of)
+    if a is None or b is None:
+        return None
+    return (dt.date(b[0], b[1] or 1, b[2] or 1) - dt.date(a[0], a[1] or 12, a[2] or 28)).days
+
+
+def old(iso: str | None, as_of: str | None) -> bool:
+    """True when `iso` is more than about six months before `as_of` (a partial date counts from its
+    last day, so "2025" is not old on 2025-12-31)."""
+    if not iso or not as_of:
+        return False
+    days = days_before(iso, as_of)
+    return days is not None and days > OLD_DAYS
+
+
+def stated_year(text: str) -> str | None:
+    """The newest year a text states ("in 1999 ... since 2012" -> "2012"), or None."""
+    years = YEAR.findall(text)
+    return max(years) if years else None
+
+
+def age_mark(text: str, date: str | None, as_of: str | None) -> str:
+    """The date an old statement should carry ("August 2022"), or "" when the statement is recent,
+    its date unknown, or its text (as shown) already states a year."""
+    if not old(date, as_of) or YEAR.search(text):
+        return ""
+    return month_year(date or "")
+
+
+# --- a brief's clock ------------------------------------------------------------------------
+
+
+class Clock:
+    """The brief's as-of date and each source's dates: what statements are resolved against."""
+
+    def __init__(self, ex: Extraction):
+        self.as_of = max((s.date for s in ex.sources if s.date), default=None)
+        self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
+        self.date = {s.id: s.date or s.anchor for s in ex.sources}
+        self._unresolved: dict[tuple[str, str], int] = {}
+
+    def unresolved(self, text: str, source: str) -> int:
+        """How many relative dates of `text` its source's date cannot resolve."""
+        key = (text, source)
+        if key not in self._unresolved:  # asked at every pick of a statement
+            self._unresolved[key] = sum(r.iso is None for r in relative_dates(text, self.anchor.get(source)))
+        return self._unresolved[key]
+
+    def statement_date(self, sources: list[str]) -> str | None:
+        """When a statement was made: the newest date of the sources that report it."""
+        return max((d for d in (self.date.get(s) for s in sources) if d), default=None)
+
+    def fact(self, fact: Fact) -> Fact:
+        """A copy of the fact as the brief shows it."""
+        display = shown(fact.text, self.anchor.get(fact.sources[0].source)).text
+        date = self.statement_date([loc.source for loc in fact.sources])
+        return dataclasses.replace(fact, sources=list(fact.sources), display=display,
+                                   dated=age_mark(display, date, self.as_of))
+
+    def quote(self, quote: Quote) -> Quote:
+        """A copy of the quote as the brief shows it."""
+        display = shown(quote.text, self.anchor.get(quote.source)).text
+        return dataclasses.replace(quote, display=display,
+                                   dated=age_mark(display, self.date.get(quote.source), self.as_of))
+
+    def event(self, event: Event) -> Event:
+        """A copy of the event whose text shows its relative dates resolved."""
+        anchor = self.anchor.get(event.sources[0].source) if event.sources else None
+        return dataclasses.replace(event, text=shown(event.text, anchor).text)
+
+    def news(self, fact: Fact) -> float:
+        """How much a statement says about what changed: recent sources up, old ones and
+        statements about past years down."""
+        date = self.statement_date([loc.source for loc in fact.sources])
+        value = fact.score
+        if old(date, self.as_of) or old(stated_year(fact.text), self.as_of):
+            value -= 1.5  # background, not the bottom line
+        elif date and self.as_of and (days_before(date, self.as_of) or 0) <= RECENT_DAYS:
+            value += 0.5
+        return value
+
+
+RECENT_DAYS = 45
