@@ -23,6 +23,7 @@ import io
 import os
 import re
 import secrets
+import stat
 import sys
 import tempfile
 import zipfile
@@ -237,6 +238,42 @@ def written_by_briefer(path: Path) -> bool:
         original = data[: match.start()] + b"\n}\n"
         return hashlib.sha256(original).hexdigest().encode("ascii") == match.group(1)
     return False
+
+
+def is_briefer_output(path: Path) -> bool:
+    """True when `path` is a brief or extraction briefer wrote, edited since or not: a .md or
+    .html with its generator marker in the first 4 KB, a .docx with a `briefer.summary`
+    property, a .json from briefer. Reads at most 4 KB and one small zip part; never blocks."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            head = fh.read(4096)
+            if head.startswith(b"PK"):
+                return _has_summary(fh)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.startswith(JSON_START) or any(m in head for m in TEXT_MARKERS)
+
+
+def _has_summary(fh: io.BufferedReader) -> bool:
+    """Whether a zip's docProps/custom.xml (under 1 MiB) names briefer's summary property."""
+    try:
+        with zipfile.ZipFile(fh) as zf:
+            info = zf.getinfo(CUSTOM_PART)
+            if info.file_size > 1024 * 1024:
+                return False
+            with zf.open(info) as part:
+                return f'name="{SUMMARY_PROP}"'.encode() in part.read(1024 * 1024)
+    except (KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
+            NotImplementedError, RuntimeError):
+        return False
 
 
 def _docx_is_ours(data: bytes) -> bool:

@@ -160,3 +160,75 @@ def test_a_reader_that_breaks_skips_only_its_file(tmp_path: Path, monkeypatch) -
     assert [s.id for s in sources] == ["b"]
     assert skipped.reason == "could not be read (RecursionError: maximum recursion depth exceeded)"
 
+
+
+# --- briefer's own outputs and folders that cannot be read ----------------------------------------
+
+
+def test_brief_written_into_its_source_folder_is_not_read_back(tmp_path: Path, runner) -> None:
+    from briefer.cli import cli
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.txt").write_text(SAID + "\n")
+    for name in ("brief.docx", "brief.md", "brief.html", "again.docx"):
+        result = runner.invoke(cli, ["build", str(folder), "-o", str(folder / name), "-q", "--no-cache"])
+        assert result.exit_code == 0, result.output
+        assert ", 1 sources)" in result.output, result.output
+    with open(folder / "brief.md", "a", encoding="utf-8") as fh:
+        fh.write("A line added by hand.\n")  # still briefer's brief, not a source
+    sources, skipped = ingest.load([folder])
+    assert [s.id for s in sources] == ["good"] and skipped == []
+    sources, [named] = ingest.load([folder / "brief.docx"])
+    assert not sources and named.reason == "a brief or extraction briefer wrote, not a source"
+    strict = runner.invoke(cli, ["build", str(folder), "-o", str(folder / "new.md"), "--strict", "-q"])
+    assert strict.exit_code == 0, strict.output
+
+
+def _as_nobody(task):  # type: ignore[no-untyped-def]
+    """`task()` run in a child process that has given up root (root reads any folder)."""
+    import pickle
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop to nobody, load, send the result back
+        try:
+            os.close(read)
+            os.setgid(65534)
+            os.setuid(65534)
+            os.write(write, pickle.dumps(task()))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as fh:
+        data = fh.read()
+    os.waitpid(pid, 0)
+    return pickle.loads(data)
+
+
+def test_unreadable_sub_folder_is_reported_and_fails_strict(runner) -> None:
+    import shutil
+    import tempfile
+
+    from briefer.cli import cli
+
+    folder = Path(tempfile.mkdtemp(prefix="briefer-perm-"))  # under /tmp, open to a dropped user
+    try:
+        folder.chmod(0o755)
+        (folder / "good.txt").write_text(SAID + "\n")
+        (folder / "locked").mkdir()
+        (folder / "locked" / "hidden.txt").write_text(SAID + "\n")
+        (folder / "locked").chmod(0)
+        def task():  # type: ignore[no-untyped-def]
+            strict = runner.invoke(cli, ["build", str(folder), "-o", "-", "--format", "md", "--strict",
+                                         "-q", "--no-cache"])
+            return ingest.load([folder]), strict.exit_code, strict.output
+
+        (sources, skipped), code, output = _as_nobody(task) if os.geteuid() == 0 else task()
+        assert [s.id for s in sources] == ["good"]
+        assert [(s.path, s.reason) for s in skipped] == [
+            (str(folder / "locked"), "folder cannot be read: Permission denied")]
+        assert code == 2 and "--strict" in output and "locked" in output, output
+    finally:
+        (folder / "locked").chmod(0o755)
+        shutil.rmtree(folder)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefer.config import load_source_meta
+from briefer.deliver import is_briefer_output
 from briefer.errors import BrieferError, InputError
 from briefer.ingest import metadata
 from briefer.ingest.docx_reader import read_docx
@@ -53,17 +54,20 @@ def collect(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Skipped
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child in _walk(path, skipped):
                 if child.name in CONFIG_FILES or child.name.startswith("."):
                     continue
                 problem = _bad_name(child) or _not_regular(child)
                 if problem is None and child.suffix.lower() in READERS:
-                    files.append(child)
+                    if not is_briefer_output(child):  # a brief written beside its sources
+                        files.append(child)
                 elif problem is None:
                     skipped.append(Skipped(str(child), f"no reader for '{child.suffix or child.name}' files"))
-                elif problem != "folder":  # folders are walked by rglob (never through symlinks)
+                elif problem != "folder":  # folders are walked (never through symlinks)
                     skipped.append(Skipped(shown(child), problem))
-        elif (problem := _bad_name(path) or _not_regular(path)) is None:
+        elif (problem := _bad_name(path) or _not_regular(path)) is None and is_briefer_output(path):
+            skipped.append(Skipped(str(path), "a brief or extraction briefer wrote, not a source"))
+        elif problem is None:
             files.append(path)
         elif problem == "no such file or folder":
             raise InputError(f"{shown(path)}: no such file or folder")
@@ -177,6 +181,19 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the {max_bytes:,}-byte limit (--max-input)")
     return data
+
+
+def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
+    """Every entry under `folder`, sorted, without following links to folders; a sub-folder that
+    cannot be listed is skipped with the reason (so --strict fails on it), never passed over."""
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        skipped.append(Skipped(shown(where), f"folder cannot be read: {exc.strerror}"))
+
+    found: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        found.extend(Path(top, name) for name in dirs + names)
+    return sorted(found)
 
 
 def shown(path: Path) -> str:
