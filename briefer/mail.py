@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from briefer import __version__
+from briefer.deadline import Deadline
 from briefer.deliver import atomic_write
 from briefer.errors import DeliveryError, InputError, OutputError, TemplateError, UsageError
 
@@ -47,6 +48,7 @@ HTML_TEMPLATE = "email.html.j2"
 SECURITY = ("none", "starttls", "ssl")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+DEADLINE_FACTOR = 4  # the whole SMTP session, connect to QUIT: 4 x the per-read timeout (2 min)
 
 _CONFIG_KEYS = {
     "to", "cc", "from", "subject", "attach", "smtp", "starttls", "ssl", "user",
@@ -398,7 +400,9 @@ def send(msg: EmailMessage, settings: EmailSettings, password: str | None) -> No
             f"refusing to send a password to {host} without TLS: use --starttls or --ssl"
         )
     where = f"{host}:{port}"
-    with _delivery_errors(where, password), _connect(host, port, settings) as smtp:
+    deadline = Deadline(settings.timeout * DEADLINE_FACTOR)
+    with deadline, _delivery_errors(where, password, deadline), _connect(host, port, settings,
+                                                                          deadline) as smtp:
         if settings.user:
             smtp.login(settings.user, password or "")
         refused = smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
@@ -438,11 +442,25 @@ def _envelope(settings: EmailSettings) -> tuple[str, list[str]]:
     return _address(sender).addr_spec, recipients
 
 
-def _connect(host: str, port: int, settings: EmailSettings) -> smtplib.SMTP:
+class _SMTP(smtplib.SMTP):
+    """smtplib.SMTP whose socket (plain, then TLS after STARTTLS) the deadline watches."""
+
+    def __init__(self, host: str, port: int, *, deadline: Deadline, **kwargs: Any) -> None:
+        deadline.watch(lambda: self.sock)  # before connecting: the banner may trickle too
+        super().__init__(host, port, **kwargs)
+
+
+class _SMTPSSL(smtplib.SMTP_SSL):
+    def __init__(self, host: str, port: int, *, deadline: Deadline, **kwargs: Any) -> None:
+        deadline.watch(lambda: self.sock)
+        super().__init__(host, port, **kwargs)
+
+
+def _connect(host: str, port: int, settings: EmailSettings, deadline: Deadline) -> smtplib.SMTP:
     context = ssl.create_default_context(cafile=settings.cafile)
     if settings.security == "ssl":
-        return smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
-    smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
+        return _SMTPSSL(host, port, timeout=settings.timeout, context=context, deadline=deadline)
+    smtp = _SMTP(host, port, timeout=settings.timeout, deadline=deadline)
     if settings.security == "starttls":
         try:
             smtp.starttls(context=context)
@@ -454,12 +472,18 @@ def _connect(host: str, port: int, settings: EmailSettings) -> smtplib.SMTP:
 
 
 @contextlib.contextmanager
-def _delivery_errors(where: str, password: str | None) -> Iterator[None]:
+def _delivery_errors(where: str, password: str | None, deadline: Deadline) -> Iterator[None]:
     """Turn smtplib, TLS and socket errors into one-line DeliveryErrors without secrets."""
     try:
         yield
-    except OSError as exc:  # smtplib.SMTPException and ssl.SSLError are OSErrors
-        message = f"{where}: {_describe(exc)}"
+    except (OSError, ValueError) as exc:  # smtplib.SMTPException and ssl.SSLError are OSErrors;
+        # a TLS socket shut down under it by the deadline can raise ValueError
+        if not (isinstance(exc, OSError) or deadline.expired):
+            raise
+        message = f"{where}: {_describe(exc)}" if isinstance(exc, OSError) else ""
+        if deadline.expired:
+            message = f"{where}: no complete answer within {deadline.seconds:g} seconds (a server " \
+                      "that slow is refused)"
         if password and password in message:
             # never the password, and never a mangled message: masking every substring equal to
             # the password ("sup***ed") would both mangle the text and hint at the password
