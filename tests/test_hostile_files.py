@@ -11,6 +11,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
+
 from briefer import ingest
 from briefer.errors import InputError
 from briefer.ingest.pdf import MAX_PAGES, read_pdf
@@ -232,3 +234,92 @@ def test_unreadable_sub_folder_is_reported_and_fails_strict(runner) -> None:
     finally:
         (folder / "locked").chmod(0o755)
         shutil.rmtree(folder)
+
+
+# --- zip-based documents: declarations in any encoding and any part -----------------------------
+
+
+def _with_part(name: str, body: bytes) -> bytes:
+    """A real .docx with one part replaced or added."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes(SAID))) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != name:
+                zout.writestr(info, zin.read(info))
+        zout.writestr(name, body)
+    return out.getvalue()
+
+
+DTD = '<?xml version="1.0" encoding="{enc}"?>\n<!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<d>&x;</d>'
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    ("word/document.xml", DTD.format(enc="UTF-16").encode("utf-16")),  # with a BOM
+    ("word/document.xml", DTD.format(enc="UTF-16BE").encode("utf-16-be")),
+    ("customXml/item1.xml", DTD.format(enc="UTF-32").encode("utf-32")),
+    ("word/embeddings/data.bin", DTD.format(enc="UTF-8").encode()),  # any name: a content type can make it XML
+    ("word/media/x", b"\x00" * 10 + DTD.format(enc="UTF-8").encode("utf-16-le")),
+])
+def test_doctype_in_any_encoding_and_any_part_is_refused(name: str, body: bytes) -> None:
+    from briefer.safety import check_zip
+
+    with pytest.raises(InputError, match="declares a DOCTYPE or entities; refused"):
+        check_zip(_with_part(name, body), label="in.docx")
+
+
+@pytest.mark.parametrize("encoding", ["UTF-7", "IBM037", "cp500"])
+def test_xml_in_an_encoding_the_scan_cannot_read_is_refused(encoding: str) -> None:
+    from briefer.safety import check_zip
+
+    body = f'<?xml version="1.0" encoding="{encoding}"?>\n<d>+ADw-!DOCTYPE</d>'.encode()
+    with pytest.raises(InputError, match=f"declares the XML encoding '{encoding}'; refused"):
+        check_zip(_with_part("word/document.xml", body), label="in.docx")
+    ebcdic = '<?xml version="1.0"?><d/>'.encode("cp500")  # sniffed by libxml2 without a declaration
+    with pytest.raises(InputError, match="EBCDIC"):
+        check_zip(_with_part("word/document.xml", ebcdic), label="in.docx")
+
+
+def test_real_docx_parts_pass() -> None:
+    from briefer.safety import check_zip
+
+    check_zip(docx_bytes(SAID), label="in.docx")
+    check_zip(_with_part("word/x.xml", '<?xml version="1.0" encoding="UTF-16"?><d/>'.encode("utf-16")))
+
+
+# --- briefer email: the same zip check, and a size limit on attachments --------------------------
+
+
+def _email(runner, docx: Path, *extra: str):  # type: ignore[no-untyped-def]
+    from briefer.cli import cli
+
+    return runner.invoke(cli, ["email", str(docx), "--to", "ana@example.org", "--from", "jo@example.org",
+                               "--eml", str(docx.parent / "out.eml"), *extra])
+
+
+def test_email_refuses_a_zip_bomb_docx(tmp_path: Path, runner) -> None:
+    bomb = tmp_path / "brief.docx"
+    bomb.write_bytes(_with_part("docProps/custom.xml", b"<" + b" " * 300_000_000))  # 300 MB from 300 KB
+    start = time.monotonic()
+    result = _email(runner, bomb)
+    assert result.exit_code == 2 and "zip bomb" in result.output, result.output
+    assert time.monotonic() - start < 5 and not (tmp_path / "out.eml").exists()
+
+
+def test_email_attachments_have_a_size_limit(tmp_path: Path, runner) -> None:
+    from briefer.mail import MAX_ATTACHMENTS
+
+    brief = tmp_path / "brief.docx"
+    brief.write_bytes(docx_bytes(SAID))
+    big = tmp_path / "big.json"
+    with open(big, "wb") as fh:
+        fh.truncate(MAX_ATTACHMENTS)  # sparse: only a size check before reading is this quick
+    start = time.monotonic()
+    result = _email(runner, brief, "--attach", str(big))
+    assert result.exit_code == 2 and time.monotonic() - start < 5, result.output
+    assert f"{big}: cannot attach: the attachments would be over {MAX_ATTACHMENTS:,} bytes" in result.output
+    os.mkfifo(tmp_path / "pipe.json")  # reading it would block forever
+    result = _email(runner, brief, "--attach", str(tmp_path / "pipe.json"))
+    assert result.exit_code == 2 and "not a regular file" in result.output, result.output
+    small = tmp_path / "small.json"
+    small.write_text("{}")
+    assert _email(runner, brief, "--attach", str(small)).exit_code == 0
