@@ -158,6 +158,26 @@ def warn_inputs(extraction: Any) -> None:
             click.echo(f"Warning: {src.path}: {problem}", err=True)
 
 
+def check_output(output: str, fmt: str | None, force: bool, formats: tuple[str, ...] | None = None) -> None:
+    """Usage and output errors found from the options alone, before any work: a suffix briefer
+    does not write (`-o x.pdf` would have been a .docx named .pdf), binary output to a terminal,
+    and the path checks of deliver.check_target."""
+    from briefer.deliver import check_target
+    from briefer.errors import UsageError
+    from briefer.render import SUFFIXES
+
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    known = {s: f for s, f in SUFFIXES.items() if formats is None or f in formats}
+    if fmt is None and suffix and suffix not in known and not output.endswith(("/", os.sep)):
+        raise UsageError(f"{output}: briefer writes {', '.join(sorted(known))} files, not '{suffix}'; "
+                         "give --format to write one of those under this name")
+    if output == "-" and fmt in (None, "docx") and (formats is None or "docx" in formats) \
+            and sys.stdout.isatty():
+        raise UsageError("-o - would write a binary .docx to the terminal; give --format md, html or "
+                         "json, or redirect standard output to a file")
+    check_target(output, force=force)
+
+
 def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | None,
                  handling: str | None, prepared_by: str | None, length: str,
                  templates: Path | None, reference: Path | None, force: bool, cache: bool = False) -> Any:
@@ -193,6 +213,7 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
       briefer build news/ --email-to ana@example.org --eml out/brief.eml
     """
     brief = {k: options.pop(k) for k in BRIEF_KEYS}
+    check_output(brief["output"], brief["fmt"], brief["force"])
     extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"),
                           jobs, no_cache, quiet)
     built = _write_brief(extraction, **brief, cache=not no_cache)
@@ -226,6 +247,7 @@ def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, enco
     from briefer.deliver import write_output
     from briefer.jsonio import dump_extraction
 
+    check_output(output, fmt, force, formats=("json",))
     extraction = _extract(sources, themes, model, encoding, max_input, strict, None, jobs, no_cache, quiet)
     write_output(output, dump_extraction(extraction), force=force)
 
@@ -242,6 +264,7 @@ def render_cmd(extraction: Path, **brief: Any) -> None:
     """
     from briefer.jsonio import load_extraction
 
+    check_output(brief["output"], brief["fmt"], brief["force"])
     _write_brief(load_extraction(extraction), **brief)
 
 

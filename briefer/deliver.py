@@ -290,15 +290,48 @@ def _docx_is_ours(data: bytes) -> bool:
         return False
 
 
+def check_target(path: str, *, force: bool = False) -> None:
+    """Refuse, in one line, an output path that cannot or should not be written: a folder (or a
+    name ending in a slash), a parent that is a file, a file open in Word or LibreOffice (its
+    lock file beside it; --force writes anyway). Cheap: run it before the work, and again when
+    writing."""
+    if path == "-":
+        return
+    target = Path(path)
+    example = (target if path.endswith(("/", os.sep)) or target.is_dir() else target.parent) / "brief.docx"
+    if target.is_dir() and not target.is_symlink():
+        raise OutputError(f"{path}: is a folder; give a file name such as {example}")
+    if path.endswith(("/", os.sep)):
+        raise OutputError(f"{path}: ends with a slash, so it names a folder; give a file name such as "
+                          f"{example}")
+    for parent in target.parents:
+        if os.path.lexists(parent) and not parent.is_dir():
+            raise OutputError(f"{path}: cannot write: {parent} is a file, not a folder")
+    lock = open_lock(target) if os.path.lexists(target) else None
+    if lock is not None and not force:
+        raise OutputError(f"{path}: is open in Word or LibreOffice ({lock.name} beside it); close it "
+                          "first, or use --force to replace it anyway")
+
+
+def open_lock(target: Path) -> Path | None:
+    """The lock file Word (`~$name.docx`, the name's first two letters replaced when it is long)
+    or LibreOffice (`.~lock.name.docx#`) keeps beside a document it has open, or None."""
+    name = target.name
+    for lock in (f"~${name}", f"~${name[2:]}", f".~lock.{name}#"):
+        candidate = target.with_name(lock)
+        if lock != "~$" and os.path.lexists(candidate):
+            return candidate
+    return None
+
+
 def write_output(path: str, data: bytes, *, force: bool = False) -> None:
     """Write an output file (or standard output for "-"), refusing to clobber a foreign file."""
     if path == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    check_target(path, force=force)
     target = Path(path)
-    if target.is_dir() and not target.is_symlink():
-        raise OutputError(f"{target}: is a folder; give a file name such as {target / 'brief.docx'}")
     if not force and target.is_symlink():
         raise OutputError(f"{target}: is a symbolic link; use --force to replace the link with the "
                           "brief (the file it points to is never written)")
