@@ -28,6 +28,10 @@ BRIEF_KEYS = ("output", "fmt", "title", "handling", "prepared_by", "length", "te
 DEFAULT_OUT = "out/brief.docx"
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM, carried past click (which would print "Aborted!" and exit 1) to main."""
+
+
 class Group(click.Group):
     """Runs a command, turning briefer's errors (and any crash) into one-line messages."""
 
@@ -38,7 +42,11 @@ class Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise CliError(exc) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise Interrupted from None  # click would turn it into "Aborted!", exit 1
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
             raise
         except Exception as exc:  # never a traceback for the user; --debug shows it
             if ctx.obj and ctx.obj.get("debug"):
@@ -306,11 +314,26 @@ def templates_init(folder: Path, force: bool) -> None:
     click.echo(f"Use them with: briefer build --templates {folder}", err=True)
 
 
+class _Terminated(Interrupted):
+    """SIGTERM, raised where the main process is, so that `finally` blocks run."""
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """Entry point for the `briefer` script and `python -m briefer`."""
+    import signal
+
+    # SIGTERM unwinds like Ctrl-C, so worker processes are stopped and temporaries removed
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli(prog_name="briefer")
-    except KeyboardInterrupt:
+    except _Terminated:
+        click.echo("Terminated", err=True)
+        sys.exit(143)
+    except (KeyboardInterrupt, Interrupted):
         click.echo("Interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:  # `briefer build -o - | head`: the reader left; not an error of ours
