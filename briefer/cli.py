@@ -28,6 +28,10 @@ BRIEF_KEYS = ("output", "fmt", "title", "handling", "prepared_by", "length", "te
 DEFAULT_OUT = "out/brief.docx"
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM, carried past click (which would print "Aborted!" and exit 1) to main."""
+
+
 class Group(click.Group):
     """Runs a command, turning briefer's errors (and any crash) into one-line messages."""
 
@@ -38,7 +42,11 @@ class Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise CliError(exc) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
+        except KeyboardInterrupt:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            raise Interrupted from None  # click would turn it into "Aborted!", exit 1
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
             raise
         except Exception as exc:  # never a traceback for the user; --debug shows it
             if ctx.obj and ctx.obj.get("debug"):
@@ -158,6 +166,26 @@ def warn_inputs(extraction: Any) -> None:
             click.echo(f"Warning: {src.path}: {problem}", err=True)
 
 
+def check_output(output: str, fmt: str | None, force: bool, formats: tuple[str, ...] | None = None) -> None:
+    """Usage and output errors found from the options alone, before any work: a suffix briefer
+    does not write (`-o x.pdf` would have been a .docx named .pdf), binary output to a terminal,
+    and the path checks of deliver.check_target."""
+    from briefer.deliver import check_target
+    from briefer.errors import UsageError
+    from briefer.render import SUFFIXES
+
+    suffix = Path(output).suffix.lower() if output != "-" else ""
+    known = {s: f for s, f in SUFFIXES.items() if formats is None or f in formats}
+    if fmt is None and suffix and suffix not in known and not output.endswith(("/", os.sep)):
+        raise UsageError(f"{output}: briefer writes {', '.join(sorted(known))} files, not '{suffix}'; "
+                         "give --format to write one of those under this name")
+    if output == "-" and fmt in (None, "docx") and (formats is None or "docx" in formats) \
+            and sys.stdout.isatty():
+        raise UsageError("-o - would write a binary .docx to the terminal; give --format md, html or "
+                         "json, or redirect standard output to a file")
+    check_target(output, force=force)
+
+
 def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | None,
                  handling: str | None, prepared_by: str | None, length: str,
                  templates: Path | None, reference: Path | None, force: bool, cache: bool = False) -> Any:
@@ -193,6 +221,7 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
       briefer build news/ --email-to ana@example.org --eml out/brief.eml
     """
     brief = {k: options.pop(k) for k in BRIEF_KEYS}
+    check_output(brief["output"], brief["fmt"], brief["force"])
     extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"),
                           jobs, no_cache, quiet)
     built = _write_brief(extraction, **brief, cache=not no_cache)
@@ -226,6 +255,7 @@ def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, enco
     from briefer.deliver import write_output
     from briefer.jsonio import dump_extraction
 
+    check_output(output, fmt, force, formats=("json",))
     extraction = _extract(sources, themes, model, encoding, max_input, strict, None, jobs, no_cache, quiet)
     write_output(output, dump_extraction(extraction), force=force)
 
@@ -242,6 +272,7 @@ def render_cmd(extraction: Path, **brief: Any) -> None:
     """
     from briefer.jsonio import load_extraction
 
+    check_output(brief["output"], brief["fmt"], brief["force"])
     _write_brief(load_extraction(extraction), **brief)
 
 
@@ -283,11 +314,26 @@ def templates_init(folder: Path, force: bool) -> None:
     click.echo(f"Use them with: briefer build --templates {folder}", err=True)
 
 
+class _Terminated(Interrupted):
+    """SIGTERM, raised where the main process is, so that `finally` blocks run."""
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    raise _Terminated
+
+
 def main() -> None:
     """Entry point for the `briefer` script and `python -m briefer`."""
+    import signal
+
+    # SIGTERM unwinds like Ctrl-C, so worker processes are stopped and temporaries removed
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         cli(prog_name="briefer")
-    except KeyboardInterrupt:
+    except _Terminated:
+        click.echo("Terminated", err=True)
+        sys.exit(143)
+    except (KeyboardInterrupt, Interrupted):
         click.echo("Interrupted", err=True)
         sys.exit(130)
     except BrokenPipeError:  # `briefer build -o - | head`: the reader left; not an error of ours

@@ -23,6 +23,7 @@ import io
 import os
 import re
 import secrets
+import stat
 import sys
 import tempfile
 import zipfile
@@ -239,6 +240,42 @@ def written_by_briefer(path: Path) -> bool:
     return False
 
 
+def is_briefer_output(path: Path) -> bool:
+    """True when `path` is a brief or extraction briefer wrote, edited since or not: a .md or
+    .html with its generator marker in the first 4 KB, a .docx with a `briefer.summary`
+    property, a .json from briefer. Reads at most 4 KB and one small zip part; never blocks."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            head = fh.read(4096)
+            if head.startswith(b"PK"):
+                return _has_summary(fh)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.startswith(JSON_START) or any(m in head for m in TEXT_MARKERS)
+
+
+def _has_summary(fh: io.BufferedReader) -> bool:
+    """Whether a zip's docProps/custom.xml (under 1 MiB) names briefer's summary property."""
+    try:
+        with zipfile.ZipFile(fh) as zf:
+            info = zf.getinfo(CUSTOM_PART)
+            if info.file_size > 1024 * 1024:
+                return False
+            with zf.open(info) as part:
+                return f'name="{SUMMARY_PROP}"'.encode() in part.read(1024 * 1024)
+    except (KeyError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError,
+            NotImplementedError, RuntimeError):
+        return False
+
+
 def _docx_is_ours(data: bytes) -> bool:
     from briefer.errors import InputError
     from briefer.render.docx import read_custom_properties
@@ -253,15 +290,48 @@ def _docx_is_ours(data: bytes) -> bool:
         return False
 
 
+def check_target(path: str, *, force: bool = False) -> None:
+    """Refuse, in one line, an output path that cannot or should not be written: a folder (or a
+    name ending in a slash), a parent that is a file, a file open in Word or LibreOffice (its
+    lock file beside it; --force writes anyway). Cheap: run it before the work, and again when
+    writing."""
+    if path == "-":
+        return
+    target = Path(path)
+    example = (target if path.endswith(("/", os.sep)) or target.is_dir() else target.parent) / "brief.docx"
+    if target.is_dir() and not target.is_symlink():
+        raise OutputError(f"{path}: is a folder; give a file name such as {example}")
+    if path.endswith(("/", os.sep)):
+        raise OutputError(f"{path}: ends with a slash, so it names a folder; give a file name such as "
+                          f"{example}")
+    for parent in target.parents:
+        if os.path.lexists(parent) and not parent.is_dir():
+            raise OutputError(f"{path}: cannot write: {parent} is a file, not a folder")
+    lock = open_lock(target) if os.path.lexists(target) else None
+    if lock is not None and not force:
+        raise OutputError(f"{path}: is open in Word or LibreOffice ({lock.name} beside it); close it "
+                          "first, or use --force to replace it anyway")
+
+
+def open_lock(target: Path) -> Path | None:
+    """The lock file Word (`~$name.docx`, the name's first two letters replaced when it is long)
+    or LibreOffice (`.~lock.name.docx#`) keeps beside a document it has open, or None."""
+    name = target.name
+    for lock in (f"~${name}", f"~${name[2:]}", f".~lock.{name}#"):
+        candidate = target.with_name(lock)
+        if lock != "~$" and os.path.lexists(candidate):
+            return candidate
+    return None
+
+
 def write_output(path: str, data: bytes, *, force: bool = False) -> None:
     """Write an output file (or standard output for "-"), refusing to clobber a foreign file."""
     if path == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
+    check_target(path, force=force)
     target = Path(path)
-    if target.is_dir() and not target.is_symlink():
-        raise OutputError(f"{target}: is a folder; give a file name such as {target / 'brief.docx'}")
     if not force and target.is_symlink():
         raise OutputError(f"{target}: is a symbolic link; use --force to replace the link with the "
                           "brief (the file it points to is never written)")

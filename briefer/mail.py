@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree
 
 from briefer import __version__
+from briefer.deadline import Deadline
 from briefer.deliver import atomic_write
 from briefer.errors import DeliveryError, InputError, OutputError, TemplateError, UsageError
 
@@ -47,6 +48,9 @@ HTML_TEMPLATE = "email.html.j2"
 SECURITY = ("none", "starttls", "ssl")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+MAX_ATTACHMENTS = 25 * 1024 * 1024  # bytes, the brief and --attach files together: what mail
+# servers commonly accept; a larger message would be refused after a long upload anyway
+DEADLINE_FACTOR = 4  # the whole SMTP session, connect to QUIT: 4 x the per-read timeout (2 min)
 
 _CONFIG_KEYS = {
     "to", "cc", "from", "subject", "attach", "smtp", "starttls", "ssl", "user",
@@ -127,13 +131,13 @@ def _number(data: Mapping[str, Any], key: str, default: float) -> float:
 
 def load_summary(docx: Path) -> dict[str, Any]:
     """Return the brief's summary stored in the .docx, or a title-only summary without one."""
-    _check_docx(docx)
+    data = read_docx(docx)
     try:
         from briefer.render.docx import read_custom_properties  # type: ignore[attr-defined]
     except ImportError:
         props: dict[str, str] = {}
     else:
-        props = read_custom_properties(docx)
+        props = read_custom_properties(data)
     raw = props.get(SUMMARY_PROPERTY)
     if raw:
         try:
@@ -142,7 +146,7 @@ def load_summary(docx: Path) -> dict[str, Any]:
             raise InputError(f"{docx}: property {SUMMARY_PROPERTY} is not JSON ({exc})") from exc
         if isinstance(data, dict):
             return data
-    return {"title": _core_title(docx) or docx.stem, "key_points": [], "sources": []}
+    return {"title": _core_title(data) or docx.stem, "key_points": [], "sources": []}
 
 
 def summary_from_brief(brief: Brief) -> dict[str, Any]:
@@ -164,17 +168,26 @@ def summary_from_brief(brief: Brief) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _check_docx(docx: Path) -> None:
-    if not docx.is_file():
+def read_docx(docx: Path) -> bytes:
+    """The brief's bytes, through the check every .docx briefer opens passes (regular file, size,
+    zip bombs, damaged parts, DTDs), and within the attachment limit."""
+    from briefer.safety import check_zip
+
+    if not os.path.lexists(docx):
         raise InputError(f"{docx}: no such file")
-    if not zipfile.is_zipfile(docx):
-        raise InputError(f"{docx}: not a .docx file (not a zip archive)")
+    data = check_zip(docx)
+    if len(data) > MAX_ATTACHMENTS:
+        raise InputError(f"{docx}: {len(data):,} bytes is over the {MAX_ATTACHMENTS:,}-byte limit "
+                         "for attachments")
+    return data
 
 
-def _core_title(docx: Path) -> str | None:
+def _core_title(data: bytes) -> str | None:
     """Return dc:title from docProps/core.xml, or None."""
+    import io
+
     try:
-        with zipfile.ZipFile(docx) as zf:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
             root = ElementTree.fromstring(zf.read("docProps/core.xml"))
     except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
         return None
@@ -217,8 +230,9 @@ def build_message(
     *,
     env: jinja2.Environment | None = None,
 ) -> EmailMessage:
-    """Return a text + HTML message with the .docx (and `settings.attach`) attached."""
-    _check_docx(docx)
+    """Return a text + HTML message with the .docx (and `settings.attach`) attached, together
+    at most MAX_ATTACHMENTS bytes."""
+    brief = read_docx(docx)
     data = _normalize_summary(summary)
     filename = safe_filename(docx.name)
     msg = EmailMessage(policy=policy.SMTP)
@@ -229,9 +243,10 @@ def build_message(
     msg.set_content(_render(env, TEXT_TEMPLATE, context), cte="quoted-printable")
     html = _render(env, HTML_TEMPLATE, context)
     msg.add_alternative(html, subtype="html", cte="quoted-printable")
-    msg.add_attachment(docx.read_bytes(), *DOCX_TYPE, filename=filename)
+    msg.add_attachment(brief, *DOCX_TYPE, filename=filename)
+    room = MAX_ATTACHMENTS - len(brief)
     for extra in settings.attach:
-        _attach_file(msg, Path(extra))
+        room -= _attach_file(msg, Path(extra), room)
     return msg
 
 
@@ -281,15 +296,36 @@ def _one_line(value: str, what: str) -> str:
     return value
 
 
-def _attach_file(msg: EmailMessage, path: Path) -> None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot attach ({exc.strerror or exc})") from exc
+def _attach_file(msg: EmailMessage, path: Path, room: int) -> int:
+    """Attach a regular file of at most `room` bytes (checked before reading); return its size."""
+    data = _read_attachment(path, room)
     ctype = "application/json" if path.suffix.lower() == ".json" else None
     ctype = ctype or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     maintype, subtype = ctype.split("/", 1)
     msg.add_attachment(data, maintype, subtype, filename=safe_filename(path.name))
+    return len(data)
+
+
+def _read_attachment(path: Path, room: int) -> bytes:
+    """Read a regular file without blocking (a FIFO is refused, not waited on), at most `room`."""
+    too_big = f"{path}: cannot attach: the attachments would be over {MAX_ATTACHMENTS:,} bytes"
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(f"{path}: cannot attach: not a regular file")
+            if info.st_size > room:
+                raise InputError(too_big)
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read(room + 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot attach ({exc.strerror or exc})") from None
+    if len(data) > room:  # grew while read
+        raise InputError(too_big)
+    return data
 
 
 def safe_filename(name: str, default: str = "brief.docx") -> str:
@@ -398,7 +434,9 @@ def send(msg: EmailMessage, settings: EmailSettings, password: str | None) -> No
             f"refusing to send a password to {host} without TLS: use --starttls or --ssl"
         )
     where = f"{host}:{port}"
-    with _delivery_errors(where, password), _connect(host, port, settings) as smtp:
+    deadline = Deadline(settings.timeout * DEADLINE_FACTOR)
+    with deadline, _delivery_errors(where, password, deadline), _connect(host, port, settings,
+                                                                          deadline) as smtp:
         if settings.user:
             smtp.login(settings.user, password or "")
         refused = smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
@@ -438,11 +476,25 @@ def _envelope(settings: EmailSettings) -> tuple[str, list[str]]:
     return _address(sender).addr_spec, recipients
 
 
-def _connect(host: str, port: int, settings: EmailSettings) -> smtplib.SMTP:
+class _SMTP(smtplib.SMTP):
+    """smtplib.SMTP whose socket (plain, then TLS after STARTTLS) the deadline watches."""
+
+    def __init__(self, host: str, port: int, *, deadline: Deadline, **kwargs: Any) -> None:
+        deadline.watch(lambda: self.sock)  # before connecting: the banner may trickle too
+        super().__init__(host, port, **kwargs)
+
+
+class _SMTPSSL(smtplib.SMTP_SSL):
+    def __init__(self, host: str, port: int, *, deadline: Deadline, **kwargs: Any) -> None:
+        deadline.watch(lambda: self.sock)
+        super().__init__(host, port, **kwargs)
+
+
+def _connect(host: str, port: int, settings: EmailSettings, deadline: Deadline) -> smtplib.SMTP:
     context = ssl.create_default_context(cafile=settings.cafile)
     if settings.security == "ssl":
-        return smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
-    smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
+        return _SMTPSSL(host, port, timeout=settings.timeout, context=context, deadline=deadline)
+    smtp = _SMTP(host, port, timeout=settings.timeout, deadline=deadline)
     if settings.security == "starttls":
         try:
             smtp.starttls(context=context)
@@ -454,12 +506,18 @@ def _connect(host: str, port: int, settings: EmailSettings) -> smtplib.SMTP:
 
 
 @contextlib.contextmanager
-def _delivery_errors(where: str, password: str | None) -> Iterator[None]:
+def _delivery_errors(where: str, password: str | None, deadline: Deadline) -> Iterator[None]:
     """Turn smtplib, TLS and socket errors into one-line DeliveryErrors without secrets."""
     try:
         yield
-    except OSError as exc:  # smtplib.SMTPException and ssl.SSLError are OSErrors
-        message = f"{where}: {_describe(exc)}"
+    except (OSError, ValueError) as exc:  # smtplib.SMTPException and ssl.SSLError are OSErrors;
+        # a TLS socket shut down under it by the deadline can raise ValueError
+        if not (isinstance(exc, OSError) or deadline.expired):
+            raise
+        message = f"{where}: {_describe(exc)}" if isinstance(exc, OSError) else ""
+        if deadline.expired:
+            message = f"{where}: no complete answer within {deadline.seconds:g} seconds (a server " \
+                      "that slow is refused)"
         if password and password in message:
             # never the password, and never a mangled message: masking every substring equal to
             # the password ("sup***ed") would both mangle the text and hint at the password

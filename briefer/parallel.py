@@ -92,19 +92,50 @@ def compute(sources: list[Source], themes: list[Theme], opts: ExtractOptions,
 
 
 def _pooled(shards: list[list[Source]], jobs: int, setup: tuple[Any, ...]) -> Iterator[Record]:
+    """Records from worker processes, in shard order. A worker that dies (killed, out of memory)
+    fails the build in one line instead of leaving it waiting forever for the shard it held
+    (multiprocessing.Pool never notices); on Ctrl-C or any other exit the workers are stopped."""
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from briefer.errors import BrieferError
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, initializer=_init_worker, initargs=setup) as pool:
-        for records in pool.imap(_work, shards):
+    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_init_worker,
+                               initargs=setup)
+    try:
+        for records in pool.map(_work, shards):
             yield from records
+    except BrokenProcessPool:
+        raise BrieferError("a worker process ended unexpectedly (killed, or out of memory?); run "
+                           "again, or with --jobs 1") from None
+    finally:
+        _stop(pool)
+
+
+def _stop(pool: Any) -> None:
+    """Shut the pool down now: pending shards cancelled, running workers terminated."""
+    processes = list(getattr(pool, "_processes", {}).values())  # no public way to stop them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(5)
 
 
 _WORKER: Analyser | None = None
 
 
 def _init_worker(model: str, themes: list[Theme], root: Any, size: int) -> None:
+    import signal
+
     global _WORKER
+    # Ctrl-C reaches the whole process group: the main process stops the workers, which would
+    # otherwise each print a KeyboardInterrupt traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _WORKER = Analyser(model, themes, root, size)
 
 

@@ -52,6 +52,7 @@ def private_cache(tmp_path_factory):
     """Builds run by tests cache into a temporary folder, never the user's cache."""
     old = os.environ.get("BRIEFER_CACHE_DIR")
     os.environ["BRIEFER_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["BRIEFER_CACHE_KEY_FILE"] = str(tmp_path_factory.mktemp("key") / "cache.key")
     yield
     if old is None:
         os.environ.pop("BRIEFER_CACHE_DIR", None)

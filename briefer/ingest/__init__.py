@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefer.config import load_source_meta
+from briefer.deliver import is_briefer_output
 from briefer.errors import BrieferError, InputError
 from briefer.ingest import metadata
 from briefer.ingest.docx_reader import read_docx
@@ -53,22 +54,25 @@ def collect(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Skipped
             continue
         path = Path(item)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
+            for child in _walk(path, skipped):
                 if child.name in CONFIG_FILES or child.name.startswith("."):
                     continue
-                problem = _not_regular(child)
+                problem = _bad_name(child) or _not_regular(child)
                 if problem is None and child.suffix.lower() in READERS:
-                    files.append(child)
+                    if not is_briefer_output(child):  # a brief written beside its sources
+                        files.append(child)
                 elif problem is None:
                     skipped.append(Skipped(str(child), f"no reader for '{child.suffix or child.name}' files"))
-                elif problem != "folder":  # folders are walked by rglob (never through symlinks)
-                    skipped.append(Skipped(str(child), problem))
-        elif (problem := _not_regular(path)) is None:
+                elif problem != "folder":  # folders are walked (never through symlinks)
+                    skipped.append(Skipped(shown(child), problem))
+        elif (problem := _bad_name(path) or _not_regular(path)) is None and is_briefer_output(path):
+            skipped.append(Skipped(str(path), "a brief or extraction briefer wrote, not a source"))
+        elif problem is None:
             files.append(path)
         elif problem == "no such file or folder":
-            raise InputError(f"{path}: no such file or folder")
+            raise InputError(f"{shown(path)}: no such file or folder")
         else:
-            skipped.append(Skipped(str(path), problem))
+            skipped.append(Skipped(shown(path), problem))
     return files, skipped
 
 
@@ -91,6 +95,10 @@ def load(paths: Iterable[Path | str], *, encoding: str | None = None,
         except BrieferError as exc:
             skipped.append(Skipped(str(path), str(exc).removeprefix(f"{path}: ")))
             continue
+        except Exception as exc:  # noqa: BLE001 - one file that breaks a reader never breaks the build
+            first = (str(exc).strip().splitlines() or [""])[0][:200]
+            skipped.append(Skipped(str(path), f"could not be read ({type(exc).__name__}: {first})"))
+            continue
         src.id = _unique(source_id(Path(url_name(path)) if isinstance(path, str) else path), ids)
         sources.append(src)
     return sources, skipped
@@ -103,7 +111,7 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
     if reader is None:
         raise InputError(f"{path}: no reader for '{path.suffix}' files (known: {', '.join(READERS)})")
     data = read_bounded(path, max_bytes)
-    return _source(path, str(path), reader(path, data, encoding), known)
+    return _source(path, str(path), _bounded_text(path, reader(path, data, encoding), max_bytes), known)
 
 
 def read_url(url: str, *, encoding: str | None = None, max_bytes: int = MAX_INPUT,
@@ -118,7 +126,17 @@ def read_url(url: str, *, encoding: str | None = None, max_bytes: int = MAX_INPU
         text, file_meta = reader(name, data, encoding or charset)
     except InputError as exc:
         raise InputError(f"{url}: {str(exc).removeprefix(f'{name}: ')}") from None
-    return _source(name, url, (text, {"url": final, **file_meta}), known)
+    return _source(name, url, _bounded_text(url, (text, {"url": final, **file_meta}), max_bytes), known)
+
+
+def _bounded_text(where: Path | str, read: tuple[str, dict[str, object]],
+                  max_chars: int) -> tuple[str, dict[str, object]]:
+    """Refuse extracted text longer than --max-input: a compressed .docx or PDF under the byte
+    limit can hold far more text than a text file is allowed."""
+    if len(read[0]) > max_chars:
+        raise InputError(f"{where}: {len(read[0]):,} characters of text, over the {max_chars:,} "
+                         "limit (--max-input)")
+    return read
 
 
 def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
@@ -164,6 +182,34 @@ def read_bounded(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the {max_bytes:,}-byte limit (--max-input)")
     return data
+
+
+def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
+    """Every entry under `folder`, sorted, without following links to folders; a sub-folder that
+    cannot be listed is skipped with the reason (so --strict fails on it), never passed over."""
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else folder
+        skipped.append(Skipped(shown(where), f"folder cannot be read: {exc.strerror}"))
+
+    found: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=unreadable):
+        found.extend(Path(top, name) for name in dirs + names)
+    return sorted(found)
+
+
+def shown(path: Path) -> str:
+    """A path as it can be printed: bytes that are not UTF-8 as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _bad_name(path: Path) -> str | None:
+    """A reason to skip a file whose name is not valid UTF-8 (it could not be shown, cited or
+    written into a brief), or None."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8; rename it"
+    return None
 
 
 def _not_regular(path: Path) -> str | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -20,18 +19,24 @@ def read_docx(path: Path, data: bytes, encoding: str | None = None) -> tuple[str
     The core dates are left out: they say when the file was saved, not when the text was written.
     """
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     from briefer.safety import check_zip
 
     check_zip(data, label=str(path))  # zip bombs, encrypted or damaged parts, DTDs: refused first
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, AttributeError) as exc:
-        raise InputError(f"{path}: not a readable .docx ({exc})") from None
-    blocks = [_block_text(block) for block in document.iter_inner_content()]
+        blocks = [_block_text(block) for block in document.iter_inner_content()]
+        meta = _metadata(document.core_properties)
+    except Exception as exc:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged
+        # part (XMLSyntaxError on malformed XML, KeyError, AttributeError...): skip the file
+        raise InputError(f"{path}: not a readable .docx ({_first_line(exc)})") from None
     text = "\n\n".join(b for b in blocks if b.strip()) + "\n"
-    return text, _metadata(document.core_properties)
+    return text, meta
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
 
 
 def _block_text(block: Any) -> str:

@@ -13,6 +13,8 @@ _BULLET = re.compile(r"^\s*([•·▪◦‣●○■□–-])\s+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _PLACEHOLDERS = {"untitled", "microsoft word", "unknown", "writer", "pdf"}
+MAX_PAGES = 2000  # a few hundred is a long report; 100,000 tiny pages fit in 600 KB and take minutes
+MAX_TEXT = 20 * 1024 * 1024  # characters extracted, whatever the file's size (streams are compressed)
 
 
 def read_pdf(path: Path, data: bytes, encoding: str | None = None) -> tuple[str, dict[str, object]]:
@@ -21,22 +23,46 @@ def read_pdf(path: Path, data: bytes, encoding: str | None = None) -> tuple[str,
     The PDF's dates are left out: they say when the file was made, not when the text was written.
     """
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{path}: the PDF is encrypted")
-        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+        pages = _page_texts(path, reader)
         info = reader.metadata or {}
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"{path}: not a readable PDF ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF makes pypdf raise almost anything
+        # (AttributeError, RecursionError, its LimitReachedError on a deflate bomb): the file is
+        # skipped with the reason, never the build
+        raise InputError(f"{path}: not a readable PDF ({_first_line(exc)})") from None
     text = reflow("\n".join(pages).translate(_LIGATURES))
     if not text.strip():
         raise InputError(f"{path}: no text in the PDF (a scan? run OCR first)")
     return text, _metadata(info)
+
+
+def _page_texts(path: Path, reader: object) -> list[str]:
+    """The laid-out text of each page, refusing more than MAX_PAGES pages (counted from the page
+    tree before any page is read) or more than MAX_TEXT characters."""
+    count = len(reader.pages)  # type: ignore[attr-defined]
+    if count > MAX_PAGES:
+        raise InputError(f"{path}: {count:,} pages, over the limit of {MAX_PAGES:,}")
+    pages: list[str] = []
+    size = 0
+    for number, page in enumerate(reader.pages):  # type: ignore[attr-defined]
+        if number >= MAX_PAGES:  # a page tree whose /Count understates it
+            raise InputError(f"{path}: over {MAX_PAGES:,} pages")
+        pages.append(page.extract_text(extraction_mode="layout") or "")
+        size += len(pages[-1])
+        if size > MAX_TEXT:
+            raise InputError(f"{path}: over {MAX_TEXT:,} characters of text")
+    return pages
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
 
 
 def reflow(layout: str) -> str:
