@@ -24,15 +24,21 @@ _IRREGULAR = {"make": "made", "give": "given", "build": "built", "spend": "spent
               "bring": "brought", "lose": "lost", "win": "won", "lend": "lent", "raise": "raised",
               "get": "got", "find": "found", "set": "set", "cut": "cut", "put": "put", "see": "seen",
               "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn"}
+MEASURE_UNITS = frozenset(
+    """ton tonne kilotonne meter metre kilometer kilometre centimeter centimetre millimeter millimetre mile
+    foot feet yard inch kilogram kilo gram liter litre gallon barrel acre hectare knot degree megawatt
+    kilowatt gigawatt watt km""".split())
+_TOTALS = {"total", "amount", "reach", "exceed", "top", "value", "worth", "come", "number", "stand"}
 _MAX_WORDS = 14
 _MONEY_NOUNS = ("cent", "penny", "pence", "dollar", "euro", "yen", "yuan", "rupee", "ringgit", "riel",
                 "baht", "peso", "franc")  # "rose 5 cents": a price, not a count of cents
 
 
-def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = False) -> str:
+def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = False, bare: bool = False) -> str:
     """What a figure measures, in the sentence's own words ("health assistance in Cambodia since 1992").
 
-    For an age (`age=True`) it is whose age: "Hun Sen" in "Hun Sen, age 65, ...".
+    For an age (`age=True`) it is whose age: "Hun Sen" in "Hun Sen, age 65, ...". A `bare` number
+    (no unit, no counted noun) measures what the words around it say: "45,000 injured by mines".
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -40,8 +46,14 @@ def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = Fal
     skip = set(range(span.start, span.end))
     if age and (noun is None or noun.lower_ in (*TIME_UNITS, "age", "ages", "old")):
         phrase = _whose_age(span.root, skip)
+    elif age:
+        phrase = _phrase(noun, skip)  # "a 50-year-old man from Lithuania": whose age it is
     elif noun is not None and noun.lower_ in TIME_UNITS:
         phrase = _clause(noun, skip)
+    elif noun is not None and noun.lemma_.lower() in MEASURE_UNITS:
+        phrase = _unit_about(noun, skip)
+    elif bare:
+        phrase = _bare_about(span.root, skip)
     elif noun is not None and noun.lemma_.lower() not in _MONEY_NOUNS:
         phrase = _count_about(noun, skip)
     else:
@@ -61,8 +73,82 @@ def _count_about(noun: Token, skip: set[int]) -> str:
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
         return _join(phrase, _participle(head), _preps(head, skip | _ids(noun)))
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return _join(phrase, _preps(head, skip | _ids(noun)))
+        return _join(phrase, *_predicate(head, skip | _ids(noun)))
     return phrase
+
+
+def _predicate(verb: Token, skip: set[int]) -> tuple[str, str, str]:
+    """What a counted subject did: "killed", "sustained injuries", "participated" (+ place, time)."""
+    if verb.lemma_.lower() in ("be", "have", "do"):
+        return "", "", _preps(verb, skip)
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+    word = _participle(verb) if passive else verb.text
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "attr") and c.i not in skip), None)
+    return word, _phrase(obj, skip) if obj is not None else "", _preps(verb, skip | (_ids(obj) if obj else set()))
+
+
+def _bare_about(root: Token, skip: set[int]) -> str:
+    """A number with no noun: the word it stands for ("100 dead", "45,000 injured by mines"), else
+    the verb it is the object or subject of ("displaced 300,000 on both sides" -> "displaced ...")."""
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if nxt is not None and nxt.i not in skip and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN") \
+            and (nxt.head.i == root.i or nxt.head.i == root.head.i):
+        return _join(_elided(root), nxt.text, _preps(nxt, skip))
+    if root.dep_ == "pobj" or root.head.i == root.i:
+        return _measure_about(root, skip)
+    verb = _verb(root)
+    if verb is None:
+        return ""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return _join(*_predicate(verb, skip | _ids(root)))
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
+    whole = _phrase(of, skip, drop_self=True) if of is not None else ""  # "two of their boats"
+    own = " ".join(_phrase(c, skip) for c in root.children if c.dep_ == "prep" and c.i not in skip and c is not of)
+    return _join(whole, _participle(verb) or verb.text, own, _preps(verb, skip | _ids(root)))
+
+
+def _elided(root: Token) -> str:
+    """ "20,000 people killed and 45,000 injured": the noun the second number leaves out."""
+    if root.dep_ != "conj":
+        return ""
+    subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return ""
+    return subject.text
+
+
+def _unit_about(unit: Token, skip: set[int]) -> str:
+    """A measure ("200-mile", "1,000 kilometers"): the thing it sizes and how ("exclusive economic
+    zone", "Cagayan away from Taiwan", "Littoral Combat Ship weighing")."""
+    head = unit.head
+    if unit.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i > unit.i:
+        return _phrase(head, skip)
+    appos = next((c for c in unit.children if c.dep_ == "appos" and c.lemma_.lower() not in MEASURE_UNITS
+                  and not any(t.like_num for t in c.subtree)), None)
+    if appos is not None:
+        return _phrase(appos, skip)
+    own = " ".join(_phrase(c, skip) for c in unit.children if c.dep_ == "prep" and c.i not in skip)
+    if unit.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ"):
+        own, head = _join(_phrase(head, skip | _ids(unit)), own), head.head  # "away from Taiwan"
+    verb = head if head.pos_ in ("VERB", "AUX") else _verb(head)
+    if verb is None:
+        return own
+    owner = _owner(verb, skip)
+    word = "" if verb.lemma_.lower() == "be" else verb.text
+    return _join(owner, word, own, _preps(verb, skip | _ids(unit)))
+
+
+def _owner(verb: Token, skip: set[int]) -> str:
+    """The thing a verb says something about: its subject, or the noun its clause modifies."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    while subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    if subject is not None and subject.pos_ != "PRON":
+        return _phrase(subject, skip)
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(verb.head, skip | _ids(verb))
+    return ""
 
 
 def _measure_about(root: Token, skip: set[int]) -> str:
@@ -88,9 +174,23 @@ def _measure_about(root: Token, skip: set[int]) -> str:
         return _phrase(head.head, skip | _ids(head))
     if verb is None:
         return ""
+    if verb.lemma_.lower() in _TOTALS and verb.dep_ in ("advcl", "acl", "xcomp") and root.dep_ in ("dobj", "obj"):
+        return _totalled(verb, skip)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
     said = _phrase(subject, skip) if subject is not None else ""
     return _join(said, verb.text, _preps(verb, skip | _ids(root)))
+
+
+def _totalled(verb: Token, skip: set[int]) -> str:
+    """ "canceled funding for 30 programs, totaling $260 million" -> "funding for 30 programs canceled"."""
+    head = verb.head
+    skip = skip | _ids(verb)
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head, skip)
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.i not in skip), None)
+    if obj is None:
+        return ""
+    return _join(_phrase(obj, skip), _participle(head))
 
 
 def _whose_age(tok: Token, skip: set[int]) -> str:

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefer.extract.about import TIME_UNITS, about
-from briefer.extract.dates import MONTHS, point_date, sentence_dates
+from briefer.extract.about import MEASURE_UNITS, TIME_UNITS, about
+from briefer.extract.dates import MONTHS, sentence_dates
+from briefer.extract.figure_rules import AGE_UNITS, brief_figure, figure_date
 from briefer.extract.spans import doc_sents
 from briefer.model import Figure, Source
 
@@ -90,6 +91,7 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|their|its|his|her|all)\b)",
     re.IGNORECASE,
 )
+_HALF = re.compile(r"\bhalf\s+an?\s+(hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"(?:\b(?:more\s+than|less\s+than|fewer\s+than|greater\s+than|upwards\s+of|in\s+excess\s+of|"
     r"up\s+to|at\s+least|at\s+most|as\s+(?:many|much|few|little)\s+as|close\s+to|(?:just|well)\s+"
@@ -99,24 +101,29 @@ _QUALIFIER = re.compile(
 )
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?,?\s*(?:\d{{1,2}}\s*[-–]\s*)?$", re.IGNORECASE)
-_DAY_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{_MONTH})\b",
-                        re.IGNORECASE)
-_YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s*[-–/]\s*$")
+_DAY_AFTER = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:(?:[-–]|to|and|through|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?:of\s+)?"
+    rf"(?:{_MONTH})\b",
+    re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s*[-–/]\s*$|\b\d{4}[-/.]\d{1,2}[-/.]$|\b\d{1,2}[-/.]\d{1,2}[-/.]$")
 _TIME_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b\.?|GMT|UTC|[ECMP][SD]T\b|o'clock|hrs\b)|^[:.]\d\d\s*[ap]\.?m",
                          re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:age[ds]?|the\s+age\s+of|ages\s+of)\s*$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"^[-\s]*(?P<unit>year|month)s?[-\s]+old\b", re.IGNORECASE)
-AGE_UNITS = ("years of age", "months of age")  # ages are figures, but not brief figures (assemble)
 _LABELS = (
     r"no|nos|number|section|sections|sec|part|parts|article|articles|rule|rules|chapter|title|"
     r"clause|paragraph|item|page|pages|pp|vol|volume|route|highway|flight|room|row|seat|gate|"
     r"channel|level|grade|phase|stage|tier|round|week|game|episode|version|model|series|group|"
-    r"category|type|suite|unit|exit|district|ward|resolution|order|act|bill|decree|covid|h\.?r|fy|q"
+    r"category|type|suite|unit|exit|district|ward|resolution|order|act|bill|decree|covid|h\.?r|fy|q|"
+    r"table|tables|figure|fig|annex|appendix|schedule|supplement|subsection|subpart|paragraphs|footnote|"
+    r"exhibit|numbered|hull|pennant|code|line|lines|step|box|platform|terminal"
 )
 _DESIGNATOR = re.compile(
-    rf"\b(?:{_LABELS})\.?\s*(?:\d[\w.:]*\s*(?:,|and|or|to|through|[-–])\s*)*$|[A-Za-z][:#-]$|#\s*$",
+    rf"\b(?:{_LABELS})\.?\s*(?:\d[\w.:()]*\s*(?:,|and|or|to|through|[-–])\s*)*$|[A-Za-z][:#-]$|[#§¶]\s*$",
     re.IGNORECASE,
 )
+_FIELD = re.compile(r"(?:^|\s)[a-z]+(?:[A-Z][a-z]*)+\s*[:=]\s*$|(?:^|\s)[a-z]+_[a-z_]+\s*[:=]\s*$")
+_MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
               "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
               "around", "i", "but", "or", "on", "as", "is", "was", "were", "are"}
@@ -128,6 +135,8 @@ class Quantity:
 
     figure: Figure
     high: float | None = None
+    vague: bool = False  # "millions of", "dozens of"
+    sent: int = 0  # where its sentence starts
 
 
 @dataclass
@@ -195,6 +204,9 @@ def _numbers(text: str) -> Iterator[_Raw]:
     for m in _VAGUE.finditer(text) if vague else ():
         low = _vague_value(m.group(0))
         yield _Raw(m.start(), m.end(), low, None, (m.start(), m.end()), True, low * 10, True)
+    for m in _HALF.finditer(text) if "half" in lowered else ():
+        value = 0.5 * _SCALES[m[1].lower()]
+        yield _Raw(m.start(), m.end(), value, None, (m.start(), m.end()), True)
     for m in _FRACTION.finditer(text) if any(w in lowered for w in _FRACTION_WORDS) else ():
         words = re.split(r"[-\s]", m.group(0).lower())
         key = "-".join(words) if words[0] in ("two", "three") else words[-1]
@@ -265,6 +277,11 @@ def _excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, in
         return True  # "10:27 PM", "1:36.6", "22nd", "the 1990s"
     if bare and re.search(r"[A-Z][\w.]*,\s*$", before) and re.match(r"\s*,", after):
         return True  # "Senard, 65, now faces"
+    if bare and (re.match(r"\([a-z0-9]{1,4}\)", after) or _FIELD.search(before)):
+        return True  # "126.18(c)": a paragraph of a rule; "maxItems: 10": a data field
+    if bare and (before.endswith("(") and after.startswith(")") or _MARKER.search(before) and
+                 re.match(r"[.)]\s", after)):
+        return True  # "(d)(2)", "(3)", a line's "2." or "4)": a list or paragraph marker
     return bare and (bool(_DESIGNATOR.search(before)) or _designator(doc, raw, noun, before))
 
 
@@ -312,7 +329,8 @@ def _designator(doc: Doc, raw: _Raw, noun: Token | None, before: str) -> bool:
     """A bare number beside a name is a designator: "iPhone 11", "S&P 500", "787 Dreamliner"."""
     after = doc.text[raw.end : raw.end + 30]
     nxt = re.match(r"\s+([A-Z][\w-]*)", after)
-    if nxt and _name_after(nxt[1]) and re.fullmatch(r"\d+", doc.text[raw.core[0] : raw.core[1]]):
+    if nxt and _name_after(nxt[1]) and re.fullmatch(r"\d+", doc.text[raw.core[0] : raw.core[1]]) \
+            and not _counts_past(raw, noun):
         return True
     m = re.search(r"([A-Za-z&][\w&.’']*)\s+$", before)
     if not m or m[1].lower() in _NOT_NAMES or (noun is not None and noun.text.islower()):
@@ -320,8 +338,15 @@ def _designator(doc: Doc, raw: _Raw, noun: Token | None, before: str) -> bool:
     word = m[1]
     if not any(c.isupper() for c in word):
         return False
+    if noun is None and re.fullmatch(r"[A-Z]{2,}", word) and word not in ("US", "UK", "EU", "UN"):
+        return True  # "(LCS 20)", "CCG 3104": a hull, model or unit code
     sentence_start = not before[: m.start()].strip() or before[: m.start()].rstrip()[-1] in ".!?:;\"“("
     return not sentence_start or word.lower() in ("windows", "iphone", "galaxy")
+
+
+def _counts_past(raw: _Raw, noun: Token | None) -> bool:
+    """ "20 Philippine fishing boats": the capitalised word modifies a plural noun the number counts."""
+    return noun is not None and noun.tag_ in ("NNS", "NNPS") and noun.idx > raw.end and noun.text.islower()
 
 
 _UNITISH = re.compile(r"[kMGT]?(?:Hz|Wh|W|B|b)|Nm|PS|bhp|[A-Z]|Celsius|Fahrenheit|Kelvin|F|C")
@@ -482,9 +507,12 @@ def _shift(raw: _Raw, offset: int) -> _Raw:
 
 def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
-    if noun is not None and noun.lower_ in TIME_UNITS and raw.unit is None:
-        raw = replace(raw, end=noun.idx + len(noun.text))  # a duration reads "more than 20 years"
     unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
+    joined = _unit_word(doc, raw) if unit is None else None
+    if joined is not None:  # "a 200-mile zone": the figure is "200-mile", the zone what it measures
+        raw, unit, noun = replace(raw, end=joined.idx + len(joined.text)), joined.lower_, joined
+    elif noun is not None and unit is None and _reads_with_unit(doc, raw, noun):
+        raw = replace(raw, end=noun.idx + len(noun.text))  # "more than 20 years", "about 3,000 tons"
     if unit is None and noun is not None:
         unit = noun_text(noun)
     figure = Figure(
@@ -496,18 +524,42 @@ def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | Non
         value=raw.value,
         unit=unit,
         qualifier=qualifier,
-        about=about(doc, start, raw.end, noun, age=raw.unit in AGE_UNITS),
-        as_of=point_date(doc, sent, source.anchor or source.date, start),
+        about=about(doc, start, raw.end, noun, age=raw.unit in AGE_UNITS, bare=unit is None),
+        as_of=figure_date(doc, sent, source.anchor or source.date, start, raw.end),
     )
-    return Quantity(figure, raw.high)
+    return Quantity(figure, raw.high, raw.vague, sent.start_char)
+
+
+def _reads_with_unit(doc: Doc, raw: _Raw, noun: Token) -> bool:
+    """A duration or a unit of measure is part of the figure as written ("130 meters")."""
+    if noun.lower_ not in TIME_UNITS and noun.lemma_.lower() not in MEASURE_UNITS:
+        return False
+    between = doc.text[raw.end : noun.idx]
+    return len(between.split()) <= 2 and not re.search(r"\d|[,;(]", between)
+
+
+def _unit_word(doc: Doc, raw: _Raw) -> Token | None:
+    """The unit of "200-mile" when the number is joined to it by a hyphen."""
+    m = re.match(r"-([a-z]+)\b(?!-)", doc.text[raw.end : raw.end + 20])
+    if not m:
+        return None
+    span = doc.char_span(raw.end + 1, raw.end + m.end(), alignment_mode="expand")
+    tok = span[-1] if span is not None and len(span) else None
+    return tok if tok is not None and tok.lemma_.lower() in MEASURE_UNITS else None
 
 
 def figures(doc: Doc, source: Source) -> Iterator[Figure]:
-    """Yield the figures of one source: money, percentages, counts and quantities.
+    """Yield the figures of one source a reader wants: money, percentages, counts and quantities.
 
     Each Figure has `text == source.text[start:end]` (the figure with its qualifier), a value,
     a unit (USD, percent, the counted noun), what it measures (`about`) and the date it refers
     to (`as_of`) when the sentence gives one; `id` and `themes` are left for the pipeline.
+    Unlike `quantities`, it leaves out what a figures table never holds: ages, vague amounts
+    ("millions of"), a count of one, a conversion in brackets, and durations that only time
+    something else ("over the last 30 years", "after five days of clashes").
     """
-    for q in quantities(doc, source):
-        yield q.figure
+    found = list(quantities(doc, source))
+    for q in found:
+        others = [o.figure for o in found if o.sent == q.sent and o is not q]
+        if brief_figure(doc.text, q.figure, others, vague=q.vague):
+            yield q.figure
