@@ -23,7 +23,9 @@ _IRREGULAR = {"make": "made", "give": "given", "build": "built", "spend": "spent
               "pay": "paid", "sell": "sold", "buy": "bought", "hold": "held", "take": "taken",
               "bring": "brought", "lose": "lost", "win": "won", "lend": "lent", "raise": "raised",
               "get": "got", "find": "found", "set": "set", "cut": "cut", "put": "put", "see": "seen",
-              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn"}
+              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn",
+              "freeze": "frozen", "steal": "stolen", "write": "written", "break": "broken", "fly": "flown",
+              "drive": "driven", "shoot": "shot", "seize": "seized", "hit": "hit", "begin": "begun"}
 MEASURE_UNITS = frozenset(
     """ton tonne kilotonne meter metre kilometer kilometre centimeter centimetre millimeter millimetre mile
     foot feet yard inch kilogram kilo gram liter litre gallon barrel acre hectare knot degree megawatt
@@ -71,10 +73,23 @@ def _count_about(noun: Token, skip: set[int]) -> str:
         link = "in" if head.head.lemma_ in _CHANGES else "of"
         return f"{_phrase(head.head, skip | _ids(head))} {link} {phrase}"  # "increase in applications"
     if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-        return _join(phrase, _participle(head), _preps(head, skip | _ids(noun)))
+        done = _participle(head)  # "people killed by floods"; "has 17 sailors" has no doer to name
+        return _join(phrase, done, _agent(head, skip | _ids(noun)) if done else "", _preps(head, skip | _ids(noun)))
     if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return _join(phrase, *_predicate(head, skip | _ids(noun)))
     return phrase
+
+
+def _agent(verb: Token, skip: set[int]) -> str:
+    """ "floods killed 43 people" -> "by floods": what did it, when a thing (not a person) did."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in skip), None)
+    relative = verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP", "DT"))
+    if relative:
+        subject = verb.head  # "clashes that killed 43 people"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_:
+        return ""
+    words = _phrase(subject, skip | _ids(verb) if relative else skip)
+    return "by " + re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE)
 
 
 def _predicate(verb: Token, skip: set[int]) -> tuple[str, str, str]:
@@ -93,7 +108,8 @@ def _bare_about(root: Token, skip: set[int]) -> str:
     nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
     if nxt is not None and nxt.i not in skip and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN") \
             and (nxt.head.i == root.i or nxt.head.i == root.head.i):
-        return _join(_elided(root), nxt.text, _preps(nxt, skip))
+        verb = root.head if root.head.pos_ in ("VERB", "AUX") else None  # "left 30 dead across the delta"
+        return _join(_elided(root), nxt.text, _preps(nxt, skip), _preps(verb, skip | {nxt.i}) if verb else "")
     if root.dep_ == "pobj" or root.head.i == root.i:
         return _measure_about(root, skip)
     verb = _verb(root)
@@ -127,6 +143,11 @@ def _unit_about(unit: Token, skip: set[int]) -> str:
                   and not any(t.like_num for t in c.subtree)), None)
     if appos is not None:
         return _phrase(appos, skip)
+    of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
+    if of is not None:  # "1,200 megawatts of power": the power is what is measured
+        verb = _verb(unit)
+        return _join(_phrase(of, skip, drop_self=True), _participle(verb) if verb is not None else "",
+                     _preps(verb, skip | _ids(unit)) if verb is not None else "")
     own = " ".join(_phrase(c, skip) for c in unit.children if c.dep_ == "prep" and c.i not in skip)
     if unit.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ"):
         own, head = _join(_phrase(head, skip | _ids(unit)), own), head.head  # "away from Taiwan"
@@ -141,7 +162,7 @@ def _unit_about(unit: Token, skip: set[int]) -> str:
 def _owner(verb: Token, skip: set[int]) -> str:
     """The thing a verb says something about: its subject, or the noun its clause modifies."""
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    while subject is None and verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+    while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
     if subject is not None and subject.pos_ != "PRON":
@@ -176,9 +197,9 @@ def _measure_about(root: Token, skip: set[int]) -> str:
         return ""
     if verb.lemma_.lower() in _TOTALS and verb.dep_ in ("advcl", "acl", "xcomp") and root.dep_ in ("dobj", "obj"):
         return _totalled(verb, skip)
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    said = _phrase(subject, skip) if subject is not None else ""
-    return _join(said, verb.text, _preps(verb, skip | _ids(root)))
+    said = _owner(verb, skip)
+    word = "" if verb.lemma_.lower() == "be" else verb.text
+    return _join(said, word, _preps(verb, skip | _ids(root)))
 
 
 def _totalled(verb: Token, skip: set[int]) -> str:
@@ -328,7 +349,7 @@ def _participle(verb: Token) -> str:
     """ "exported", "donated", "employed": the verb as a past participle ("" for have, be, do)."""
     if verb.lemma_.lower() in ("have", "be", "do", "cost"):
         return ""
-    if verb.tag_ in ("VBN", "VBD") and verb.lemma_ not in ("take", "give", "grow", "draw", "see"):
+    if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() not in _IRREGULAR:
         return verb.lower_
     lemma = verb.lemma_.lower()
     if lemma in _IRREGULAR:

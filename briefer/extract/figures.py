@@ -123,6 +123,10 @@ _DESIGNATOR = re.compile(
     re.IGNORECASE,
 )
 _FIELD = re.compile(r"(?:^|\s)[a-z]+(?:[A-Z][a-z]*)+\s*[:=]\s*$|(?:^|\s)[a-z]+_[a-z_]+\s*[:=]\s*$")
+_PHONE = re.compile(  # "+44 20 7946 0958", "(855) 23-456-789", "1-800-555-0199"
+    r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}|\(\d{2,4}\)\s?\d{2,4}(?:[\s.-]\d{2,4}){1,3}|"
+    r"(?<![\d,.])\d{1,4}(?:-\d{3,4}){2,4}(?![\d-])"
+)
 _MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
               "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
@@ -476,7 +480,10 @@ def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
         kept: list[tuple[_Raw, Token | None]] = []
         raws = _dedupe(_numbers(doc.text[sent.start_char:sent.end_char]))
         dates = [(s, e) for s, e, _, _ in sentence_dates(sent, anchor)] if raws else []
+        phones = [m.span() for m in _PHONE.finditer(doc.text[sent.start_char:sent.end_char])] if raws else []
         for raw in raws:
+            if any(s <= raw.start < e for s, e in phones):
+                continue
             raw = _age(doc.text, _shift(raw, sent.start_char))
             tok = _token(doc, raw)
             noun = _counted(raw, tok) if tok is not None else None
