@@ -68,15 +68,20 @@ def _count_about(noun: Token, skip: set[int]) -> str:
     if noun.lemma_ in _CHANGES:
         return _change_about(noun, skip)  # "a sharp 3 percent drop"
     phrase = _phrase(noun, skip)
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i != first.i:
+        first = first.head  # "12 civilians and 18 soldiers": the second count has the first's verb
+    if first is not noun:
+        skip = skip | _ids(first)
+    head, dep = first.head, first.dep_
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
         link = "in" if head.head.lemma_ in _CHANGES else "of"
         return f"{_phrase(head.head, skip | _ids(head))} {link} {phrase}"  # "increase in applications"
-    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
+    if dep in ("dobj", "obj") and head.pos_ == "VERB":
         done = _participle(head)  # "people killed by floods"; "has 17 sailors" has no doer to name
-        return _join(phrase, done, _agent(head, skip | _ids(noun)) if done else "", _preps(head, skip | _ids(noun)))
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return _join(phrase, *_predicate(head, skip | _ids(noun)))
+        return _join(phrase, done, _agent(head, skip | _ids(first)) if done else "", _preps(head, skip | _ids(first)))
+    if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _join(phrase, *_predicate(head, skip | _ids(first)))
     return phrase
 
 
@@ -277,8 +282,9 @@ def _complement(tok: Token, skip: set[int]) -> Token | None:
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in ("in", "of", "for", "on") or child.i in skip:
             continue
-        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
-            return child
+        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "TIME")
+               for c in child.children):
+            return child  # "in June 2022" is when, not what
     return None
 
 
@@ -308,9 +314,16 @@ def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
             continue
         if child.lower_ in _CUT_WORDS or (child.dep_ == "punct" and child.text != "-" and child.head == tok):
             continue
+        if child.dep_ in ("conj", "cc") and _counted_conj(child.head):
+            continue  # "12 civilians and 18 soldiers": the other count is a figure of its own
         keep.append(child)
         stack.extend(child.children)
     return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
+
+
+def _counted_conj(tok: Token) -> bool:
+    """True when a token is joined by "and" to another noun with its own number."""
+    return any(c.dep_ == "conj" and any(t.like_num and t.dep_ == "nummod" for t in c.subtree) for c in tok.children)
 
 
 _CUT_DEPS = ("relcl", "appos", "advcl", "parataxis", "acl")

@@ -491,11 +491,19 @@ def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
                 noun = _of_noun(tok)
             if not _excluded(doc, raw, noun, dates) and not any(s <= raw.start < e for s, e in furniture):
                 kept.append((raw, noun))
+        kept = _orphans(doc.text, kept)
         nouns = {r.start: n for r, n in kept}
         for raw in _merge_ranges(doc.text, [r for r, _ in kept]):
             if _score(doc.text, raw, nouns.get(raw.start)):
                 continue
             yield _quantity(doc, sent, source, raw, nouns.get(raw.start))
+
+
+def _orphans(text: str, kept: list[tuple[_Raw, Token | None]]) -> list[tuple[_Raw, Token | None]]:
+    """Drop the second half of "Senate 52-48" when the first half was no figure."""
+    ends = {r.end for r, _ in kept}
+    return [(r, n) for r, n in kept
+            if not (re.search(r"\d[-–]$", text[max(0, r.start - 2) : r.start]) and r.start - 1 not in ends)]
 
 
 def _dedupe(raws: Iterator[_Raw]) -> list[_Raw]:
