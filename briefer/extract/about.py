@@ -122,6 +122,8 @@ def _bare_about(root: Token, skip: set[int]) -> str:
         return ""
     if root.dep_ in ("nsubj", "nsubjpass"):
         return _join(*_predicate(verb, skip | _ids(root)))
+    if verb.lemma_.lower() == "be":
+        return _join(_owner(verb, skip), _preps(verb, skip | _ids(root)))  # "the vote was 12"
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
     whole = _phrase(of, skip, drop_self=True) if of is not None else ""  # "two of their boats"
     own = " ".join(_phrase(c, skip) for c in root.children if c.dep_ == "prep" and c.i not in skip and c is not of)
@@ -273,7 +275,7 @@ def _clause(noun: Token, skip: set[int]) -> str:
         return ""
     skip = skip | _ids(noun)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") and c.i not in skip), None)
     parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
     return _join(*parts, _phrase(obj, skip) if obj is not None else "")
 

@@ -24,6 +24,8 @@ DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days",
              "hour", "hours", "minute", "minutes", "century", "centuries"}
 _CONVERSION = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%$€£]+\s*){0,3}\($")
 _TIMING_AFTER = re.compile(r"\s*(?:of\b|ago\b|after\b|before\b|later\b|earlier\b|from\s+now\b)", re.IGNORECASE)
+_PENALTY = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence|term|faces?|facing)\b[^.;]{0,22}$",
+                      re.IGNORECASE)
 _OPEN_ENDS = {"since", "from", "until", "till", "through", "after", "before", "by", "between"}
 _FUTURE = re.compile(r"\b(?:will|would|shall|expected|projected|forecast|target|targets|goal|aims?|plans?|"
                      r"planned|estimated\s+to|set\s+to|likely\s+to|could|may|might)\b", re.IGNORECASE)
@@ -31,8 +33,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|expected|projected|forecast|target|
 
 def brief_figure(text: str, fig: Figure, others: list[Figure], *, vague: bool = False) -> bool:
     """True when a quantity belongs in a figures table; `others` are its sentence's other quantities."""
-    if vague or fig.unit in AGE_UNITS:
-        return False
+    if vague or fig.unit in AGE_UNITS or fig.unit is None and not fig.about:
+        return False  # an age, "millions of", or a bare number nothing says the measure of
     if fig.value == 1 and fig.text.split()[-1].lower() in ("one", "a", "an"):
         return False  # "one soldier": a narrative detail, not a figure
     if _CONVERSION.search(text[max(0, fig.start - 30) : fig.start]):
@@ -46,6 +48,8 @@ def _duration_is_figure(text: str, fig: Figure, others: list[Figure]) -> bool:
     """A duration is a figure when it is stated exactly as the length of something ("relations for
     76 years"); not when vague ("more than 20 years"), the period of another figure of the sentence
     ("over the last 30 years, $3 billion"), or the timing of an event ("after five days of clashes")."""
+    if _PENALTY.search(text[max(0, fig.start - 30) : fig.start]):
+        return True  # "sentenced to 15 years", "faces up to 20 years in prison"
     if fig.qualifier is not None or _TIMING_AFTER.match(text[fig.end : fig.end + 12]):
         return False
     if any((o.unit or "").lower() not in DURATIONS for o in others):

@@ -1,9 +1,10 @@
 """Figures: money, percentages, counts and quantities, with what each one measures.
 
 Numbers are found with regular expressions over each sentence (spaCy splits "$13.6M" and
-"PS8.1bn" unevenly); the parse then names the counted noun and builds `about`. Years, dates,
-times, ages in passing, designators ("Part 740", "D:5", "iPhone 11"), ordinals, scores and
-pronoun "one" are not figures.
+"PS8.1bn" unevenly); the parse then names the counted noun and builds `about` (about.py).
+What is no figure at all (years, dates, times, designators, markers: not_figures.py) is left out
+of `quantities`; what a brief's figures table does not hold (ages, vague amounts, durations that
+only time something else: figure_rules.py) is left out of `figures` only.
 """
 
 from __future__ import annotations
