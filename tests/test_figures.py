@@ -200,6 +200,9 @@ def test_not_a_figure(nlp: Any, text: str) -> None:
         ("The tanker, weighing about 40,000 tonnes, docked on Friday.", "tanker weighing"),
         ("Landslides in the valley killed 14 villagers.", "villagers killed by Landslides in the valley"),
         ("Four miners were rescued from the shaft.", "miners rescued from the shaft"),
+        ("The new bridge, which cost $90 million, opened in May.", "new bridge cost"),
+        ("The council wants to cut landfill waste by 30 percent.", "council cut landfill waste"),
+        ("The vote was 41, the clerk said.", "vote"),
         ("The floods displaced more than 80,000 in the north.", "displaced in the north"),
     ],
 )

@@ -174,7 +174,8 @@ def _owner(verb: Token, skip: set[int]) -> str:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
     if subject is not None and subject.pos_ != "PRON":
         return _phrase(subject, skip)
-    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+    relative = subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
+    if (relative or verb.dep_ == "acl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "the plant, which cost"
         return _phrase(verb.head, skip | _ids(verb))
     return ""
 
@@ -206,7 +207,10 @@ def _measure_about(root: Token, skip: set[int]) -> str:
         return _totalled(verb, skip)
     said = _owner(verb, skip)
     word = "" if verb.lemma_.lower() == "be" else verb.text
-    return _join(said, word, _preps(verb, skip | _ids(root)))
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in skip and not c.like_num
+                and root.i not in _ids(c)), None)  # "cut emissions by 45 percent"
+    what = _phrase(obj, skip) if obj is not None else ""
+    return _join(said, word, what, _preps(verb, skip | _ids(root) | (_ids(obj) if obj is not None else set())))
 
 
 def _totalled(verb: Token, skip: set[int]) -> str:
