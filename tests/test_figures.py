@@ -203,6 +203,8 @@ def test_not_a_figure(nlp: Any, text: str) -> None:
         ("The new bridge, which cost $90 million, opened in May.", "new bridge cost"),
         ("The council wants to cut landfill waste by 30 percent.", "council cut landfill waste"),
         ("The vote was 41, the clerk said.", "vote"),
+        ("The agency has provided $2 billion in aid for schools, including teacher training; roads; water "
+         "supply; and clinics.", "aid"),
         ("The floods displaced more than 80,000 in the north.", "displaced in the north"),
     ],
 )

@@ -322,9 +322,22 @@ def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
             continue
         if child.dep_ in ("conj", "cc") and _counted_conj(child.head):
             continue  # "12 civilians and 18 soldiers": the other count is a figure of its own
+        if child.dep_ == "prep" and _heads_a_list(child):
+            continue  # "$3 billion in aid for health, including A; B; C": the aid is for all of them
         keep.append(child)
         stack.extend(child.children)
     return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
+
+
+def _heads_a_list(prep: Token) -> bool:
+    """True for "for health, including security; education; ...": the first item of a longer list."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.i + 2 >= obj.sent.end:
+        return False
+    doc = obj.doc
+    if doc[obj.i + 1].text != "," or doc[obj.i + 2].lower_ != "including":
+        return False
+    return doc[obj.i + 2 : obj.sent.end].text.count(";") >= 2
 
 
 def _counted_conj(tok: Token) -> bool:
@@ -342,7 +355,7 @@ def _preps(verb: Token, skip: set[int]) -> str:
     """The verb's prepositional phrases of place and time ("in U.S.-funded exchange programs")."""
     out = []
     for child in verb.children:
-        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES:
+        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES or _heads_a_list(child):
             continue
         if any(c.dep_ == "pobj" and c.i not in skip for c in child.children):
             phrase = _phrase(child, skip)
