@@ -110,7 +110,7 @@ def _predicate(verb: Token, skip: set[int]) -> tuple[str, str, str]:
 def _bare_about(root: Token, skip: set[int]) -> str:
     """A number with no noun: the word it stands for ("100 dead", "45,000 injured by mines"), else
     the verb it is the object or subject of ("displaced 300,000 on both sides" -> "displaced ...")."""
-    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    nxt = next((t for t in root.doc[root.i + 1 : root.i + 3] if not t.is_space), None)
     if nxt is not None and nxt.i not in skip and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN") \
             and (nxt.head.i == root.i or nxt.head.i == root.head.i):
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else None  # "left 30 dead across the delta"
@@ -332,12 +332,12 @@ def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
 def _heads_a_list(prep: Token) -> bool:
     """True for "for health, including security; education; ...": the first item of a longer list."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.i + 2 >= obj.sent.end:
+    if obj is None:
         return False
-    doc = obj.doc
-    if doc[obj.i + 1].text != "," or doc[obj.i + 2].lower_ != "including":
+    after = [t for t in obj.doc[obj.i + 1 : obj.sent.end] if not t.is_space]
+    if len(after) < 2 or after[0].text != "," or after[1].lower_ != "including":
         return False
-    return doc[obj.i + 2 : obj.sent.end].text.count(";") >= 2
+    return sum(t.text == ";" for t in after) >= 2
 
 
 def _counted_conj(tok: Token) -> bool:
