@@ -59,6 +59,7 @@ def test_parse_number(num: str, scale: str | None, value: float | None) -> None:
         ("The town lies within a 12-mile buffer zone.", "12-mile", 12.0, "mile", None),
         ("Floods displaced over half a million villagers.", "over half a million", 5e5, "villagers", "over"),
         ("The former mayor was sentenced to 12 years in prison.", "12 years", 12.0, "years", None),
+        ("Marchers numbered 12,000 by noon.", "12,000", 12000.0, None, None),
     ],
 )
 def test_figure(nlp: Any, text: str, figure: str, value: float, unit: str, qualifier: str | None) -> None:

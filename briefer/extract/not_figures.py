@@ -80,6 +80,8 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
     if bare and (before.endswith("(") and after.startswith(")") or _MARKER.search(before) and
                  re.match(r"[.)]\s", after)):
         return True  # "(d)(2)", "(3)", a line's "2." or "4)": a list or paragraph marker
+    if re.search(r"\d,\d{3}", core):
+        return False  # "numbered 12,000": a designator is never written with thousands separators
     return bare and (bool(_DESIGNATOR.search(before)) or _designator(doc, raw, noun, before))
 
 
