@@ -171,6 +171,7 @@ def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
         "The charity has helped farmers for more than 20 years.",
         "Over the last 15 years, the bank has lent $2 billion to farmers.",
         "After six days of heavy rain, the river burst its banks.",
+        "World news 4 min read",
     ],
 )
 def test_not_a_figure(nlp: Any, text: str) -> None:

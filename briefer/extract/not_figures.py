@@ -73,6 +73,8 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
         return True
     if _TIME_AFTER.match(after) or re.match(r"[:.]?\d|:\d|(?:st|nd|rd|th)\b|s\b|['’]s\b", after[:3], re.I):
         return True  # "10:27 PM", "1:36.6", "22nd", "the 1990s"
+    if re.match(r"\s*(?:min(?:ute)?s?\.?\s+read|read\s+time)\b", text[raw.core[1] : raw.core[1] + 20], re.I):
+        return True  # "5 min read": a page's reading time
     if bare and re.search(r"[A-Z][\w.]*,\s*$", before) and re.match(r"\s*,", after):
         return True  # "Senard, 65, now faces"
     if bare and (re.match(r"\([a-z0-9]{1,4}\)", after) or _FIELD.search(before)):
