@@ -240,6 +240,8 @@ def test_about_among_figures(nlp: Any, text: str, figure: str, about: str) -> No
         ("Some 2 million mines remain from the war that began in 1975.", None),
         ("Output is expected to reach 5 million tonnes by 2040.", None),
         ("The bank plans to lend $3 billion in 2031.", None),
+        ("By the end of 2021, the scheme had reached 2 million homes.", "2021"),
+        ("The plan, adopted in 2019, sets aside $40 million.", None),
     ],
 )
 def test_as_of(nlp: Any, text: str, as_of: str | None) -> None:
@@ -250,6 +252,11 @@ def test_as_of(nlp: Any, text: str, as_of: str | None) -> None:
 def test_the_second_of_two_figures_keeps_its_noun(nlp: Any) -> None:
     found = run(nlp, "Since the drought began, nearly 9,000 cattle have died and about 2,000 starved.")
     assert {f.text: f.about for f in found}["about 2,000"] == "cattle starved"
+
+
+def test_a_projection_borrows_no_date_from_its_neighbour_clause(nlp: Any) -> None:
+    found = run(nlp, "Sales were $5 billion in 2020 and are forecast to reach $7 billion in 2027.", None)
+    assert [(f.text, f.as_of) for f in found] == [("$5 billion", "2020"), ("$7 billion", None)]
 
 
 def test_brief_figures_are_a_subset_of_quantities(nlp: Any) -> None:

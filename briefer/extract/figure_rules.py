@@ -26,7 +26,7 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%$€£]+\s*){0,3}\($")
 _TIMING_AFTER = re.compile(r"\s*(?:of\b|ago\b|after\b|before\b|later\b|earlier\b|from\s+now\b)", re.IGNORECASE)
 _PENALTY = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence|term|faces?|facing)\b[^.;]{0,22}$",
                       re.IGNORECASE)
-_OPEN_ENDS = {"since", "from", "until", "till", "through", "after", "before", "by", "between"}
+_OPEN_ENDS = {"since", "from", "until", "till", "through", "after", "before", "between"}
 _FUTURE = re.compile(r"\b(?:will|would|shall|expected|projected|forecast|target|targets|goal|aims?|plans?|"
                      r"planned|estimated\s+to|set\s+to|likely\s+to|could|may|might)\b", re.IGNORECASE)
 
@@ -58,7 +58,8 @@ def _duration_is_figure(text: str, fig: Figure, others: list[Figure]) -> bool:
 
 
 def figure_date(doc: Doc, sent: Span, anchor: str | None, start: int, end: int) -> str | None:
-    """The ISO date the figure at [start, end) describes, when its own clause gives one."""
+    """The ISO date the figure at [start, end) describes, when its own clause gives one; none when
+    that date is a projection ("forecast to reach $7 billion in 2026")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -66,10 +67,10 @@ def figure_date(doc: Doc, sent: Span, anchor: str | None, start: int, end: int) 
     found = []
     for s, e, _, iso in point_dates(sent, anchor):
         date = doc.char_span(s, e, alignment_mode="expand")
-        if date is None or not len(date) or not _governs(date.root, clause, doc):
+        if date is None or not len(date) or not _governs(date.root, clause):
             continue
         if _projected(doc, sent, date.root, iso, anchor):
-            continue
+            return None  # a target year: the figure is what is expected, of no date yet
         found.append((abs(s - start), iso))
     return min(found)[1] if found else None
 
@@ -81,9 +82,10 @@ def _clause_head(tok: Token) -> Token:
     return tok
 
 
-def _governs(date: Token, clause: Token, doc: Doc) -> bool:
+def _governs(date: Token, clause: Token) -> bool:
     """True when a date belongs to the figure's clause or to a clause above it, and does not open
-    or close a period ("since their establishment on 11 July 1950")."""
+    or close a period ("since their establishment on 11 July 1950"). A conjoined clause shares a
+    date only when the date leads the sentence ("In 2021, exports rose and reached $8.7 billion")."""
     tok = date
     while True:
         if tok.lower_ in _OPEN_ENDS and tok.i != date.i:
@@ -91,21 +93,31 @@ def _governs(date: Token, clause: Token, doc: Doc) -> bool:
         if tok.pos_ in ("VERB", "AUX") and tok.i != date.i or tok.head.i == tok.i:
             break
         tok = tok.head
-    head = tok
-    node = clause
-    while True:
-        if node.i == head.i:
-            return True
+    head, node, crossed = tok, clause, False
+    while node.i != head.i:
         if node.head.i == node.i or node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
             return False  # "the shoal, which lies within ...": a clause of its own time
+        crossed = crossed or node.dep_ == "conj"
         node = node.head
+    return not crossed or date.i < head.i
 
 
 def _projected(doc: Doc, sent: Span, date: Token, iso: str, anchor: str | None) -> bool:
     """A target or projection year ("by 2040", "expected to reach ... in 2030")."""
     if anchor and iso > anchor[: len(iso)]:
         return True  # later than the source itself: what is expected, not what is
-    if anchor is None and _FUTURE.search(sent.text):
-        return True
+    if anchor is not None:
+        return False  # "by the end of 2024" in a 2025 source: a deadline passed, the figure is of then
     before = doc.text[max(sent.start_char, date.idx - 20) : date.idx]
-    return date.lower_ == "by" or bool(re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", before, re.IGNORECASE))
+    by = date.lower_ == "by" or bool(re.search(r"\bby\s+(?:the\s+end\s+of\s+)?$", before, re.IGNORECASE))
+    return by or any(_FUTURE.fullmatch(t.text) for t in _modality(_clause_head(date)))
+
+
+def _modality(verb: Token) -> list[Token]:
+    """The verb, its auxiliaries and the verbs it is the complement of ("are forecast to reach")."""
+    words = []
+    while True:
+        words += [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return words
+        verb = verb.head
