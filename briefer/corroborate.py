@@ -118,17 +118,29 @@ def figure_conflicts(figures: list[Figure], sources: Iterable[Source] = ()) -> l
     (their as_of dates, else their sources' dates, agree). Different: their values cannot both
     hold, given their qualifiers ("more than 40" and "45" can) and the precision they are written
     with ("$2.1 billion" and "$2.14 billion" can); values an order of magnitude apart measure
-    different things ("20,000 killed since 1979" and "43 killed in July")."""
+    different things ("20,000 killed since 1979" and "43 killed in July"). Candidate measures are
+    found through an index of their words, so the cost follows the figures, not their pairs."""
     dates = {s.id: s.date for s in sources}
     clusters: list[list[Figure]] = []
+    rep_words: list[frozenset[str]] = []
+    index: dict[tuple[str, str], list[int]] = {}
     for fig in figures:
-        if fig.value is None or not _measure_words(fig.about):
-            continue
-        cluster = next((c for c in clusters if _same_measure(c[0], fig, dates)), None)
-        if cluster is None:
+        words, kind = _measure_words(fig.about), _kind(fig)
+        if fig.value is None or len(words) < 2:
+            continue  # one word never matches enough of another figure's measure
+        shared: dict[int, int] = {}
+        for word in words:
+            for j in index.get((kind, word), ()):
+                shared[j] = shared.get(j, 0) + 1
+        j = next((j for j in sorted(shared) if shared[j] >= 2
+                  and _same_measure(clusters[j][0], fig, rep_words[j], words, dates)), None)
+        if j is None:
+            for word in words:
+                index.setdefault((kind, word), []).append(len(clusters))
             clusters.append([fig])
-        elif all(f.source != fig.source for f in cluster):
-            cluster.append(fig)
+            rep_words.append(words)
+        elif all(f.source != fig.source for f in clusters[j]):
+            clusters[j].append(fig)
     out = []
     for cluster in clusters:
         if any(_disagree(a, b) for i, a in enumerate(cluster) for b in cluster[i + 1:]):
@@ -164,17 +176,20 @@ def _kind(fig: Figure) -> str:
     return single if unit.lower() in MEASURE_UNITS or single in MEASURE_UNITS else "count"
 
 
-def _same_measure(a: Figure, b: Figure, dates: dict[str, str | None]) -> bool:
-    if a.source == b.source or _kind(a) != _kind(b):
+def _same_measure(a: Figure, b: Figure, wa: frozenset[str], wb: frozenset[str],
+                  dates: dict[str, str | None]) -> bool:
+    """True when two figures (of one kind of unit, measuring words `wa`, `wb`) measure one thing."""
+    if a.source == b.source:
+        return False
+    common = len(wa & wb)
+    enough = 2 if a.as_of and b.as_of else 3  # "people killed" alone could be any two events
+    if common < enough:
         return False
     ua, ub = signature(a.unit or ""), signature(b.unit or "")
     if _kind(a) == "count" and ua and ub and not (ua <= ub or ub <= ua):
         return False  # "soldiers" and "civilians" are counts of different things
-    wa, wb = _measure_words(a.about), _measure_words(b.about)
-    common = len(wa & wb)
     nested = wa <= wb or wb <= wa  # one source says less about the same thing
-    enough = 2 if a.as_of and b.as_of else 3  # "people killed" alone could be any two events
-    if common < enough or not (nested or common / len(wa | wb) >= 0.6):
+    if not (nested or common / len(wa | wb) >= 0.6):
         return False  # "Kessler Dam cost" and "Kessler Bridge cost" differ in a word each
     return _same_time(a.as_of or dates.get(a.source), b.as_of or dates.get(b.source))
 
