@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefer.extract.about import MEASURE_UNITS
 from briefer.model import Claim, Conflict, Event, Fact, Figure, Location, Source
 
 STOP = frozenset(
@@ -118,27 +119,137 @@ def _date_conflict(a: Event, b: Event) -> Conflict:
     ])
 
 
-def figure_conflicts(figures: list[Figure]) -> list[Conflict]:
-    """Figures from different sources that measure the same thing (same unit, date and content
-    words of what they measure) with different values: one Conflict per thing, one claim per value.
-    Linear in the number of figures."""
-    groups: dict[tuple[str | None, str | None, frozenset[str]], list[Figure]] = {}
+def figure_conflicts(figures: list[Figure], sources: Iterable[Source] = ()) -> list[Conflict]:
+    """Figures from different sources that give different values for the same measure: one Conflict
+    per measure, one claim per source's value.
+
+    Same measure: the same kind of unit (currency, percent, unit of measure or a count), what they
+    measure in closely matching words ("cost of the dam" / "the dam's cost"), and the same time
+    (their as_of dates, else their sources' dates, agree). Different: their values cannot both
+    hold, given their qualifiers ("more than 40" and "45" can) and the precision they are written
+    with ("$2.1 billion" and "$2.14 billion" can); values an order of magnitude apart measure
+    different things ("20,000 killed since 1979" and "43 killed in July"). Candidate measures are
+    found through an index of their words, so the cost follows the figures, not their pairs."""
+    dates = {s.id: s.date for s in sources}
+    clusters: list[list[Figure]] = []
+    rep_words: list[frozenset[str]] = []
+    index: dict[tuple[str, str], list[int]] = {}
     for fig in figures:
-        sig = signature(fig.about)
-        if fig.value is not None and len(sig) >= 2:
-            groups.setdefault((fig.unit, fig.as_of, sig), []).append(fig)
+        words, kind = _measure_words(fig.about), _kind(fig)
+        if fig.value is None or len(words) < 2:
+            continue  # one word never matches enough of another figure's measure
+        shared: dict[int, int] = {}
+        for word in words:
+            for j in index.get((kind, word), ()):
+                shared[j] = shared.get(j, 0) + 1
+        j = next((j for j in sorted(shared) if shared[j] >= 2
+                  and _same_measure(clusters[j][0], fig, rep_words[j], words, dates)), None)
+        if j is None:
+            for word in words:
+                index.setdefault((kind, word), []).append(len(clusters))
+            clusters.append([fig])
+            rep_words.append(words)
+        elif all(f.source != fig.source for f in clusters[j]):
+            clusters[j].append(fig)
     out = []
-    for group in groups.values():
-        first_by_value: dict[float, Figure] = {}
-        for fig in group:
-            first_by_value.setdefault(fig.value, fig)  # type: ignore[arg-type]
-        claims = list(first_by_value.values())
-        if len(claims) > 1 and len({f.source for f in claims}) > 1:
-            themes = list(dict.fromkeys(t for f in claims for t in f.themes))
-            out.append(Conflict(about=claims[0].about, themes=themes, claims=[
+    for cluster in clusters:
+        if any(_disagree(a, b) for i, a in enumerate(cluster) for b in cluster[i + 1:]):
+            themes = list(dict.fromkeys(t for f in cluster for t in f.themes))
+            out.append(Conflict(about=max((f.about for f in cluster), key=len), themes=themes, claims=[
                 Claim(text=f.text, value=str(f.value), location=Location(f.source, f.start, f.end))
-                for f in claims]))
+                for f in cluster]))
     return out
+
+
+_SAME_WORDS = {"dead": "kill", "death": "kill", "die": "kill", "died": "kill", "fatalit": "kill",
+               "fataliti": "kill", "toll": "kill", "wound": "injur", "injuri": "injur", "hurt": "injur",
+               "injure": "injur"}
+_AT_LEAST = ("more than", "over", "at least", "upwards of", "in excess of", "greater than", "above",
+             "just over", "well over", "just above", "well above")
+_AT_MOST = ("less than", "fewer than", "under", "below", "up to", "at most", "just under", "well under",
+            "as many as", "as much as", "just below", "well below")
+_ABOUT = ("about", "around", "approximately", "roughly", "some", "close to", "an estimated", "estimated",
+          "circa", "~", "≈")
+
+
+def _measure_words(about: str) -> frozenset[str]:
+    """What a figure measures as content words, with the usual synonyms of a toll made one."""
+    return frozenset(_SAME_WORDS.get(w, w) for w in signature(about) if not w[0].isdigit())
+
+
+def _kind(fig: Figure) -> str:
+    """Currency code, percent, a unit of measure, or "count" for counted nouns and bare numbers."""
+    unit = (fig.unit or "").strip()
+    if unit.isupper() and len(unit) == 3 or unit in ("percent", "percentage points", "basis points", "fraction"):
+        return unit
+    single = unit.lower().removesuffix("s")
+    return single if unit.lower() in MEASURE_UNITS or single in MEASURE_UNITS else "count"
+
+
+def _same_measure(a: Figure, b: Figure, wa: frozenset[str], wb: frozenset[str],
+                  dates: dict[str, str | None]) -> bool:
+    """True when two figures (of one kind of unit, measuring words `wa`, `wb`) measure one thing."""
+    if a.source == b.source:
+        return False
+    common = len(wa & wb)
+    enough = 2 if a.as_of and b.as_of else 3  # "people killed" alone could be any two events
+    if common < enough:
+        return False
+    ua, ub = signature(a.unit or ""), signature(b.unit or "")
+    if _kind(a) == "count" and ua and ub and not (ua <= ub or ub <= ua):
+        return False  # "soldiers" and "civilians" are counts of different things
+    nested = wa <= wb or wb <= wa  # one source says less about the same thing
+    if not (nested or common / len(wa | wb) >= 0.6):
+        return False  # "Kessler Dam cost" and "Kessler Bridge cost" differ in a word each
+    return _same_time(a.as_of or dates.get(a.source), b.as_of or dates.get(b.source))
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Unknown times agree with anything; two days agree within two weeks."""
+    if not a or not b or compatible(a, b):
+        return True
+    if len(a) == len(b) == 10:
+        from datetime import date
+
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 14
+    return False
+
+
+def _disagree(a: Figure, b: Figure) -> bool:
+    """True when two values of one measure cannot both be right."""
+    if a.value == b.value or not a.value or not b.value:
+        return False
+    if max(abs(a.value), abs(b.value)) > 10 * min(abs(a.value), abs(b.value)):
+        return False  # an order of magnitude apart: not the same thing after all
+    (lo_a, hi_a), (lo_b, hi_b) = _bounds(a), _bounds(b)
+    return hi_a < lo_b or hi_b < lo_a
+
+
+def _bounds(fig: Figure) -> tuple[float, float]:
+    """The values a figure as written allows: its qualifier, then the precision of its digits."""
+    value = float(fig.value or 0.0)
+    q = (fig.qualifier or "").lower()
+    if q in _AT_LEAST:
+        return value, float("inf")
+    if q in _AT_MOST:
+        return float("-inf"), value
+    if q in ("nearly", "almost"):
+        return value * 0.9, value
+    if q in _ABOUT:
+        return value * 0.9, value * 1.1
+    half = _half_step(fig)
+    return value - half, value + half
+
+
+def _half_step(fig: Figure) -> float:
+    """Half the last written digit's worth: "$2.1 billion" is 2.05-2.15 billion."""
+    m = re.search(r"\d[\d,]*\.(\d+)", fig.text)
+    if not m:
+        return 0.0
+    digits = re.sub(r"[^\d.]", "", m.group(0))
+    written = float(digits) if digits else 0.0
+    scale = abs(float(fig.value or 0.0)) / written if written else 1.0
+    return 0.5 * 10 ** -len(m[1]) * scale
 
 
 def borrow_anchors(sources: list[Source], *, threshold: float = 0.08) -> None:

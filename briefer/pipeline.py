@@ -170,7 +170,7 @@ def _combine(sources: list[Source], skipped, themes: list[Theme], items: _Items,
              opts: ExtractOptions, theme_set: ThemeSet | None) -> Extraction:
     facts = corroborate.merge_facts(items.facts)
     events, conflicts = corroborate.merge_events(items.events)
-    conflicts += corroborate.figure_conflicts(items.figures)
+    conflicts += corroborate.figure_conflicts(items.figures, sources)
     _number(items.quotes, "q")
     _number(items.figures, "f")
     _number(events, "e")

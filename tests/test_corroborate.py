@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefer.corroborate import (
     borrow_anchors,
     figure_conflicts,
@@ -83,3 +85,66 @@ def test_undated_twin_borrows_the_anchor_not_the_date():
     assert twin.anchor == "2025-11-06" and twin.date is None
     assert any("relative dates read as of 2025-11-06 (Reuters, same story)" in n for n in twin.notes)
     assert stranger.anchor is None
+
+
+def sourced(nlp, text: str, source: str, date: str | None = None) -> list[Figure]:  # type: ignore[no-untyped-def]
+    from briefer.extract.figures import figures
+
+    return list(figures(nlp(text), Source(id=source, path=f"{source}.txt", text=text, date=date)))
+
+
+def test_two_sources_giving_different_costs_for_one_dam_conflict(nlp):  # type: ignore[no-untyped-def]
+    a = sourced(nlp, "The Kessler Dam will cost $2.1 billion, the ministry said.", "a")
+    b = sourced(nlp, "The Kessler Dam will cost $2.4 billion, according to the lender.", "b")
+    (conflict,) = figure_conflicts(a + b)
+    assert [c.text for c in conflict.claims] == ["$2.1 billion", "$2.4 billion"]
+    assert "Kessler Dam" in conflict.about
+
+
+def test_different_death_tolls_for_one_flood_conflict(nlp):  # type: ignore[no-untyped-def]
+    a = sourced(nlp, "Floods in the Orin valley killed 43 people.", "a", "2025-03-02")
+    b = sourced(nlp, "Floods in the Orin valley killed at least 61 people.", "b", "2025-03-04")
+    (conflict,) = figure_conflicts(a + b, [Source(id="a", path="a", text="", date="2025-03-02"),
+                                           Source(id="b", path="b", text="", date="2025-03-04")])
+    assert [c.text for c in conflict.claims] == ["43", "at least 61"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("The Kessler Dam will cost $2.1 billion.", "The Kessler Bridge will cost $2.4 billion."),  # two things
+        ("The Kessler Dam will cost $2.1 billion.", "The Kessler Dam will cost $2.14 billion."),  # rounding
+        ("Floods in the Orin valley killed more than 40 people.", "Floods in the Orin valley killed 45 people."),
+        ("Floods in the Orin valley killed 43 people.", "Floods in the Orin valley killed 43 people."),
+        ("Floods in the Orin valley killed 43 soldiers.", "Floods in the Orin valley killed 61 civilians."),
+        ("Exports rose 4 percent in 2023.", "Exports rose 9 percent in 2024."),  # two years
+        ("Storms in the Orin valley killed 43 people.", "Since 1990, storms in the Orin valley killed 9,000 people."),
+    ],
+)
+def test_figures_that_can_both_hold_are_no_conflict(nlp, first: str, second: str):  # type: ignore[no-untyped-def]
+    assert figure_conflicts(sourced(nlp, first, "a") + sourced(nlp, second, "b")) == []
+
+
+def test_one_source_never_conflicts_with_itself(nlp):  # type: ignore[no-untyped-def]
+    text = "The Kessler Dam will cost $2.1 billion. Critics say the Kessler Dam will cost $2.4 billion."
+    assert figure_conflicts(sourced(nlp, text, "a")) == []
+
+
+def test_reports_weeks_apart_are_updates_not_conflicts(nlp):  # type: ignore[no-untyped-def]
+    a = sourced(nlp, "Floods in the Orin valley killed 43 people.", "a")
+    b = sourced(nlp, "Floods in the Orin valley killed 61 people.", "b")
+    dated = [Source(id="a", path="a", text="", date="2025-03-02"), Source(id="b", path="b", text="", date="2025-05-20")]
+    assert figure_conflicts(a + b, dated) == []
+
+
+def test_a_bare_toll_of_two_events_is_no_conflict(nlp):  # type: ignore[no-untyped-def]
+    a = sourced(nlp, "Six people were killed.", "a")
+    b = sourced(nlp, "Forty-three people were killed.", "b")
+    assert figure_conflicts(a + b) == []
+
+
+def test_pinned_to_one_month_two_words_suffice(nlp):  # type: ignore[no-untyped-def]
+    a = sourced(nlp, "Inflation rose to 4.1 percent in March.", "a", "2025-04-02")
+    b = sourced(nlp, "Inflation rose to 4.6 percent in March.", "b", "2025-04-03")
+    (conflict,) = figure_conflicts(a + b)
+    assert [c.text for c in conflict.claims] == ["4.1 percent", "4.6 percent"]

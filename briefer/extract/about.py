@@ -23,16 +23,24 @@ _IRREGULAR = {"make": "made", "give": "given", "build": "built", "spend": "spent
               "pay": "paid", "sell": "sold", "buy": "bought", "hold": "held", "take": "taken",
               "bring": "brought", "lose": "lost", "win": "won", "lend": "lent", "raise": "raised",
               "get": "got", "find": "found", "set": "set", "cut": "cut", "put": "put", "see": "seen",
-              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn"}
+              "lay": "laid", "leave": "left", "keep": "kept", "grow": "grown", "draw": "drawn",
+              "freeze": "frozen", "steal": "stolen", "write": "written", "break": "broken", "fly": "flown",
+              "drive": "driven", "shoot": "shot", "seize": "seized", "hit": "hit", "begin": "begun"}
+MEASURE_UNITS = frozenset(
+    """ton tonne kilotonne meter metre kilometer kilometre centimeter centimetre millimeter millimetre mile
+    foot feet yard inch kilogram kilo gram liter litre gallon barrel acre hectare knot degree megawatt
+    kilowatt gigawatt watt km""".split())
+_TOTALS = {"total", "amount", "reach", "exceed", "top", "value", "worth", "come", "number", "stand"}
 _MAX_WORDS = 14
 _MONEY_NOUNS = ("cent", "penny", "pence", "dollar", "euro", "yen", "yuan", "rupee", "ringgit", "riel",
                 "baht", "peso", "franc")  # "rose 5 cents": a price, not a count of cents
 
 
-def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = False) -> str:
+def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = False, bare: bool = False) -> str:
     """What a figure measures, in the sentence's own words ("health assistance in Cambodia since 1992").
 
-    For an age (`age=True`) it is whose age: "Hun Sen" in "Hun Sen, age 65, ...".
+    For an age (`age=True`) it is whose age: "Hun Sen" in "Hun Sen, age 65, ...". A `bare` number
+    (no unit, no counted noun) measures what the words around it say: "45,000 injured by mines".
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -40,8 +48,14 @@ def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = Fal
     skip = set(range(span.start, span.end))
     if age and (noun is None or noun.lower_ in (*TIME_UNITS, "age", "ages", "old")):
         phrase = _whose_age(span.root, skip)
+    elif age:
+        phrase = _phrase(noun, skip)  # "a 50-year-old man from Lithuania": whose age it is
     elif noun is not None and noun.lower_ in TIME_UNITS:
         phrase = _clause(noun, skip)
+    elif noun is not None and noun.lemma_.lower() in MEASURE_UNITS:
+        phrase = _unit_about(noun, skip)
+    elif bare:
+        phrase = _bare_about(span.root, skip)
     elif noun is not None and noun.lemma_.lower() not in _MONEY_NOUNS:
         phrase = _count_about(noun, skip)
     else:
@@ -54,15 +68,116 @@ def _count_about(noun: Token, skip: set[int]) -> str:
     if noun.lemma_ in _CHANGES:
         return _change_about(noun, skip)  # "a sharp 3 percent drop"
     phrase = _phrase(noun, skip)
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i != first.i:
+        first = first.head  # "12 civilians and 18 soldiers": the second count has the first's verb
+    if first is not noun:
+        skip = skip | _ids(first)
+    head, dep = first.head, first.dep_
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in skip:
         link = "in" if head.head.lemma_ in _CHANGES else "of"
         return f"{_phrase(head.head, skip | _ids(head))} {link} {phrase}"  # "increase in applications"
-    if noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB":
-        return _join(phrase, _participle(head), _preps(head, skip | _ids(noun)))
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-        return _join(phrase, _preps(head, skip | _ids(noun)))
+    if dep in ("dobj", "obj") and head.pos_ == "VERB":
+        done = _participle(head)  # "people killed by floods"; "has 17 sailors" has no doer to name
+        return _join(phrase, done, _agent(head, skip | _ids(first)) if done else "", _preps(head, skip | _ids(first)))
+    if dep in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _join(phrase, *_predicate(head, skip | _ids(first)))
     return phrase
+
+
+def _agent(verb: Token, skip: set[int]) -> str:
+    """ "floods killed 43 people" -> "by floods": what did it, when a thing (not a person) did."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i not in skip), None)
+    relative = verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP", "DT"))
+    if relative:
+        subject = verb.head  # "clashes that killed 43 people"
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN") or subject.ent_type_:
+        return ""
+    words = _phrase(subject, skip | _ids(verb) if relative else skip)
+    return "by " + re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.IGNORECASE)
+
+
+def _predicate(verb: Token, skip: set[int]) -> tuple[str, str, str]:
+    """What a counted subject did: "killed", "sustained injuries", "participated" (+ place, time)."""
+    if verb.lemma_.lower() in ("be", "have", "do"):
+        return "", "", _preps(verb, skip)
+    passive = verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children)
+    word = _participle(verb) if passive else verb.text
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "attr") and c.i not in skip), None)
+    return word, _phrase(obj, skip) if obj is not None else "", _preps(verb, skip | (_ids(obj) if obj else set()))
+
+
+def _bare_about(root: Token, skip: set[int]) -> str:
+    """A number with no noun: the word it stands for ("100 dead", "45,000 injured by mines"), else
+    the verb it is the object or subject of ("displaced 300,000 on both sides" -> "displaced ...")."""
+    nxt = next((t for t in root.doc[root.i + 1 : root.i + 3] if not t.is_space), None)
+    if nxt is not None and nxt.i not in skip and nxt.pos_ in ("ADJ", "VERB") and nxt.tag_ in ("JJ", "VBN") \
+            and (nxt.head.i == root.i or nxt.head.i == root.head.i):
+        verb = root.head if root.head.pos_ in ("VERB", "AUX") else None  # "left 30 dead across the delta"
+        return _join(_elided(root), nxt.text, _preps(nxt, skip), _preps(verb, skip | {nxt.i}) if verb else "")
+    if root.dep_ == "pobj" or root.head.i == root.i:
+        return _measure_about(root, skip)
+    verb = _verb(root)
+    if verb is None:
+        return ""
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return _join(*_predicate(verb, skip | _ids(root)))
+    if verb.lemma_.lower() == "be":
+        return _join(_owner(verb, skip), _preps(verb, skip | _ids(root)))  # "the vote was 12"
+    of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
+    whole = _phrase(of, skip, drop_self=True) if of is not None else ""  # "two of their boats"
+    own = " ".join(_phrase(c, skip) for c in root.children if c.dep_ == "prep" and c.i not in skip and c is not of)
+    return _join(whole, _participle(verb) or verb.text, own, _preps(verb, skip | _ids(root)))
+
+
+def _elided(root: Token) -> str:
+    """ "20,000 people killed and 45,000 injured": the noun the second number leaves out."""
+    if root.dep_ != "conj":
+        return ""
+    subject = next((c for c in root.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return ""
+    return subject.text
+
+
+def _unit_about(unit: Token, skip: set[int]) -> str:
+    """A measure ("200-mile", "1,000 kilometers"): the thing it sizes and how ("exclusive economic
+    zone", "Cagayan away from Taiwan", "Littoral Combat Ship weighing")."""
+    head = unit.head
+    if unit.dep_ in ("compound", "nmod", "amod") and head.pos_ in ("NOUN", "PROPN") and head.i > unit.i:
+        return _phrase(head, skip)
+    appos = next((c for c in unit.children if c.dep_ == "appos" and c.lemma_.lower() not in MEASURE_UNITS
+                  and not any(t.like_num for t in c.subtree)), None)
+    if appos is not None:
+        return _phrase(appos, skip)
+    of = next((c for c in unit.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
+    if of is not None:  # "1,200 megawatts of power": the power is what is measured
+        verb = _verb(unit)
+        return _join(_phrase(of, skip, drop_self=True), _participle(verb) if verb is not None else "",
+                     _preps(verb, skip | _ids(unit)) if verb is not None else "")
+    own = " ".join(_phrase(c, skip) for c in unit.children if c.dep_ == "prep" and c.i not in skip)
+    if unit.dep_ == "npadvmod" and head.pos_ in ("ADV", "ADJ"):
+        own, head = _join(_phrase(head, skip | _ids(unit)), own), head.head  # "away from Taiwan"
+    verb = head if head.pos_ in ("VERB", "AUX") else _verb(head)
+    if verb is None:
+        return own
+    owner = _owner(verb, skip)
+    word = "" if verb.lemma_.lower() == "be" else verb.text
+    return _join(owner, word, own, _preps(verb, skip | _ids(unit)))
+
+
+def _owner(verb: Token, skip: set[int]) -> str:
+    """The thing a verb says something about: its subject, or the noun its clause modifies."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    while subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    if subject is not None and subject.pos_ != "PRON":
+        return _phrase(subject, skip)
+    relative = subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl"
+    if (relative or verb.dep_ == "acl") and verb.head.pos_ in ("NOUN", "PROPN"):  # "the plant, which cost"
+        return _phrase(verb.head, skip | _ids(verb))
+    return ""
 
 
 def _measure_about(root: Token, skip: set[int]) -> str:
@@ -88,9 +203,26 @@ def _measure_about(root: Token, skip: set[int]) -> str:
         return _phrase(head.head, skip | _ids(head))
     if verb is None:
         return ""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    said = _phrase(subject, skip) if subject is not None else ""
-    return _join(said, verb.text, _preps(verb, skip | _ids(root)))
+    if verb.lemma_.lower() in _TOTALS and verb.dep_ in ("advcl", "acl", "xcomp") and root.dep_ in ("dobj", "obj"):
+        return _totalled(verb, skip)
+    said = _owner(verb, skip)
+    word = "" if verb.lemma_.lower() == "be" else verb.text
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i not in skip and not c.like_num
+                and root.i not in _ids(c)), None)  # "cut emissions by 45 percent"
+    what = _phrase(obj, skip) if obj is not None else ""
+    return _join(said, word, what, _preps(verb, skip | _ids(root) | (_ids(obj) if obj is not None else set())))
+
+
+def _totalled(verb: Token, skip: set[int]) -> str:
+    """ "canceled funding for 30 programs, totaling $260 million" -> "funding for 30 programs canceled"."""
+    head = verb.head
+    skip = skip | _ids(verb)
+    if head.pos_ in ("NOUN", "PROPN"):
+        return _phrase(head, skip)
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass") and c.i not in skip), None)
+    if obj is None:
+        return ""
+    return _join(_phrase(obj, skip), _participle(head))
 
 
 def _whose_age(tok: Token, skip: set[int]) -> str:
@@ -147,7 +279,7 @@ def _clause(noun: Token, skip: set[int]) -> str:
         return ""
     skip = skip | _ids(noun)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr")), None)
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") and c.i not in skip), None)
     parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
     return _join(*parts, _phrase(obj, skip) if obj is not None else "")
 
@@ -156,8 +288,9 @@ def _complement(tok: Token, skip: set[int]) -> Token | None:
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in ("in", "of", "for", "on") or child.i in skip:
             continue
-        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") for c in child.children):
-            return child
+        if any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("DATE", "TIME")
+               for c in child.children):
+            return child  # "in June 2022" is when, not what
     return None
 
 
@@ -187,9 +320,29 @@ def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
             continue
         if child.lower_ in _CUT_WORDS or (child.dep_ == "punct" and child.text != "-" and child.head == tok):
             continue
+        if child.dep_ in ("conj", "cc") and _counted_conj(child.head):
+            continue  # "12 civilians and 18 soldiers": the other count is a figure of its own
+        if child.dep_ == "prep" and _heads_a_list(child):
+            continue  # "$3 billion in aid for health, including A; B; C": the aid is for all of them
         keep.append(child)
         stack.extend(child.children)
     return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
+
+
+def _heads_a_list(prep: Token) -> bool:
+    """True for "for health, including security; education; ...": the first item of a longer list."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    after = [t for t in obj.doc[obj.i + 1 : obj.sent.end] if not t.is_space]
+    if len(after) < 2 or after[0].text != "," or after[1].lower_ != "including":
+        return False
+    return sum(t.text == ";" for t in after) >= 2
+
+
+def _counted_conj(tok: Token) -> bool:
+    """True when a token is joined by "and" to another noun with its own number."""
+    return any(c.dep_ == "conj" and any(t.like_num and t.dep_ == "nummod" for t in c.subtree) for c in tok.children)
 
 
 _CUT_DEPS = ("relcl", "appos", "advcl", "parataxis", "acl")
@@ -202,7 +355,7 @@ def _preps(verb: Token, skip: set[int]) -> str:
     """The verb's prepositional phrases of place and time ("in U.S.-funded exchange programs")."""
     out = []
     for child in verb.children:
-        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES:
+        if child.dep_ != "prep" or child.i in skip or child.lower_ in _NOT_PLACES or _heads_a_list(child):
             continue
         if any(c.dep_ == "pobj" and c.i not in skip for c in child.children):
             phrase = _phrase(child, skip)
@@ -228,7 +381,7 @@ def _participle(verb: Token) -> str:
     """ "exported", "donated", "employed": the verb as a past participle ("" for have, be, do)."""
     if verb.lemma_.lower() in ("have", "be", "do", "cost"):
         return ""
-    if verb.tag_ in ("VBN", "VBD") and verb.lemma_ not in ("take", "give", "grow", "draw", "see"):
+    if verb.tag_ == "VBN" or verb.tag_ == "VBD" and verb.lemma_.lower() not in _IRREGULAR:
         return verb.lower_
     lemma = verb.lemma_.lower()
     if lemma in _IRREGULAR:

@@ -1,9 +1,10 @@
 """Figures: money, percentages, counts and quantities, with what each one measures.
 
 Numbers are found with regular expressions over each sentence (spaCy splits "$13.6M" and
-"PS8.1bn" unevenly); the parse then names the counted noun and builds `about`. Years, dates,
-times, ages in passing, designators ("Part 740", "D:5", "iPhone 11"), ordinals, scores and
-pronoun "one" are not figures.
+"PS8.1bn" unevenly); the parse then names the counted noun and builds `about` (about.py).
+What is no figure at all (years, dates, times, designators, markers: not_figures.py) is left out
+of `quantities`; what a brief's figures table does not hold (ages, vague amounts, durations that
+only time something else: figure_rules.py) is left out of `figures` only.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from briefer.extract.about import TIME_UNITS, about
-from briefer.extract.dates import MONTHS, point_date, sentence_dates
+from briefer.extract.about import MEASURE_UNITS, TIME_UNITS, about
+from briefer.extract.dates import sentence_dates
+from briefer.extract.figure_rules import AGE_UNITS, brief_figure, figure_date
+from briefer.extract.not_figures import PHONE, excluded, is_score, orphans, with_age
 from briefer.extract.spans import doc_sents
 from briefer.model import Figure, Source
 
@@ -90,6 +93,7 @@ _FRACTION = re.compile(
     r"(?=\s+(?:of|the|their|its|his|her|all)\b)",
     re.IGNORECASE,
 )
+_HALF = re.compile(r"\bhalf\s+an?\s+(hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
 _QUALIFIER = re.compile(
     r"(?:\b(?:more\s+than|less\s+than|fewer\s+than|greater\s+than|upwards\s+of|in\s+excess\s+of|"
     r"up\s+to|at\s+least|at\s+most|as\s+(?:many|much|few|little)\s+as|close\s+to|(?:just|well)\s+"
@@ -97,37 +101,14 @@ _QUALIFIER = re.compile(
     r"almost|some|an\s+estimated|estimated|circa)|~|≈)\s*$",
     re.IGNORECASE,
 )
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?,?\s*(?:\d{{1,2}}\s*[-–]\s*)?$", re.IGNORECASE)
-_DAY_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:[-–]\s*\d{{1,2}}\s*)?(?:of\s+)?(?:{_MONTH})\b",
-                        re.IGNORECASE)
-_YEAR_BEFORE = re.compile(r"\b(?:1[5-9]|20)\d\d\s*[-–/]\s*$")
-_TIME_AFTER = re.compile(r"^\s*(?:[ap]\.?m\b\.?|GMT|UTC|[ECMP][SD]T\b|o'clock|hrs\b)|^[:.]\d\d\s*[ap]\.?m",
-                         re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\b(?:age[ds]?|the\s+age\s+of|ages\s+of)\s*$", re.IGNORECASE)
-_AGE_AFTER = re.compile(r"^[-\s]*(?P<unit>year|month)s?[-\s]+old\b", re.IGNORECASE)
-AGE_UNITS = ("years of age", "months of age")  # ages are figures, but not brief figures (assemble)
-_LABELS = (
-    r"no|nos|number|section|sections|sec|part|parts|article|articles|rule|rules|chapter|title|"
-    r"clause|paragraph|item|page|pages|pp|vol|volume|route|highway|flight|room|row|seat|gate|"
-    r"channel|level|grade|phase|stage|tier|round|week|game|episode|version|model|series|group|"
-    r"category|type|suite|unit|exit|district|ward|resolution|order|act|bill|decree|covid|h\.?r|fy|q"
-)
-_DESIGNATOR = re.compile(
-    rf"\b(?:{_LABELS})\.?\s*(?:\d[\w.:]*\s*(?:,|and|or|to|through|[-–])\s*)*$|[A-Za-z][:#-]$|#\s*$",
-    re.IGNORECASE,
-)
-_NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
-              "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
-              "around", "i", "but", "or", "on", "as", "is", "was", "were", "are"}
-
-
 @dataclass
 class Quantity:
     """A figure as found, with the top of its range ("5-10W": value 5, high 10)."""
 
     figure: Figure
     high: float | None = None
+    vague: bool = False  # "millions of", "dozens of"
+    sent: int = 0  # where its sentence starts
 
 
 @dataclass
@@ -195,6 +176,9 @@ def _numbers(text: str) -> Iterator[_Raw]:
     for m in _VAGUE.finditer(text) if vague else ():
         low = _vague_value(m.group(0))
         yield _Raw(m.start(), m.end(), low, None, (m.start(), m.end()), True, low * 10, True)
+    for m in _HALF.finditer(text) if "half" in lowered else ():
+        value = 0.5 * _SCALES[m[1].lower()]
+        yield _Raw(m.start(), m.end(), value, None, (m.start(), m.end()), True)
     for m in _FRACTION.finditer(text) if any(w in lowered for w in _FRACTION_WORDS) else ():
         words = re.split(r"[-\s]", m.group(0).lower())
         key = "-".join(words) if words[0] in ("two", "three") else words[-1]
@@ -236,109 +220,6 @@ def _unit_of(m: re.Match[str], scaled: bool) -> str | None:
     if suffix.startswith("basis") or suffix == "bps":
         return "basis points"
     return m["suffix"].strip() if m["suffix"] else None
-
-
-# --- what is not a figure -----------------------------------------------------------------------
-
-
-def _excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
-    """True for years, dates, times, ages in apposition, designators, ordinals, scores, "one of"."""
-    text = doc.text
-    before, after = text[max(0, raw.start - 40) : raw.start], text[raw.end : raw.end + 40]
-    core = text[raw.core[0] : raw.core[1]]
-    bare = raw.unit is None and not raw.vague and raw.end == raw.core[1]
-    if bare and re.fullmatch(r"\d{10,}", core):
-        return True  # an identifier or a phone number
-    small = raw.word and raw.unit is None and not raw.vague and raw.value < 10
-    partitive = core.lower() != "one" and re.match(r"\s+of\s+(?:the|those|these|its|their|our)\b", after)
-    if small and not partitive and (noun is None or _definite(doc, raw) or _pronoun_one(doc, raw, noun)):
-        return True
-    if re.match(r"-(?:year|month|week|day|hour|minute)\b(?!-old)", after) and raw.end == raw.core[1]:
-        return True  # "a five-year plan", "a 24-hour strike": a duration used as an adjective
-    if re.fullmatch(r"(1[5-9]|20)\d\d", core) and bare:
-        return _year(doc, raw, noun, dates)
-    if bare and noun is None and any(s <= raw.core[0] < e for s, e in dates):
-        return True
-    if bare and (_DAY_BEFORE.search(before) or _DAY_AFTER.match(after) or _YEAR_BEFORE.search(before)):
-        return True
-    if _TIME_AFTER.match(after) or re.match(r"[:.]?\d|:\d|(?:st|nd|rd|th)\b|s\b|['’]s\b", after[:3], re.I):
-        return True  # "10:27 PM", "1:36.6", "22nd", "the 1990s"
-    if bare and re.search(r"[A-Z][\w.]*,\s*$", before) and re.match(r"\s*,", after):
-        return True  # "Senard, 65, now faces"
-    return bare and (bool(_DESIGNATOR.search(before)) or _designator(doc, raw, noun, before))
-
-
-def _age(text: str, raw: _Raw) -> _Raw:
-    """ "a 50 year-old man", "over the age of 21": the number is an age, in "years of age"."""
-    if raw.unit is not None:
-        return raw
-    after = _AGE_AFTER.match(text[raw.end : raw.end + 20])
-    if after:
-        unit = AGE_UNITS[after["unit"].lower() == "month"]
-        return replace(raw, end=raw.end + after.end(), unit=unit)
-    if _AGE_BEFORE.search(text[max(0, raw.start - 20) : raw.start]):
-        return replace(raw, unit=AGE_UNITS[0])
-    return raw
-
-
-def _year(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
-    """A bare four-digit number is a year unless it directly counts a plural noun ("2000 people")."""
-    if noun is None or noun.tag_ not in ("NNS", "NNPS") or any(s <= raw.start < e for s, e in dates):
-        return True
-    between = doc.text[raw.end : noun.idx]
-    return len(between.split()) > 2 or bool(re.search(r"\d|\band\b|\bto\b", between))
-
-
-def _pronoun_one(doc: Doc, raw: _Raw, noun: Token | None) -> bool:
-    """ "one of the best", "no one", "at one point", "one day": not a count of one."""
-    if noun is None or doc.text[raw.core[0] : raw.core[1]].lower() != "one":
-        return noun is None
-    before = doc.text[max(0, raw.start - 8) : raw.start].lower()
-    if re.match(r"\s+\d", doc.text[raw.end : raw.end + 3]):
-        return True  # "one 52,000 barrel-a-day refinery"
-    if re.search(r"\b(?:no|the|each|any|every|this|that|which|at)\s+$", before):
-        return True
-    return noun.lower_ in ("day", "time", "point", "way", "hand", "thing", "another")
-
-
-def _definite(doc: Doc, raw: _Raw) -> bool:
-    """ "the two countries", "our two sides": a reference to both, not a count."""
-    before = doc.text[max(0, raw.start - 12) : raw.start].lower()
-    word = doc.text[raw.core[0] : raw.core[1]].lower()
-    return word == "two" and bool(re.search(r"\b(?:the|our|their|these|those|both)\s+$", before))
-
-
-def _designator(doc: Doc, raw: _Raw, noun: Token | None, before: str) -> bool:
-    """A bare number beside a name is a designator: "iPhone 11", "S&P 500", "787 Dreamliner"."""
-    after = doc.text[raw.end : raw.end + 30]
-    nxt = re.match(r"\s+([A-Z][\w-]*)", after)
-    if nxt and _name_after(nxt[1]) and re.fullmatch(r"\d+", doc.text[raw.core[0] : raw.core[1]]):
-        return True
-    m = re.search(r"([A-Za-z&][\w&.’']*)\s+$", before)
-    if not m or m[1].lower() in _NOT_NAMES or (noun is not None and noun.text.islower()):
-        return False
-    word = m[1]
-    if not any(c.isupper() for c in word):
-        return False
-    sentence_start = not before[: m.start()].strip() or before[: m.start()].rstrip()[-1] in ".!?:;\"“("
-    return not sentence_start or word.lower() in ("windows", "iphone", "galaxy")
-
-
-_UNITISH = re.compile(r"[kMGT]?(?:Hz|Wh|W|B|b)|Nm|PS|bhp|[A-Z]|Celsius|Fahrenheit|Kelvin|F|C")
-
-
-def _name_after(word: str) -> bool:
-    if word.isupper() and len(word) > 3:
-        return False  # "11 FEET"
-    return not word.endswith("s") and not _UNITISH.fullmatch(word) or word == "E"
-
-
-def _score(text: str, raw: _Raw, noun: Token | None) -> bool:
-    """ "2-0", "89-89": a score, not a figure."""
-    core = text[raw.core[0] : raw.end]
-    if raw.high is None or raw.unit is not None or noun is not None:
-        return False
-    return bool(re.fullmatch(r"\d+\s*[-–]\s*\d+", core))
 
 
 # --- ranges and qualifiers ----------------------------------------------------------------------
@@ -451,17 +332,21 @@ def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
         kept: list[tuple[_Raw, Token | None]] = []
         raws = _dedupe(_numbers(doc.text[sent.start_char:sent.end_char]))
         dates = [(s, e) for s, e, _, _ in sentence_dates(sent, anchor)] if raws else []
+        phones = [m.span() for m in PHONE.finditer(doc.text[sent.start_char:sent.end_char])] if raws else []
         for raw in raws:
-            raw = _age(doc.text, _shift(raw, sent.start_char))
+            if any(s <= raw.start < e for s, e in phones):
+                continue
+            raw = with_age(doc.text, _shift(raw, sent.start_char))
             tok = _token(doc, raw)
             noun = _counted(raw, tok) if tok is not None else None
             if raw.vague and tok is not None:
                 noun = _of_noun(tok)
-            if not _excluded(doc, raw, noun, dates) and not any(s <= raw.start < e for s, e in furniture):
+            if not excluded(doc, raw, noun, dates) and not any(s <= raw.start < e for s, e in furniture):
                 kept.append((raw, noun))
+        kept = orphans(doc.text, kept)
         nouns = {r.start: n for r, n in kept}
         for raw in _merge_ranges(doc.text, [r for r, _ in kept]):
-            if _score(doc.text, raw, nouns.get(raw.start)):
+            if is_score(doc.text, raw, nouns.get(raw.start)):
                 continue
             yield _quantity(doc, sent, source, raw, nouns.get(raw.start))
 
@@ -482,9 +367,12 @@ def _shift(raw: _Raw, offset: int) -> _Raw:
 
 def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
-    if noun is not None and noun.lower_ in TIME_UNITS and raw.unit is None:
-        raw = replace(raw, end=noun.idx + len(noun.text))  # a duration reads "more than 20 years"
     unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
+    joined = _unit_word(doc, raw) if unit is None else None
+    if joined is not None:  # "a 200-mile zone": the figure is "200-mile", the zone what it measures
+        raw, unit, noun = replace(raw, end=joined.idx + len(joined.text)), joined.lower_, joined
+    elif noun is not None and unit is None and _reads_with_unit(doc, raw, noun):
+        raw = replace(raw, end=noun.idx + len(noun.text))  # "more than 20 years", "about 3,000 tons"
     if unit is None and noun is not None:
         unit = noun_text(noun)
     figure = Figure(
@@ -496,18 +384,42 @@ def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | Non
         value=raw.value,
         unit=unit,
         qualifier=qualifier,
-        about=about(doc, start, raw.end, noun, age=raw.unit in AGE_UNITS),
-        as_of=point_date(doc, sent, source.anchor or source.date, start),
+        about=about(doc, start, raw.end, noun, age=raw.unit in AGE_UNITS, bare=unit is None),
+        as_of=figure_date(doc, sent, source.anchor or source.date, start, raw.end),
     )
-    return Quantity(figure, raw.high)
+    return Quantity(figure, raw.high, raw.vague, sent.start_char)
+
+
+def _reads_with_unit(doc: Doc, raw: _Raw, noun: Token) -> bool:
+    """A duration or a unit of measure is part of the figure as written ("130 meters")."""
+    if noun.lower_ not in TIME_UNITS and noun.lemma_.lower() not in MEASURE_UNITS:
+        return False
+    between = doc.text[raw.end : noun.idx]
+    return len(between.split()) <= 2 and not re.search(r"\d|[,;(]", between)
+
+
+def _unit_word(doc: Doc, raw: _Raw) -> Token | None:
+    """The unit of "200-mile" when the number is joined to it by a hyphen."""
+    m = re.match(r"-([a-z]+)\b(?!-)", doc.text[raw.end : raw.end + 20])
+    if not m:
+        return None
+    span = doc.char_span(raw.end + 1, raw.end + m.end(), alignment_mode="expand")
+    tok = span[-1] if span is not None and len(span) else None
+    return tok if tok is not None and tok.lemma_.lower() in MEASURE_UNITS else None
 
 
 def figures(doc: Doc, source: Source) -> Iterator[Figure]:
-    """Yield the figures of one source: money, percentages, counts and quantities.
+    """Yield the figures of one source a reader wants: money, percentages, counts and quantities.
 
     Each Figure has `text == source.text[start:end]` (the figure with its qualifier), a value,
     a unit (USD, percent, the counted noun), what it measures (`about`) and the date it refers
     to (`as_of`) when the sentence gives one; `id` and `themes` are left for the pipeline.
+    Unlike `quantities`, it leaves out what a figures table never holds: ages, vague amounts
+    ("millions of"), a count of one, a conversion in brackets, and durations that only time
+    something else ("over the last 30 years", "after five days of clashes").
     """
-    for q in quantities(doc, source):
-        yield q.figure
+    found = list(quantities(doc, source))
+    for q in found:
+        others = [o.figure for o in found if o.sent == q.sent and o is not q]
+        if brief_figure(doc.text, q.figure, others, vague=q.vague):
+            yield q.figure
