@@ -311,8 +311,7 @@ def _verb(tok: Token) -> Token | None:
 def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
     """The words of a token's subtree, without clauses, appositions and the figure itself."""
     keep: list[Token] = [] if drop_self else [tok]
-    after = tok.doc[tok.i + 1:tok.sent.end]
-    stop = next((t.i for t in after if t.text in (";", "—", "(")), len(tok.doc))
+    stop = _stop_after(tok)
     stack = list(tok.children)
     while stack:
         child = stack.pop()
@@ -329,15 +328,31 @@ def _phrase(tok: Token, skip: set[int], *, drop_self: bool = False) -> str:
     return _text(sorted(keep, key=lambda t: t.i)).strip(" ,;:")
 
 
+def _stop_after(tok: Token) -> int:
+    """Where a phrase must end: the sentence's next ";", "—" or "(" (found without Token.sent)."""
+    for t in tok.doc[tok.i + 1 :]:
+        if t.is_sent_start:
+            break
+        if t.text in (";", "—", "("):
+            return t.i
+    return len(tok.doc)
+
+
 def _heads_a_list(prep: Token) -> bool:
     """True for "for health, including security; education; ...": the first item of a longer list."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         return False
-    after = [t for t in obj.doc[obj.i + 1 : obj.sent.end] if not t.is_space]
-    if len(after) < 2 or after[0].text != "," or after[1].lower_ != "including":
+    doc = obj.doc
+    near = [t for t in doc[obj.i + 1 : obj.i + 6] if not t.is_space][:2]  # no Token.sent: it is slow
+    if len(near) < 2 or near[0].text != "," or near[1].lower_ != "including":
         return False
-    return sum(t.text == ";" for t in after) >= 2
+    semicolons = 0
+    for tok in doc[near[1].i + 1 :]:
+        if tok.is_sent_start:
+            break
+        semicolons += tok.text == ";"
+    return semicolons >= 2
 
 
 def _counted_conj(tok: Token) -> bool:
