@@ -351,3 +351,18 @@ def test_wire_cited_in_a_later_paragraph_is_no_credit():
     text = BODY + "\nA third paragraph follows here with more detail on the plan for the pier and docks.\n\n" \
         "The mayor later resigned, reports Reuters. Critics said the plan would cost far more than stated.\n"
     assert "publisher" not in infer(text)
+
+
+def test_headline_on_a_web_archive_date_line():
+    meta = infer(f" date 2024-03-04 Ruritania: Ministry Urges Calm Over Harbour Dues\n\n{BODY}")
+    assert (meta["date"], meta["title"]) == ("2024-03-04", "Ruritania: Ministry Urges Calm Over Harbour Dues")
+
+
+def test_first_paragraph_on_a_web_archive_date_line_is_no_title():
+    assert "title" not in infer(f" date 2024-03-04 {BODY}")
+
+
+def test_issuing_organisation_line_is_not_the_headline():
+    text = "4 March 2024\nMinistry of Ports and Shipping of Ruritania (Castello)\npress release\n\n" + BODY
+    meta = infer(text)
+    assert meta.get("title") is None and meta["publisher"] == "Ministry of Ports and Shipping of Ruritania"

@@ -19,7 +19,7 @@ import re
 
 from briefer.ingest import pagedate as pd
 from briefer.ingest.metadata import Line
-from briefer.ingest.names import outlet, outlet_like, person
+from briefer.ingest.names import CONNECT, NAME_TOKEN, outlet, outlet_like, person
 
 # Field labels a page's template writes before its metadata.
 _LABEL = r"(?:Date|Published|Updated|Posted|Last [Uu]pdated|Authors?|Written by|Source|Publisher|Category|Tags)"
@@ -135,14 +135,24 @@ def author_box(top: list[Line], title_at: int | None) -> tuple[str, str | None] 
 def release_org(top: list[Line]) -> str | None:
     """"Ministry of Ports (Castello)" beside a "press release" line or the page's date line: the
     organisation that issued the page."""
-    for i, ln in enumerate(top):
-        match = _ORG_PLACE.match(ln.text)
-        if match is None or not outlet_like(match["org"]):
-            continue
-        near = [top[j].text for j in (i - 1, i + 1) if 0 <= j < len(top)]
-        if any(_RELEASE.match(t) or ((st := pd.stamp(t)) and st.iso) for t in near):
-            return match["org"]
-    return None
+    return next((org for i in range(len(top)) if (org := issuer_at(top, i))), None)
+
+
+def issuer_at(top: list[Line], i: int) -> str | None:
+    """The organisation's name when line i is "Name (City)" beside a release line or a date."""
+    match = _ORG_PLACE.match(top[i].text)
+    if match is None or not _org_like(match["org"]):
+        return None
+    near = [top[j].text for j in (i - 1, i + 1) if 0 <= j < len(top)]
+    return match["org"] if any(_RELEASE.match(t) or ((st := pd.stamp(t)) and st.iso) for t in near) else None
+
+
+def _org_like(name: str) -> bool:
+    """An organisation's full name: up to ten capitalised words and connectors ("Ministry of Ports
+    and Shipping of Ruritania"); an outlet's name is shorter, an issuer's may not be."""
+    words = name.split()
+    return len(words) <= 10 and words[0][:1].isupper() and outlet_like(" ".join(words[:6])) \
+        and all(NAME_TOKEN.match(w) or w.casefold() in CONNECT for w in words)
 
 
 def wire_line(top: list[Line]) -> str | None:

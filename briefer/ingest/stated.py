@@ -46,7 +46,9 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     archived = pd.archive_date(text)
     # a headline may repeat (page title and heading): only navigation and credits are no headline
     title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
-    if title_at is not None:
+    if archived and top and top[0].text.startswith("date ") and _headline(archived[1]):
+        meta["title"], title_at = archived[1], 0  # " date 2025-04-05 Headline of the page"
+    elif title_at is not None:
         meta["title"] = top[title_at].text
     elif _titled(top):
         meta["title"] = top[0].text.split("|")[0].strip()
@@ -112,6 +114,12 @@ def _is_body(text: str) -> bool:
     return words >= 30 or (words >= BODY_WORDS and text.rstrip().endswith((".", "!", "?", '"', "”", "’")))
 
 
+def _headline(text: str) -> bool:
+    """A headline's shape: 5-24 words, not all capitals, no sentence's end, not a date stamp."""
+    return 5 <= len(text.split()) <= 24 and not _is_body(text) and not text.isupper() \
+        and not re.search(r"[.,;:!]$", text) and pd.stamp(text) is None
+
+
 def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
     """The headline: the first line above the story of five or more words (three if none has five:
     a masthead's name is shorter) that is not a date, byline, section label or sentence."""
@@ -122,7 +130,8 @@ def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
         words = ln.text.split()
         if (ln.start, ln.end) in furn or not 3 <= len(words) <= 24 or ln.text.endswith((".", ",", ";", ":")) \
                 or ln.text.startswith("date ") or pd.stamp(ln.text) or "|" in ln.text \
-                or re.search(r"\b\d+ min(?:ute)?s? read\b", ln.text, re.I) or ln.text.isupper():
+                or re.search(r"\b\d+ min(?:ute)?s? read\b", ln.text, re.I) or ln.text.isupper() \
+                or credits.issuer_at(top, i):
             continue
         candidates.append((i, len(words)))
     long = [i for i, n in candidates if n >= 5]
