@@ -281,6 +281,11 @@ def test_labelled_author_who_is_a_person():
     assert "publisher" not in meta
 
 
+def test_labelled_authors_list():
+    meta = infer(f"Council backs a new harbour budget\n\nAuthors: Teodor Vasko and Ilse M. Varga\n\n{BODY}")
+    assert meta["authors"] == ["Teodor Vasko", "Ilse M. Varga"]
+
+
 def test_lower_case_byline_inside_a_wrapped_paragraph_is_no_byline():
     text = ("Council backs a new harbour budget\n\n"
             "The plan was approved on Tuesday after a long debate that was led\n"
@@ -336,8 +341,10 @@ def test_updated_stamp_at_the_end_of_a_page(stamp):
     assert infer(f"{BODY}{stamp}\nHarbour Crux\n")["date"] == "2024-03-08"
 
 
-def test_closing_date_at_the_end_is_not_the_page_date():
-    assert "date" not in infer(f"{BODY}Closing date: March 8, 2024\n")
+@pytest.mark.parametrize("label", ["Closing date", "Election date"])
+def test_a_labelled_date_of_something_else_is_not_the_page_date(label):
+    assert "date" not in infer(f"{BODY}{label}: March 8, 2024\n")
+    assert "date" not in infer(f"Council backs a new harbour budget\n\n{label}: March 8, 2024\n\n{BODY}")
 
 
 def test_inverted_wire_credit_in_an_early_paragraph():

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from briefer.ingest import pagedate as pd
-from briefer.ingest.metadata import Line
+from briefer.ingest.metadata import Line, split_names
 from briefer.ingest.names import CONNECT, NAME_TOKEN, outlet, outlet_like, person
 
 # Field labels a page's template writes before its metadata.
@@ -33,9 +33,10 @@ ROLE_BYLINE = re.compile(rf"^[Bb]y:?\s+(?P<name>{_PERSON})(?:,\s+(?P<role>[A-Z][
 # A stamp's label: a few words ending in a date word ("Last updated", "Final Up to date").
 STAMP_LABEL = re.compile(r"^(?P<label>(?:[A-Za-z]+\s+){0,3}(?:date|updated|published|posted|modified))\s*:\s*"
                          r"(?P<rest>.+)$", re.I)
-# dates a page states that are not its own
-_NOT_PAGE_DATE = {"due", "closing", "expiry", "expiration", "deadline", "effective", "start", "end", "event",
-                  "birth", "entry", "application", "close", "opening"}
+# words a page's own stamp label is made of ("Last updated", "Publication date", and spun
+# wording "Final Up to date"); any other ("Election date", "Closing date") dates something else
+_STAMP_WORDS = {"last", "final", "first", "up", "to", "publication", "published", "release", "page", "post",
+                "article", "originally", "updated", "posted", "modified", "date", "on"}
 _RELEASE = re.compile(r"^(?:press|news|media) release$|^(?:press |official )?statement$", re.I)
 _ORG_PLACE = re.compile(r"^(?P<org>[A-Z][^()]{2,80}?)\s*\((?P<place>[A-Z][\w.'’ -]{1,30})\)$")
 # a newsroom role "for"/"at" a publication, in an author's bio
@@ -68,8 +69,9 @@ def labelled(top: list[Line]) -> dict[str, object]:
                 if st and st.iso:
                     found.setdefault("date", st.iso)
             elif label in {"author", "authors", "written by"}:
-                if person(value):
-                    found.setdefault("authors", [value])
+                names = split_names(value)
+                if names and all(person(n) for n in names):
+                    found.setdefault("authors", names)
                 elif outlet(value) and outlet_like(value):
                     found.setdefault("publisher", value)
             elif label == "publisher" and outlet_like(value):
@@ -79,9 +81,9 @@ def labelled(top: list[Line]) -> dict[str, object]:
 
 def label_stamp(text: str) -> pd.Stamp | None:
     """"Last updated: July 8, 2024, 01:08 IST": a date stamp under a short label ending in a date
-    word; None for a date that is not the page's ("Closing date: ...")."""
+    word; None for a date that is not the page's ("Closing date: ...", "Election date: ...")."""
     match = STAMP_LABEL.match(text)
-    if match is None or {w.casefold() for w in match["label"].split()} & _NOT_PAGE_DATE:
+    if match is None or not {w.casefold() for w in match["label"].split()} <= _STAMP_WORDS:
         return None
     st = pd.stamp(match["rest"])
     if st is None or st.iso is None:
