@@ -373,3 +373,9 @@ def test_issuing_organisation_line_is_not_the_headline():
     text = "4 March 2024\nMinistry of Ports and Shipping of Ruritania (Castello)\npress release\n\n" + BODY
     meta = infer(text)
     assert meta.get("title") is None and meta["publisher"] == "Ministry of Ports and Shipping of Ruritania"
+
+
+def test_section_label_in_capitals_is_not_part_of_the_title():
+    meta = infer(f"MARITIME LAW: Reading the New Harbour Tariff: Ruritania v. Ostravia\n\n{BODY}")
+    assert meta["title"] == "Reading the New Harbour Tariff: Ruritania v. Ostravia"
+    assert infer(f"Explainer: How the council agreed on harbour dues\n\n{BODY}")["title"].startswith("Explainer:")

@@ -54,6 +54,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
         meta["title"] = top[0].text.split("|")[0].strip()
     elif heading := _heading_after_lead(all_lines, {(s, e) for s, e, why in marks if why != "sub-head"}):
         meta["title"] = heading
+    if "title" in meta:
+        meta["title"] = _without_section(str(meta["title"]))
     _from_lines(meta, top, title_at)
     fields = credits.labelled(top)
     line = _dateline(top, archived)
@@ -112,6 +114,15 @@ def _top(all_lines: list[Line]) -> list[Line]:
 def _is_body(text: str) -> bool:
     words = len(text.split())
     return words >= 30 or (words >= BODY_WORDS and text.rstrip().endswith((".", "!", "?", '"', "”", "’")))
+
+
+def _without_section(title: str) -> str:
+    """A headline without the section label in capitals that opens it ("WORLD AFFAIRS: Talks
+    resume in Castello"): the label is the page's furniture, not its title."""
+    head, colon, rest = title.partition(":")
+    if colon and head.isupper() and len(rest.split()) >= 3 and not rest.isupper():
+        return rest.strip()
+    return title
 
 
 def _headline(text: str) -> bool:
