@@ -317,3 +317,14 @@ def test_question_title_keeps_its_own_mark():
     src = _bare(publisher="Coast Review", title="Did the council agree?")
     assert full_note(src) == '"Did the council agree?" Coast Review.'
     assert short_note(src) == 'Coast Review, "Did the council agree?"'
+
+
+@pytest.mark.parametrize(("title", "short"), [
+    ("Ruritania: Ministry Urges Calm Over Harbour Dues", "Ministry Urges Calm"),
+    ("MARITIME LAW AND POLICY: Reading the New Harbour Tariff", "Reading the New Harbour"),
+    ("Explainer: How the council agreed on dues?", "How the council agreed"),
+    ("Dues: a note", "Dues: a note"),
+    ("Harbour budget passes after a long debate on dues: mayor", "Harbour budget passes"),
+])
+def test_short_title_leaves_out_a_kicker_before_a_colon(title, short):
+    assert short_title(title) == short

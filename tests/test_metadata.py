@@ -261,3 +261,121 @@ def test_site_credit_with_date_and_dash():
     text = f"Port Vell (PV), Mar 4 – {BODY}"
     assert infer(text)["publisher"] == "PV"
     assert text[leading_dateline(text):].startswith("The council")
+
+
+# --- further page shapes: labelled fields, role bylines, author boxes, releases, wire lines ---------
+
+def test_labelled_fields_run_together_by_a_scraper():
+    text = ("Harbour dues: a note on the new tariff\n\n"
+            "Date: March 4, 2024Author: Castello Maritime Blog2 Comments\n\n"
+            "by Ilse M. Varga, Lecturer in Maritime Law, University of Castello, Ruritania\n\n" + BODY)
+    meta = infer(text)
+    assert meta["date"] == "2024-03-04"
+    assert meta["publisher"] == "Castello Maritime Blog"
+    assert meta["authors"] == ["Ilse M. Varga"]
+
+
+def test_labelled_author_who_is_a_person():
+    meta = infer(f"Council backs a new harbour budget\n\nAuthor: Teodor Vasko\nDate: 12 May 2023\n\n{BODY}")
+    assert (meta["authors"], meta["date"]) == (["Teodor Vasko"], "2023-05-12")
+    assert "publisher" not in meta
+
+
+def test_labelled_authors_list():
+    meta = infer(f"Council backs a new harbour budget\n\nAuthors: Teodor Vasko and Ilse M. Varga\n\n{BODY}")
+    assert meta["authors"] == ["Teodor Vasko", "Ilse M. Varga"]
+
+
+def test_lower_case_byline_inside_a_wrapped_paragraph_is_no_byline():
+    text = ("Council backs a new harbour budget\n\n"
+            "The plan was approved on Tuesday after a long debate that was led\n"
+            "by Ana Kovac, Mayor of Castello, and then adopted\n"
+            "and that the pier would open next spring.\n\n" + BODY)
+    assert "authors" not in infer(text)
+
+
+def test_author_box_name_twice_then_bio():
+    text = ("Council backs a new harbour budget\n\nMira Kovalenko\nMira Kovalenko\n"
+            "Mira holds a degree in history. As the Europe desk chief for Harbour Ledger, she covers ports.\n\n"
+            + BODY)
+    meta = infer(text)
+    assert meta["authors"] == ["Mira Kovalenko"]
+    assert meta["publisher"] == "Harbour Ledger"
+
+
+def test_author_box_without_a_newsroom_bio_names_no_publisher():
+    text = ("Council backs a new harbour budget\n\nMira Kovalenko\nMira Kovalenko\n"
+            "Mira is a fellow of the Castello Institute and writes on ports.\n\n" + BODY)
+    meta = infer(text)
+    assert meta["authors"] == ["Mira Kovalenko"]
+    assert "publisher" not in meta
+
+
+def test_organisation_with_its_city_and_a_press_release_line():
+    text = ("Ruritania: Ministry Urges Calm Over Harbour Dues\n\n4 March 2024\n"
+            "Ministry of Ports and Shipping (Castello)\npress release\n\n" + BODY)
+    meta = infer(text)
+    assert meta["publisher"] == "Ministry of Ports and Shipping"
+    assert meta["date"] == "2024-03-04"
+
+
+def test_name_with_place_in_parentheses_alone_is_no_publisher():
+    text = "Council backs a new harbour budget\n\nHarbour Works (Phase Two)\n\n" + BODY
+    assert "publisher" not in infer(text)
+
+
+def test_wire_name_alone_under_the_lead():
+    text = ("Council backs a new harbour budget\n\nThe mayor, centre, at the pier on Tuesday\nAFP\n\n" + BODY)
+    meta = infer(text)
+    assert (meta["publisher"], meta["kind"]) == ("AFP", "wire")
+
+
+def test_photo_credit_naming_a_wire_is_no_wire_line():
+    text = "Council backs a new harbour budget\n\nPhoto: AFP/Pool\n\n" + BODY
+    assert "publisher" not in infer(text)
+
+
+@pytest.mark.parametrize("stamp", ["Last updated: March 8, 2024, 01:08 IST",
+                                   "Final Up to date: March 08, 2024, 01:08 IST"])
+def test_updated_stamp_at_the_end_of_a_page(stamp):
+    assert infer(f"{BODY}{stamp}\nHarbour Crux\n")["date"] == "2024-03-08"
+
+
+@pytest.mark.parametrize("label", ["Closing date", "Election date"])
+def test_a_labelled_date_of_something_else_is_not_the_page_date(label):
+    assert "date" not in infer(f"{BODY}{label}: March 8, 2024\n")
+    assert "date" not in infer(f"Council backs a new harbour budget\n\n{label}: March 8, 2024\n\n{BODY}")
+
+
+def test_inverted_wire_credit_in_an_early_paragraph():
+    text = ("The council approved the new harbour budget on Tuesday after a long debate, officials said "
+            "in a statement.\n\nThe dispute has raised fears for the fishing villages, reports the AFP. "
+            "The mayor blasted critics for what she called bad faith over the northern pier plan.\n")
+    assert infer(text)["publisher"] == "AFP"
+
+
+def test_wire_cited_in_a_later_paragraph_is_no_credit():
+    text = BODY + "\nA third paragraph follows here with more detail on the plan for the pier and docks.\n\n" \
+        "The mayor later resigned, reports Reuters. Critics said the plan would cost far more than stated.\n"
+    assert "publisher" not in infer(text)
+
+
+def test_headline_on_a_web_archive_date_line():
+    meta = infer(f" date 2024-03-04 Ruritania: Ministry Urges Calm Over Harbour Dues\n\n{BODY}")
+    assert (meta["date"], meta["title"]) == ("2024-03-04", "Ruritania: Ministry Urges Calm Over Harbour Dues")
+
+
+def test_first_paragraph_on_a_web_archive_date_line_is_no_title():
+    assert "title" not in infer(f" date 2024-03-04 {BODY}")
+
+
+def test_issuing_organisation_line_is_not_the_headline():
+    text = "4 March 2024\nMinistry of Ports and Shipping of Ruritania (Castello)\npress release\n\n" + BODY
+    meta = infer(text)
+    assert meta.get("title") is None and meta["publisher"] == "Ministry of Ports and Shipping of Ruritania"
+
+
+def test_section_label_in_capitals_is_not_part_of_the_title():
+    meta = infer(f"MARITIME LAW: Reading the New Harbour Tariff: Ruritania v. Ostravia\n\n{BODY}")
+    assert meta["title"] == "Reading the New Harbour Tariff: Ruritania v. Ostravia"
+    assert infer(f"Explainer: How the council agreed on harbour dues\n\n{BODY}")["title"].startswith("Explainer:")

@@ -9,29 +9,17 @@ from __future__ import annotations
 
 import re
 
+from briefer.ingest import credits
 from briefer.ingest import pagedate as pd
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
+from briefer.ingest.names import generic, outlet, outlet_like, person
 
-# Last words that mark a short line as a publication's name ("Siem Reap Times").
-OUTLET = {"times", "post", "news", "herald", "tribune", "journal", "daily", "gazette", "chronicle",
-          "express", "telegraph", "observer", "standard", "bulletin", "monitor", "mail", "star",
-          "review", "today", "insider", "press", "online", "weekly", "magazine", "wire", "dispatch",
-          "record", "courier", "sun", "globe", "nation", "inquirer", "reporter", "diplomat", "focus",
-          "voice", "network", "tv", "radio", "media", "agency"}
 # Words of a government body's name, for a page signed by it at its end ("U.S. Department of State").
 _ORG_HEAD = (r"(?:Department|Ministry|Embassy|Consulate|Mission|Office|Bureau|Agency|Commission|Council|"
              r"Secretariat|Government|Parliament|White House)")
 _CAP = r"[A-Z][\w.'’-]*"
 # a government body's whole name: "U.S. Department of State", "Ministry of Maritime Affairs"
 OFFICIAL = re.compile(rf"^(?:The )?(?:{_CAP} ){{0,3}}{_ORG_HEAD}(?: of(?: the)? {_CAP}(?: (?:{_CAP}|and|&)){{0,3}})?$")
-# words that make a line a page's section, not a publication ("World News", "Latest News")
-GENERIC = {"latest", "breaking", "top", "local", "national", "international", "world", "business",
-           "sports", "politics", "more", "related", "other", "trending", "popular", "recent", "featured",
-           "home", "opinion", "tech", "entertainment", "health", "science", "lifestyle", "regional",
-           "asia", "europe", "africa", "americas", "pacific", "middle", "east", "economy", "markets"}
-CONNECT = {"of", "the", "and", "in", "for", "on", "de", "du", "da", "van", "von", "bin", "binti", "al",
-           "&"}
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
 SELF_NAMED = re.compile(
     r"(?P<pub>[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|in|on|the|for|and|&)){0,4}) "
     r"(?:takes a (?:closer |quick )?look at|looks at|looks back at|explains|rounds up)\b")
@@ -58,13 +46,18 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     archived = pd.archive_date(text)
     # a headline may repeat (page title and heading): only navigation and credits are no headline
     title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
-    if title_at is not None:
+    if archived and top and top[0].text.startswith("date ") and _headline(archived[1]):
+        meta["title"], title_at = archived[1], 0  # " date 2025-04-05 Headline of the page"
+    elif title_at is not None:
         meta["title"] = top[title_at].text
     elif _titled(top):
         meta["title"] = top[0].text.split("|")[0].strip()
     elif heading := _heading_after_lead(all_lines, {(s, e) for s, e, why in marks if why != "sub-head"}):
         meta["title"] = heading
+    if "title" in meta:
+        meta["title"] = _without_section(str(meta["title"]))
     _from_lines(meta, top, title_at)
+    fields = credits.labelled(top)
     line = _dateline(top, archived)
     if line and line.wire:
         meta["publisher"], meta["kind"] = line.wire.strip(), "wire"
@@ -72,11 +65,26 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     if line and line.iso:
         dates.append((line.iso, "dateline"))
     dates += _stamped(top, title_at)
+    dates += [(str(iso), "stated") for iso in (fields.get("date"), credits.end_stamp(all_lines)) if iso]
     if dates:
         meta["date"], meta["date_basis"] = dates[0]
     _authors(meta, text, content)
+    _more_credits(meta, text, top, title_at, fields)
     _publisher(meta, text, all_lines, content, top, title_at)
     return meta
+
+
+def _more_credits(meta: dict[str, object], text: str, top: list[Line], title_at: int | None,
+                  fields: dict[str, object]) -> None:
+    """Authors and publisher from labelled fields, a role byline or an author box, where the
+    common shapes named none."""
+    box = credits.author_box(top, title_at)
+    if "authors" not in meta:
+        authors = fields.get("authors") or credits.role_byline(text, top) or ([box[0]] if box else None)
+        if authors:
+            meta["authors"] = authors
+    if "publisher" not in meta and (pub := fields.get("publisher") or (box and box[1])):
+        meta["publisher"] = pub
 
 
 def _dateline(top: list[Line], archived: tuple[str, str] | None) -> pd.Dateline | None:
@@ -108,6 +116,21 @@ def _is_body(text: str) -> bool:
     return words >= 30 or (words >= BODY_WORDS and text.rstrip().endswith((".", "!", "?", '"', "”", "’")))
 
 
+def _without_section(title: str) -> str:
+    """A headline without the section label in capitals that opens it ("WORLD AFFAIRS: Talks
+    resume in Castello"): the label is the page's furniture, not its title."""
+    head, colon, rest = title.partition(":")
+    if colon and head.isupper() and len(rest.split()) >= 3 and not rest.isupper():
+        return rest.strip()
+    return title
+
+
+def _headline(text: str) -> bool:
+    """A headline's shape: 5-24 words, not all capitals, no sentence's end, not a date stamp."""
+    return 5 <= len(text.split()) <= 24 and not _is_body(text) and not text.isupper() \
+        and not re.search(r"[.,;:!]$", text) and pd.stamp(text) is None
+
+
 def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
     """The headline: the first line above the story of five or more words (three if none has five:
     a masthead's name is shorter) that is not a date, byline, section label or sentence."""
@@ -118,7 +141,8 @@ def _title_index(top: list[Line], furn: set[tuple[int, int]]) -> int | None:
         words = ln.text.split()
         if (ln.start, ln.end) in furn or not 3 <= len(words) <= 24 or ln.text.endswith((".", ",", ";", ":")) \
                 or ln.text.startswith("date ") or pd.stamp(ln.text) or "|" in ln.text \
-                or re.search(r"\b\d+ min(?:ute)?s? read\b", ln.text, re.I) or ln.text.isupper():
+                or re.search(r"\b\d+ min(?:ute)?s? read\b", ln.text, re.I) or ln.text.isupper() \
+                or credits.issuer_at(top, i):
             continue
         candidates.append((i, len(words)))
     long = [i for i, n in candidates if n >= 5]
@@ -141,7 +165,7 @@ def _from_lines(meta: dict[str, object], top: list[Line], title_at: int | None) 
             named = [p for p in parts if _after_name(p, ln.text)]
             if named:
                 meta.setdefault("publisher", _name_before_date(named[0]))
-            elif below and len(parts) == 2 and _person(parts[0]) and (_outlet(parts[1]) or pd.is_wire(parts[1])):
+            elif below and len(parts) == 2 and person(parts[0]) and (outlet(parts[1]) or pd.is_wire(parts[1])):
                 meta.setdefault("authors", [parts[0]])
                 meta.setdefault("publisher", parts[1])
         elif len(texts) == 1:
@@ -156,9 +180,9 @@ def _name_before_date(part: str) -> str:
 def _lead_name(meta: dict[str, object], text: str, below: bool) -> None:
     """The words beside a date stamp: an outlet's name, or the author's (below the headline)."""
     name = re.sub(r"^By:?\s+", "", text).strip()
-    if _outlet(name) and not _generic(name):
+    if outlet(name) and not generic(name):
         meta.setdefault("publisher", name)
-    elif below and _person(name):
+    elif below and person(name):
         meta.setdefault("authors", [name])
 
 
@@ -169,7 +193,7 @@ def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
     for i, ln in enumerate(top):
         parts = [p for p in ln.text.split("|") if p.strip()]
         for part in parts:
-            st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part)
+            st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part) or credits.label_stamp(part)
             if st is None or st.iso is None:
                 continue
             if st.weekday and (title_at is None or i < title_at or _headline_below(top, i)):
@@ -202,7 +226,7 @@ def _byline_date(part: str) -> pd.Stamp | None:
 def _after_name(part: str, whole: str) -> pd.Stamp | None:
     """"Publisher 10/11/2025": a date stamp after a short name."""
     match = re.match(r"^[A-Z][^\d|]{1,50}?\s+(?=\d)", part)
-    if not match or not _outlet_like(match.group(0).strip()):
+    if not match or not outlet_like(match.group(0).strip()):
         return None
     st = pd.stamp(part[match.end():])
     if st and st.iso is None:
@@ -226,7 +250,7 @@ def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
     if "authors" in meta or not content:
         return
     who = _sign_off(content[-1].text)
-    if who and not pd.is_wire(who) and _person(who):
+    if who and not pd.is_wire(who) and person(who):
         meta["authors"] = [who]
 
 
@@ -238,8 +262,8 @@ def byline_names(raw: str) -> tuple[list[str], str | None]:
     if date:
         raw = re.sub(r"(?:\s+(?:on|at|posted|published|updated))+\s*$", "", raw[:date[1].start()].rstrip(" ,"))
     parts = [p.strip() for p in re.split(r",\s*", raw.strip(" ,")) if p.strip()]
-    extra = parts.pop() if len(parts) > 1 and (pd.is_wire(parts[-1]) or _outlet(parts[-1])) else None
-    names = [n for n in split_names(", ".join(parts)) if _person(n)]
+    extra = parts.pop() if len(parts) > 1 and (pd.is_wire(parts[-1]) or outlet(parts[-1])) else None
+    names = [n for n in split_names(", ".join(parts)) if person(n)]
     return names, extra
 
 
@@ -252,9 +276,13 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
         if who and (pd.is_wire(who) or (who.isupper() and len(who) <= 6)):
             meta["publisher"], meta["kind"] = who, "wire"
             return
+    if wire := credits.wire_line(top):
+        meta["publisher"], meta["kind"] = wire, "wire"
+        return
     candidates = [_titled(top), _masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
                   _source_line(all_lines),
-                  _contributed(all_lines), _signed(all_lines), _reported(content)]
+                  _contributed(all_lines), _signed(all_lines), _reported(content),
+                  credits.release_org(top), credits.inverted_credit(content, _is_body)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found
@@ -278,7 +306,7 @@ def _titled(top: list[Line]) -> str | None:
     """A saved page's first line "Headline of five words or more | Outlet"."""
     parts = [p.strip() for p in top[0].text.split("|")] if top else []
     if len(parts) == 2 and len(parts[0].split()) >= 5 and len(parts[1].split()) <= 4 \
-            and _outlet_like(parts[1]) and not _generic(parts[1]):
+            and outlet_like(parts[1]) and not generic(parts[1]):
         return parts[1]
     return None
 
@@ -298,10 +326,10 @@ def _masthead(top: list[Line], title_at: int | None, all_lines: list[Line]) -> s
     end = title_at if title_at is not None else min(2, len(top))
     for ln in top[:end]:
         name = ln.text
-        if not _outlet_like(name) or pd.stamp(name):
+        if not outlet_like(name) or pd.stamp(name):
             continue
         again = sum(other.text == name for other in all_lines) >= 2 and len(name.split()) >= 2
-        if (again or _outlet(name)) and not _generic(name):
+        if (again or outlet(name)) and not generic(name):
             return name
     return None
 
@@ -313,7 +341,7 @@ def _copyright(text: str) -> str | None:
         owner = re.sub(r"(?i)\b(?:all rights reserved|copyright)\b\.?|\b\d{4}\b|[-–,.]\s*$", " ",
                        match.group("owner"))
         owner = re.sub(r"\s+", " ", owner).strip(" .,-–|")
-        if owner and _outlet_like(owner):
+        if owner and outlet_like(owner):
             return owner
     return None
 
@@ -342,7 +370,7 @@ def _signed(all_lines: list[Line]) -> str | None:
         i -= 1
     if 0 < i < len(all_lines) and len(all_lines) - i <= 6:
         name = all_lines[i].text
-        if OFFICIAL.match(name) and _outlet_like(name):
+        if OFFICIAL.match(name) and outlet_like(name):
             return name
     return None
 
@@ -363,30 +391,3 @@ def _sign_off(text: str) -> str | None:
 
 def _label(text: str) -> bool:
     return len(text.split()) <= 10 and not text.rstrip().endswith((".", "!", "?", '"', "”", ")"))
-
-
-def _outlet_like(name: str) -> bool:
-    """A short capitalised name (1-6 words, no sentence punctuation, no digits)."""
-    words = name.split()
-    if not 1 <= len(words) <= 6 or re.search(r"\d|[.!?:;,]$", name) or name.isupper() and len(words) > 3:
-        return False
-    return all(_NAME_TOKEN.match(w) or w.casefold() in CONNECT for w in words) and words[0][0].isupper()
-
-
-def _outlet(name: str) -> bool:
-    words = name.split()
-    return _outlet_like(name) and len(words) >= 2 and words[-1].casefold().strip(".") in OUTLET
-
-
-def _generic(name: str) -> bool:
-    """"World News", "Asia Pacific": a section's name."""
-    words = [w.casefold() for w in name.split()]
-    return all(w in GENERIC or w in CONNECT for w in words[:-1]) and (words[-1] in GENERIC or words[-1] == "news")
-
-
-def _person(name: str) -> bool:
-    """A person's name: 2-5 capitalised words or initials, no outlet word."""
-    words = name.split()
-    return 2 <= len(words) <= 5 and _outlet_like(name) and not _outlet(name) and not _generic(name) \
-        and not any(w.casefold() in CONNECT - {"de", "van", "von", "bin", "binti", "al", "da", "du"}
-                    for w in words)

@@ -89,8 +89,9 @@ _FUNCTION_WORDS = {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or",
 
 
 def short_title(title: str, words: int = 4) -> str:
-    """Chicago short title: up to four words of the headline, not ending on a function word."""
-    title = title.replace(" …", "").strip()
+    """Chicago short title: up to four words of the headline, not ending on a function word; a
+    kicker before a colon ("Explainer:", "West Africa:", "PUBLIC LAW:") is left out."""
+    title = _without_kicker(title.replace(" …", "").strip())
     split = title.split()
     if len(split) <= words:
         return title.rstrip(",;:")
@@ -98,6 +99,15 @@ def short_title(title: str, words: int = 4) -> str:
     while len(short) > 1 and short[-1].casefold().strip(",;:") in _FUNCTION_WORDS:
         short.pop()
     return " ".join(short).rstrip(",;:.")
+
+
+def _without_kicker(title: str) -> str:
+    """The headline after a section label that opens it: one to three words, or capitals, before
+    its first colon, with a headline of three words or more after it."""
+    head, colon, rest = title.partition(":")
+    if colon and len(rest.split()) >= 3 and (len(head.split()) <= 3 or head.isupper()):
+        return rest.strip()
+    return title
 
 
 def _opening(src: Source, words: int) -> str:

@@ -1,0 +1,173 @@
+"""Further shapes in which a page states who made it and when, read in their general form:
+
+- labelled fields ("Date: June 2, 2025", "Author: Jane Doe"), also run together by a scraper
+  ("Date: June 2, 2025Author: Harbour Law Blog1 Comment");
+- a byline with a role, in either case ("by Jane Doe, Professor of Law, University of X");
+- an author box: the author's name twice under the headline, then a short bio ("Jane is a senior
+  correspondent for Harbour Weekly ...");
+- an organisation's "Name (City)" line beside a "press release" line or the page's date;
+- a news agency's name alone on a line above the story (its credit);
+- a "Last updated: <date>" stamp, also at a page's end and in spun wording ("Final Up to date:");
+- an inverted credit closing an early sentence ("..., reports the AFP.").
+
+Every reader returns None when the shape is not there; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.ingest import pagedate as pd
+from briefer.ingest.metadata import Line, split_names
+from briefer.ingest.names import CONNECT, NAME_TOKEN, outlet, outlet_like, person
+
+# Field labels a page's template writes before its metadata.
+_LABEL = r"(?:Date|Published|Updated|Posted|Last [Uu]pdated|Authors?|Written by|Source|Publisher|Category|Tags)"
+# a label glued to the previous field by a scraper ("2025Author:")
+_GLUED = re.compile(rf"(?<=[\w.)])(?={_LABEL}:)")
+_FIELD = re.compile(rf"^(?P<label>{_LABEL}):\s*(?P<value>.+?)\s*$")
+# a comment counter glued to the end of a field ("Harbour Law Blog1 Comment", "No Comments")
+_COMMENTS = re.compile(r"\s*(?:\d+|No)\s+Comments?\s*$|\s*Leave a [Cc]omment\s*$")
+_PERSON = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|bin|binti|da|al)){1,4}"
+ROLE_BYLINE = re.compile(rf"^[Bb]y:?\s+(?P<name>{_PERSON})(?:,\s+(?P<role>[A-Z][^\n]*))?$")
+# A stamp's label: a few words ending in a date word ("Last updated", "Final Up to date").
+STAMP_LABEL = re.compile(r"^(?P<label>(?:[A-Za-z]+\s+){0,3}(?:date|updated|published|posted|modified))\s*:\s*"
+                         r"(?P<rest>.+)$", re.I)
+# words a page's own stamp label is made of ("Last updated", "Publication date", and spun
+# wording "Final Up to date"); any other ("Election date", "Closing date") dates something else
+_STAMP_WORDS = {"last", "final", "first", "up", "to", "publication", "published", "release", "page", "post",
+                "article", "originally", "updated", "posted", "modified", "date", "on"}
+_RELEASE = re.compile(r"^(?:press|news|media) release$|^(?:press |official )?statement$", re.I)
+_ORG_PLACE = re.compile(r"^(?P<org>[A-Z][^()]{2,80}?)\s*\((?P<place>[A-Z][\w.'’ -]{1,30})\)$")
+# a newsroom role "for"/"at" a publication, in an author's bio
+_NEWSROOM = re.compile(
+    r"\b(?:editor|correspondent|reporter|writer|columnist|chief|producer|journalist)\s+(?:for|at|with)\s+"
+    r"(?P<pub>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})", re.I)
+_INVERTED = re.compile(r",\s*reports?\s+(?:the\s+)?(?P<wire>[A-Z][\w .-]{1,30}?)\s*\.(?:\s|$)")
+
+
+def fields(text: str) -> list[tuple[str, str]]:
+    """(label, value) for each labelled field of a line that opens with one, split where a scraper
+    ran the fields together; [] when the line does not open with a label."""
+    parts = [p.strip() for p in _GLUED.split(text) if p.strip()]
+    out = []
+    for part in parts:
+        match = _FIELD.match(part)
+        if match is None:
+            return out if out else []
+        out.append((match["label"].casefold(), _COMMENTS.sub("", match["value"]).strip()))
+    return out
+
+
+def labelled(top: list[Line]) -> dict[str, object]:
+    """Date, authors and publisher from labelled fields above the story."""
+    found: dict[str, object] = {}
+    for ln in top:
+        for label, value in fields(ln.text):
+            if label in {"date", "published", "posted", "updated", "last updated"}:
+                st = pd.stamp(value)
+                if st and st.iso:
+                    found.setdefault("date", st.iso)
+            elif label in {"author", "authors", "written by"}:
+                names = split_names(value)
+                if names and all(person(n) for n in names):
+                    found.setdefault("authors", names)
+                elif outlet(value) and outlet_like(value):
+                    found.setdefault("publisher", value)
+            elif label == "publisher" and outlet_like(value):
+                found.setdefault("publisher", value)
+    return found
+
+
+def label_stamp(text: str) -> pd.Stamp | None:
+    """"Last updated: July 8, 2024, 01:08 IST": a date stamp under a short label ending in a date
+    word; None for a date that is not the page's ("Closing date: ...", "Election date: ...")."""
+    match = STAMP_LABEL.match(text)
+    if match is None or not {w.casefold() for w in match["label"].split()} <= _STAMP_WORDS:
+        return None
+    st = pd.stamp(match["rest"])
+    if st is None or st.iso is None:
+        return None
+    label = match["label"].casefold()
+    return pd.Stamp(st.iso, st.weekday, "published" in label or "posted" in label)
+
+
+def end_stamp(all_lines: list[Line]) -> str | None:
+    """A labelled date stamp among a page's last lines (a footer's "Last updated: ...")."""
+    for ln in reversed(all_lines[-6:]):
+        st = label_stamp(ln.text)
+        if st:
+            return st.iso
+    return None
+
+
+def role_byline(text: str, top: list[Line]) -> list[str] | None:
+    """"by Jane Doe, Professor of Law, University of X" on a paragraph of its own above the story."""
+    for ln in top:
+        match = ROLE_BYLINE.match(ln.text)
+        if match and person(match["name"]) and _own_paragraph(text, ln):
+            return [match["name"]]
+    return None
+
+
+def _own_paragraph(text: str, ln: Line) -> bool:
+    """The line stands between blank lines (a byline), not inside a hard-wrapped paragraph."""
+    before = text[:ln.start].rstrip(" \t\xa0")
+    after = text[ln.end:].lstrip(" \t\xa0")
+    return (not before.strip() or before.endswith("\n\n") or re.search(r"\n\s*\n$", before) is not None) \
+        and (not after.strip() or re.match(r"\n\s*\n", after) is not None)
+
+
+def author_box(top: list[Line], title_at: int | None) -> tuple[str, str | None] | None:
+    """An author box under the headline: a person's name on two lines running, then perhaps a bio
+    naming the author's newsroom role at a publication. Returns (author, publisher or None)."""
+    start = 0 if title_at is None else title_at + 1
+    for i in range(start, len(top) - 1):
+        name = top[i].text
+        if name != top[i + 1].text or not person(name):
+            continue
+        bio = top[i + 2].text if i + 2 < len(top) else ""
+        own = {name.split()[0], name.split()[-1], "He", "She", "They"}
+        match = _NEWSROOM.search(bio) if bio.split()[:1] and bio.split()[0] in own else None
+        pub = match["pub"] if match and outlet_like(match["pub"]) else None
+        return name, pub
+    return None
+
+
+def release_org(top: list[Line]) -> str | None:
+    """"Ministry of Ports (Castello)" beside a "press release" line or the page's date line: the
+    organisation that issued the page."""
+    return next((org for i in range(len(top)) if (org := issuer_at(top, i))), None)
+
+
+def issuer_at(top: list[Line], i: int) -> str | None:
+    """The organisation's name when line i is "Name (City)" beside a release line or a date."""
+    match = _ORG_PLACE.match(top[i].text)
+    if match is None or not _org_like(match["org"]):
+        return None
+    near = [top[j].text for j in (i - 1, i + 1) if 0 <= j < len(top)]
+    return match["org"] if any(_RELEASE.match(t) or ((st := pd.stamp(t)) and st.iso) for t in near) else None
+
+
+def _org_like(name: str) -> bool:
+    """An organisation's full name: up to ten capitalised words and connectors ("Ministry of Ports
+    and Shipping of Ruritania"); an outlet's name is shorter, an issuer's may not be."""
+    words = name.split()
+    return len(words) <= 10 and words[0][:1].isupper() and outlet_like(" ".join(words[:6])) \
+        and all(NAME_TOKEN.match(w) or w.casefold() in CONNECT for w in words)
+
+
+def wire_line(top: list[Line]) -> str | None:
+    """A news agency's name alone on a line above the story: its credit ("AFP")."""
+    return next((ln.text for ln in top if pd.is_wire(ln.text)), None)
+
+
+def inverted_credit(content: list[Line], is_body: object) -> str | None:
+    """"..., reports the AFP." closing a sentence of the story's first two paragraphs: a wire story
+    run by another site."""
+    body = [ln for ln in content[:6] if is_body(ln.text)][:2]  # type: ignore[operator]
+    for ln in body:
+        for match in _INVERTED.finditer(ln.text):
+            if pd.is_wire(match["wire"]):
+                return match["wire"]
+    return None

@@ -1,0 +1,48 @@
+"""Whether a short line reads as a publication's name, a page section's name or a person's name."""
+
+from __future__ import annotations
+
+import re
+
+# Last words that mark a short line as a publication's name ("Siem Reap Times").
+OUTLET = {"times", "post", "news", "herald", "tribune", "journal", "daily", "gazette", "chronicle",
+          "express", "telegraph", "observer", "standard", "bulletin", "monitor", "mail", "star",
+          "review", "today", "insider", "press", "online", "weekly", "magazine", "wire", "dispatch",
+          "record", "courier", "sun", "globe", "nation", "inquirer", "reporter", "diplomat", "focus",
+          "voice", "network", "tv", "radio", "media", "agency", "blog"}
+# words that make a line a page's section, not a publication ("World News", "Latest News")
+GENERIC = {"latest", "breaking", "top", "local", "national", "international", "world", "business",
+           "sports", "politics", "more", "related", "other", "trending", "popular", "recent", "featured",
+           "home", "opinion", "tech", "entertainment", "health", "science", "lifestyle", "regional",
+           "asia", "europe", "africa", "americas", "pacific", "middle", "east", "economy", "markets"}
+CONNECT = {"of", "the", "and", "in", "for", "on", "de", "du", "da", "van", "von", "bin", "binti", "al",
+           "&"}
+NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
+
+
+def outlet_like(name: str) -> bool:
+    """A short capitalised name (1-6 words, no sentence punctuation, no digits)."""
+    words = name.split()
+    if not 1 <= len(words) <= 6 or re.search(r"\d|[.!?:;,]$", name) or name.isupper() and len(words) > 3:
+        return False
+    return all(NAME_TOKEN.match(w) or w.casefold() in CONNECT for w in words) and words[0][0].isupper()
+
+
+def outlet(name: str) -> bool:
+    """A publication's name: outlet-like, two words or more, ending in a word like Times or Blog."""
+    words = name.split()
+    return outlet_like(name) and len(words) >= 2 and words[-1].casefold().strip(".") in OUTLET
+
+
+def generic(name: str) -> bool:
+    """"World News", "Asia Pacific": a section's name."""
+    words = [w.casefold() for w in name.split()]
+    return all(w in GENERIC or w in CONNECT for w in words[:-1]) and (words[-1] in GENERIC or words[-1] == "news")
+
+
+def person(name: str) -> bool:
+    """A person's name: 2-5 capitalised words or initials, no outlet word."""
+    words = name.split()
+    return 2 <= len(words) <= 5 and outlet_like(name) and not outlet(name) and not generic(name) \
+        and not any(w.casefold() in CONNECT - {"de", "van", "von", "bin", "binti", "al", "da", "du"}
+                    for w in words)
