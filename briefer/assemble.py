@@ -116,7 +116,6 @@ class Shown:
         self.headings = [sig for sig in map(signature, headings or []) if len(sig) >= LONG_HEADING]
         self.sigs: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = {}  # word -> the shown statements that have it
-        self.words: set[str] = set()
         self.spans: list[Location] = []
         self.per_source: dict[str, int] = {}
 
@@ -136,7 +135,6 @@ class Shown:
         for word in sig:
             self.index.setdefault(word, []).append(len(self.sigs))
         self.sigs.append(sig)
-        self.words |= sig
         self.spans.extend(spans)
         for source in {loc.source for loc in spans}:
             self.per_source[source] = self.per_source.get(source, 0) + 1
@@ -151,9 +149,17 @@ class Shown:
         return any(len(sig & h) >= REPEAT_HEADING * len(h) for h in self.headings)
 
     def known(self, text: str) -> float:
-        """The share of a statement's content words the brief already shows (0: all new)."""
+        """The largest share of a statement's content words that one shown statement already
+        holds (0: all new). One statement, not the whole brief: a theme's own names recur in every
+        bullet, and a fact is only redundant when another bullet says most of what it says."""
         sig = signature(text)
-        return len(sig & self.words) / len(sig) if sig else 1.0
+        if not sig:
+            return 1.0
+        common: dict[int, int] = {}
+        for word in sig:
+            for i in self.index.get(word, ()):
+                common[i] = common.get(i, 0) + 1
+        return max(common.values(), default=0) / len(sig)
 
     def used(self, sources: list[Location]) -> int:
         """How many shown statements come from the least used of these sources."""

@@ -188,3 +188,35 @@ def test_reported_speech_needs_a_named_speaker():
     brief = assemble(extraction(PORT + RAIL + FISH, quotes=[named, common]))
     assert [q.id for q in brief.sections[0].quotes] == ["q1"]
     assert "- Ann Vale (harbour master) said: the berth would open in May[^" in render(brief, "md").decode()
+
+
+# --- which sentences stand alone as facts, and how they rank -----------------------------------
+
+
+def _span(nlp, text):
+    doc = nlp(text)
+    return next(iter(doc.sents))
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("However, the tribunal extended the deadline for the two parties to June.", True),
+    ("However, it extended the deadline for the two parties to June.", False),
+    ("It was unclear whether the ministry had approved the new harbour plan.", True),
+    ("It extended the deadline for the two parties to June of next year.", False),
+    ("Norvale Mining discovered the Kessa field in 2011.", True),
+    ("The harbour is very large.", False),
+    ("The ministry did not immediately respond to requests for comment on the harbour.", False),
+    ("A spokesman for the port authority declined to comment on the new tariffs.", False),
+])
+def test_standalone_facts(nlp, text, ok):
+    from briefer.extract.facts import standalone
+
+    assert standalone(_span(nlp, text), text) is ok
+
+
+def test_reported_decision_ranks_as_an_act(nlp):
+    from briefer.extract.facts import kind_of_statement
+
+    said = _span(nlp, "Valdoria says it is suspending the fishing accord with Merrin after the incident.")
+    plain = _span(nlp, "Valdoria says the fishing accord with Merrin is a good arrangement for everyone.")
+    assert kind_of_statement(said) > kind_of_statement(plain)
