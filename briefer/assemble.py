@@ -84,7 +84,7 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
         as_of=clock.as_of,
         handling=opts.handling, prepared_by=opts.prepared_by, length=opts.length,
         bottom_line=bottom, key_points=key_points, sections=sections,
-        timeline=_timeline(ex.events, budget, clock),
+        timeline=_timeline(ex.events, budget, clock, shown),
         sources=ex.sources, skipped=ex.skipped,
         coverage=coverage(ex), counts=_counts(ex, sections, budget),
         appendix=ex if opts.length == "full" else None,
@@ -195,7 +195,7 @@ def _pool(ex: Extraction, theme: Theme, clock: timing.Clock) -> Pool:
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
-    facts.sort(key=lambda f: (clock.unresolved(f.text, f.sources[0].source) > 0, -f.score))
+    facts.sort(key=lambda f: (clock.unresolved(f.text, clock.dated_source(f.sources)) > 0, -f.score))
     quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or _named(q))]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
@@ -227,7 +227,7 @@ def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[
     out: list[Fact] = []
     greedy = n < len(left)  # with room for all (--length full) the score order stands
     while left and len(out) < n:
-        best = max(left, key=lambda f: (not clock.unresolved(f.text, f.sources[0].source),
+        best = max(left, key=lambda f: (not clock.unresolved(f.text, clock.dated_source(f.sources)),
                                         _worth(f, shown))) if greedy else left[0]
         left.remove(best)
         if not shown.repeats(best.text):
@@ -260,7 +260,7 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
     a theme's only statement is left for its key point."""
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
     candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
-                  if not clock.unresolved(f.text, f.sources[0].source)]
+                  if not clock.unresolved(f.text, clock.dated_source(f.sources))]
     candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
     picked: list[Fact] = []
     used: dict[str, int] = {}
@@ -414,11 +414,15 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 # --- timeline, coverage, counts ----------------------------------------------------------------
 
 
-def _timeline(events: list[Event], budget: Budget, clock: timing.Clock) -> list[Event]:
+def _timeline(events: list[Event], budget: Budget, clock: timing.Clock, shown: Shown | None = None
+              ) -> list[Event]:
     """The events that matter most (reported by more sources, dated to the day, newer), one per
-    month before any month gets a second so the timeline spans the story; oldest first."""
+    month before any month gets a second so the timeline spans the story; oldest first. Events the
+    body does not already tell come first: a short timeline adds what the sections left out."""
     newest = sorted(events, key=lambda e: e.date, reverse=True)
-    ranked = sorted(newest, key=lambda e: (-len({loc.source for loc in e.sources}), -len(e.date)))
+    told = {e.id for e in events if shown is not None and _told(e, shown)}
+    ranked = sorted(newest, key=lambda e: (e.id in told, -len({loc.source for loc in e.sources}),
+                                           -len(e.date)))
     months: set[str] = set()
     spread = []
     for event in ranked:
@@ -427,6 +431,12 @@ def _timeline(events: list[Event], budget: Budget, clock: timing.Clock) -> list[
             spread.append(event)
     picked = (spread + [e for e in ranked if e not in spread])[: budget.events]
     return sorted((clock.event(e) for e in picked), key=lambda e: e.date)
+
+
+def _told(event: Event, shown: Shown) -> bool:
+    """True when a shown statement already reports the event."""
+    return any(shown.covers(loc.source, loc.start, loc.end) for loc in event.sources) or \
+        shown.repeats(event.text)
 
 
 def coverage(ex: Extraction) -> dict[str, dict[str, int]]:

@@ -220,3 +220,19 @@ def test_reported_decision_ranks_as_an_act(nlp):
     said = _span(nlp, "Valdoria says it is suspending the fishing accord with Merrin after the incident.")
     plain = _span(nlp, "Valdoria says the fishing accord with Merrin is a good arrangement for everyone.")
     assert kind_of_statement(said) > kind_of_statement(plain)
+
+
+@pytest.mark.parametrize("text, anchor, shown", [
+    ("The strike began last July in the port.", "2032-02-10", "The strike began last July [July 2031] in the port."),
+    ("The vote is due next March.", "2032-02-10", "The vote is due next March [March 2032]."),
+])
+def test_last_and_next_month_are_resolved(text, anchor, shown):
+    assert timing.shown(text, anchor).text == shown
+
+
+def test_a_statement_from_several_sources_is_placed_by_a_dated_one():
+    ex = Extraction(sources=[Source(id="a", path="a.txt"), Source(id="b", path="b.txt", date="2031-03-14")])
+    clock = timing.Clock(ex)
+    fact = Fact(id="k1", text="The council met on Thursday to vote on the harbour levy.",
+                sources=[Location("a", 0, 10), Location("b", 0, 10)])
+    assert clock.fact(fact).display == "The council met on Thursday [13 March 2031] to vote on the harbour levy."
