@@ -41,13 +41,15 @@ class Budget:
     quotes: int
     figures: int
     events: int
+    fact_words: int = 10**9  # a section's facts together, in words: short facts leave room for more
 
 
 BUDGETS = {
-    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4),
-    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5),
+    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4, fact_words=60),
+    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5, fact_words=130),
     "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
+EXTRA_FACTS = 2  # a section with short facts may show this many more than `facts` within its words
 
 
 @dataclass
@@ -218,11 +220,12 @@ def _trusted(ex: Extraction, fact: Fact) -> bool:
     return any(ex.source(loc.source).quality >= LOW_QUALITY for loc in fact.sources)
 
 
-def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[Fact]:
-    """Up to `n` facts that repeat nothing shown, as displayed, each marked as shown. Picked one at
-    a time by score, less for what the brief already says and for sources it already uses a lot,
-    so that the brief covers the news of every source rather than one source at length; a fact
-    with a relative date its source cannot resolve only when nothing else is left."""
+def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock, words: int = 10**9) -> list[Fact]:
+    """Up to `n` facts (and `words` words, but always one) that repeat nothing shown, as displayed,
+    each marked as shown. Picked one at a time by score, less for what the brief already says and
+    for sources it already uses a lot, so that the brief covers the news of every source rather
+    than one source at length; a fact with a relative date its source cannot resolve only when
+    nothing else is left."""
     left = list(facts)
     out: list[Fact] = []
     greedy = n < len(left)  # with room for all (--length full) the score order stands
@@ -230,7 +233,11 @@ def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[
         best = max(left, key=lambda f: (not clock.unresolved(f.text, clock.dated_source(f.sources)),
                                         _worth(f, shown))) if greedy else left[0]
         left.remove(best)
+        size = len(best.text.split())
+        if out and size > words:
+            continue  # too long for what is left of the section: a shorter one may fit
         if not shown.repeats(best.text):
+            words -= size
             shown.add(best.text, best.sources)
             out.append(clock.fact(best))
     return out
@@ -291,7 +298,8 @@ def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Sh
              above: int) -> Section:
     """A theme's facts and quotes (`above`: how many of its facts the bottom line and key points
     show, counted as shown)."""
-    facts = _take(pool.facts, budget.facts, shown, clock)
+    facts = _take(pool.facts, budget.facts + EXTRA_FACTS * (budget.fact_words < 10**9), shown, clock,
+                  words=budget.fact_words)
     quotes = _take_quotes(pool.quotes, budget.quotes, shown, clock)
     return Section(theme=theme, description=_description(theme), facts=facts, quotes=quotes,
                    paraphrases=pool.paraphrases[: budget.quotes],

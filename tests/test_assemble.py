@@ -236,3 +236,17 @@ def test_a_statement_from_several_sources_is_placed_by_a_dated_one():
     fact = Fact(id="k1", text="The council met on Thursday to vote on the harbour levy.",
                 sources=[Location("a", 0, 10), Location("b", 0, 10)])
     assert clock.fact(fact).display == "The council met on Thursday [13 March 2031] to vote on the harbour levy."
+
+
+def test_short_facts_leave_room_for_more_within_the_section_words():
+    from briefer.assemble import Shown, _take
+
+    ex = Extraction(sources=[Source(id="a", path="a.txt", date="2031-03-14")])
+    clock = timing.Clock(ex)
+    long = " ".join(f"word{i}" for i in range(40)) + "."
+    facts = [Fact(id=f"L{i}", text=f"Long{i} " + long, sources=[Location("a", i, i + 1)], score=3.0 - i / 10)
+             for i in range(3)]
+    facts += [Fact(id=f"S{i}", text=f"Short{i} ministry{i} approved plan{i} levy{i}.",
+                   sources=[Location("a", 10 + i, 11 + i)], score=1.0) for i in range(3)]
+    got = _take(facts, 6, Shown(), clock, words=60)
+    assert [f.id for f in got] == ["L0", "S0", "S1", "S2"]  # one long fact, then only short ones fit
