@@ -46,7 +46,7 @@ class Budget:
 
 BUDGETS = {
     "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4, fact_words=60),
-    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5, fact_words=130),
+    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5, fact_words=150),
     "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
 EXTRA_FACTS = 2  # a section with short facts may show this many more than `facts` within its words
@@ -236,7 +236,7 @@ def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock, words: i
         size = len(best.text.split())
         if out and size > words:
             continue  # too long for what is left of the section: a shorter one may fit
-        if not shown.repeats(best.text):
+        if not shown.repeats(best.text) and not shown.restates_heading(best.text):
             words -= size
             shown.add(best.text, best.sources)
             out.append(clock.fact(best))
