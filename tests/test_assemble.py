@@ -170,14 +170,15 @@ def test_budgets_shrink_with_length():
     assert len(statements(short)) <= len(statements(standard))
 
 
-def test_a_statement_in_the_words_of_a_long_heading_gives_way():
+def test_a_statement_in_the_words_of_a_long_heading_is_left_out():
     themes = [Theme(id="port", title="Calder port terminal expansion and harbour dredging")]
     restating = fact("The Calder port terminal expansion needs harbour dredging first.", "port", 5.5)
     others = [fact("The harbour board approved the new container terminal at Calder on Thursday.", "port", 5),
               fact("The terminal will double the port's capacity to two million containers a year.", "port", 4.9)]
     ex = Extraction(sources=[NEW], facts=[restating, *others], themes=themes, version="t", model="m")
     shown = statements(assemble(ex))
-    assert shown.index(restating.text) == 2  # shown after the others, which say something new
+    assert restating.text not in shown  # it says the heading again
+    assert all(f.text in shown for f in others)
 
 
 def test_reported_speech_needs_a_named_speaker():
