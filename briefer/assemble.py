@@ -41,13 +41,15 @@ class Budget:
     quotes: int
     figures: int
     events: int
+    fact_words: int = 10**9  # a section's facts together, in words: short facts leave room for more
 
 
 BUDGETS = {
-    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4),
-    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5),
+    "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4, fact_words=60),
+    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5, fact_words=150),
     "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
+EXTRA_FACTS = 2  # a section with short facts may show this many more than `facts` within its words
 
 
 @dataclass
@@ -84,7 +86,7 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
         as_of=clock.as_of,
         handling=opts.handling, prepared_by=opts.prepared_by, length=opts.length,
         bottom_line=bottom, key_points=key_points, sections=sections,
-        timeline=_timeline(ex.events, budget, clock),
+        timeline=_timeline(ex.events, budget, clock, shown),
         sources=ex.sources, skipped=ex.skipped,
         coverage=coverage(ex), counts=_counts(ex, sections, budget),
         appendix=ex if opts.length == "full" else None,
@@ -116,7 +118,6 @@ class Shown:
         self.headings = [sig for sig in map(signature, headings or []) if len(sig) >= LONG_HEADING]
         self.sigs: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = {}  # word -> the shown statements that have it
-        self.words: set[str] = set()
         self.spans: list[Location] = []
         self.per_source: dict[str, int] = {}
 
@@ -136,7 +137,6 @@ class Shown:
         for word in sig:
             self.index.setdefault(word, []).append(len(self.sigs))
         self.sigs.append(sig)
-        self.words |= sig
         self.spans.extend(spans)
         for source in {loc.source for loc in spans}:
             self.per_source[source] = self.per_source.get(source, 0) + 1
@@ -151,9 +151,17 @@ class Shown:
         return any(len(sig & h) >= REPEAT_HEADING * len(h) for h in self.headings)
 
     def known(self, text: str) -> float:
-        """The share of a statement's content words the brief already shows (0: all new)."""
+        """The largest share of a statement's content words that one shown statement already
+        holds (0: all new). One statement, not the whole brief: a theme's own names recur in every
+        bullet, and a fact is only redundant when another bullet says most of what it says."""
         sig = signature(text)
-        return len(sig & self.words) / len(sig) if sig else 1.0
+        if not sig:
+            return 1.0
+        common: dict[int, int] = {}
+        for word in sig:
+            for i in self.index.get(word, ()):
+                common[i] = common.get(i, 0) + 1
+        return max(common.values(), default=0) / len(sig)
 
     def used(self, sources: list[Location]) -> int:
         """How many shown statements come from the least used of these sources."""
@@ -189,7 +197,7 @@ def _pool(ex: Extraction, theme: Theme, clock: timing.Clock) -> Pool:
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
-    facts.sort(key=lambda f: (clock.unresolved(f.text, f.sources[0].source) > 0, -f.score))
+    facts.sort(key=lambda f: (clock.unresolved(f.text, clock.dated_source(f.sources)) > 0, -f.score))
     quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or _named(q))]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
@@ -212,19 +220,24 @@ def _trusted(ex: Extraction, fact: Fact) -> bool:
     return any(ex.source(loc.source).quality >= LOW_QUALITY for loc in fact.sources)
 
 
-def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock) -> list[Fact]:
-    """Up to `n` facts that repeat nothing shown, as displayed, each marked as shown. Picked one at
-    a time by score, less for what the brief already says and for sources it already uses a lot,
-    so that the brief covers the news of every source rather than one source at length; a fact
-    with a relative date its source cannot resolve only when nothing else is left."""
+def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock, words: int = 10**9) -> list[Fact]:
+    """Up to `n` facts (and `words` words, but always one) that repeat nothing shown, as displayed,
+    each marked as shown. Picked one at a time by score, less for what the brief already says and
+    for sources it already uses a lot, so that the brief covers the news of every source rather
+    than one source at length; a fact with a relative date its source cannot resolve only when
+    nothing else is left."""
     left = list(facts)
     out: list[Fact] = []
     greedy = n < len(left)  # with room for all (--length full) the score order stands
     while left and len(out) < n:
-        best = max(left, key=lambda f: (not clock.unresolved(f.text, f.sources[0].source),
+        best = max(left, key=lambda f: (not clock.unresolved(f.text, clock.dated_source(f.sources)),
                                         _worth(f, shown))) if greedy else left[0]
         left.remove(best)
-        if not shown.repeats(best.text):
+        size = len(best.text.split())
+        if out and size > words:
+            continue  # too long for what is left of the section: a shorter one may fit
+        if not shown.repeats(best.text) and not shown.restates_heading(best.text):
+            words -= size
             shown.add(best.text, best.sources)
             out.append(clock.fact(best))
     return out
@@ -254,7 +267,7 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
     a theme's only statement is left for its key point."""
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
     candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
-                  if not clock.unresolved(f.text, f.sources[0].source)]
+                  if not clock.unresolved(f.text, clock.dated_source(f.sources))]
     candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
     picked: list[Fact] = []
     used: dict[str, int] = {}
@@ -285,7 +298,8 @@ def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Sh
              above: int) -> Section:
     """A theme's facts and quotes (`above`: how many of its facts the bottom line and key points
     show, counted as shown)."""
-    facts = _take(pool.facts, budget.facts, shown, clock)
+    facts = _take(pool.facts, budget.facts + EXTRA_FACTS * (budget.fact_words < 10**9), shown, clock,
+                  words=budget.fact_words)
     quotes = _take_quotes(pool.quotes, budget.quotes, shown, clock)
     return Section(theme=theme, description=_description(theme), facts=facts, quotes=quotes,
                    paraphrases=pool.paraphrases[: budget.quotes],
@@ -408,11 +422,15 @@ def _same_figure(a: Figure, b: Figure) -> bool:
 # --- timeline, coverage, counts ----------------------------------------------------------------
 
 
-def _timeline(events: list[Event], budget: Budget, clock: timing.Clock) -> list[Event]:
+def _timeline(events: list[Event], budget: Budget, clock: timing.Clock, shown: Shown | None = None
+              ) -> list[Event]:
     """The events that matter most (reported by more sources, dated to the day, newer), one per
-    month before any month gets a second so the timeline spans the story; oldest first."""
+    month before any month gets a second so the timeline spans the story; oldest first. Events the
+    body does not already tell come first: a short timeline adds what the sections left out."""
     newest = sorted(events, key=lambda e: e.date, reverse=True)
-    ranked = sorted(newest, key=lambda e: (-len({loc.source for loc in e.sources}), -len(e.date)))
+    told = {e.id for e in events if shown is not None and _told(e, shown)}
+    ranked = sorted(newest, key=lambda e: (e.id in told, -len({loc.source for loc in e.sources}),
+                                           -len(e.date)))
     months: set[str] = set()
     spread = []
     for event in ranked:
@@ -421,6 +439,12 @@ def _timeline(events: list[Event], budget: Budget, clock: timing.Clock) -> list[
             spread.append(event)
     picked = (spread + [e for e in ranked if e not in spread])[: budget.events]
     return sorted((clock.event(e) for e in picked), key=lambda e: e.date)
+
+
+def _told(event: Event, shown: Shown) -> bool:
+    """True when a shown statement already reports the event."""
+    return any(shown.covers(loc.source, loc.start, loc.end) for loc in event.sources) or \
+        shown.repeats(event.text)
 
 
 def coverage(ex: Extraction) -> dict[str, dict[str, int]]:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from briefer.extract.dates import normalise, parse_anchor
-from briefer.model import Event, Extraction, Fact, Quote
+from briefer.model import Event, Extraction, Fact, Location, Quote
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
@@ -29,6 +29,8 @@ RELATIVE = re.compile(
     rf"\b(?:(?:on|last|this|next|since|by|until|from|before|after|coming)\s+)?{_WEEKDAY}"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?:(?:earlier|later)\s+)?(?:last|this|next|coming)\s+(?:week|month|year)\b"
+    r"|\b(?:last|next)\s+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b"
     r"|\byesterday\b|\btomorrow\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"
     rf"|\b{_COUNT}\s+(?:day|week|month|year|decade)s?\s+ago\b",
     re.IGNORECASE,
@@ -178,13 +180,18 @@ class Clock:
             self._unresolved[key] = sum(r.iso is None for r in relative_dates(text, self.anchor.get(source)))
         return self._unresolved[key]
 
+    def dated_source(self, sources: list[Location]) -> str:
+        """The first of a statement's sources whose date can resolve its relative dates (the same
+        statement from several sources: any dated one places "on Sunday")."""
+        return next((loc.source for loc in sources if self.anchor.get(loc.source)), sources[0].source)
+
     def statement_date(self, sources: list[str]) -> str | None:
         """When a statement was made: the newest date of the sources that report it."""
         return max((d for d in (self.date.get(s) for s in sources) if d), default=None)
 
     def fact(self, fact: Fact) -> Fact:
         """A copy of the fact as the brief shows it."""
-        display = shown(fact.text, self.anchor.get(fact.sources[0].source)).text
+        display = shown(fact.text, self.anchor.get(self.dated_source(fact.sources))).text
         date = self.statement_date([loc.source for loc in fact.sources])
         return dataclasses.replace(fact, sources=list(fact.sources), display=display,
                                    dated=age_mark(display, date, self.as_of))
@@ -197,7 +204,7 @@ class Clock:
 
     def event(self, event: Event) -> Event:
         """A copy of the event whose text shows its relative dates resolved."""
-        anchor = self.anchor.get(event.sources[0].source) if event.sources else None
+        anchor = self.anchor.get(self.dated_source(event.sources)) if event.sources else None
         return dataclasses.replace(event, text=shown(event.text, anchor).text)
 
     def news(self, fact: Fact) -> float:

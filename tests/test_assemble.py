@@ -170,14 +170,15 @@ def test_budgets_shrink_with_length():
     assert len(statements(short)) <= len(statements(standard))
 
 
-def test_a_statement_in_the_words_of_a_long_heading_gives_way():
+def test_a_statement_in_the_words_of_a_long_heading_is_left_out():
     themes = [Theme(id="port", title="Calder port terminal expansion and harbour dredging")]
     restating = fact("The Calder port terminal expansion needs harbour dredging first.", "port", 5.5)
     others = [fact("The harbour board approved the new container terminal at Calder on Thursday.", "port", 5),
               fact("The terminal will double the port's capacity to two million containers a year.", "port", 4.9)]
     ex = Extraction(sources=[NEW], facts=[restating, *others], themes=themes, version="t", model="m")
     shown = statements(assemble(ex))
-    assert shown.index(restating.text) == 2  # shown after the others, which say something new
+    assert restating.text not in shown  # it says the heading again
+    assert all(f.text in shown for f in others)
 
 
 def test_reported_speech_needs_a_named_speaker():
@@ -188,3 +189,65 @@ def test_reported_speech_needs_a_named_speaker():
     brief = assemble(extraction(PORT + RAIL + FISH, quotes=[named, common]))
     assert [q.id for q in brief.sections[0].quotes] == ["q1"]
     assert "- Ann Vale (harbour master) said: the berth would open in May[^" in render(brief, "md").decode()
+
+
+# --- which sentences stand alone as facts, and how they rank -----------------------------------
+
+
+def _span(nlp, text):
+    doc = nlp(text)
+    return next(iter(doc.sents))
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("However, the tribunal extended the deadline for the two parties to June.", True),
+    ("However, it extended the deadline for the two parties to June.", False),
+    ("It was unclear whether the ministry had approved the new harbour plan.", True),
+    ("It extended the deadline for the two parties to June of next year.", False),
+    ("Norvale Mining discovered the Kessa field in 2011.", True),
+    ("The harbour is very large.", False),
+    ("The ministry did not immediately respond to requests for comment on the harbour.", False),
+    ("A spokesman for the port authority declined to comment on the new tariffs.", False),
+])
+def test_standalone_facts(nlp, text, ok):
+    from briefer.extract.facts import standalone
+
+    assert standalone(_span(nlp, text), text) is ok
+
+
+def test_reported_decision_ranks_as_an_act(nlp):
+    from briefer.extract.facts import kind_of_statement
+
+    said = _span(nlp, "Valdoria says it is suspending the fishing accord with Merrin after the incident.")
+    plain = _span(nlp, "Valdoria says the fishing accord with Merrin is a good arrangement for everyone.")
+    assert kind_of_statement(said) > kind_of_statement(plain)
+
+
+@pytest.mark.parametrize("text, anchor, shown", [
+    ("The strike began last July in the port.", "2032-02-10", "The strike began last July [July 2031] in the port."),
+    ("The vote is due next March.", "2032-02-10", "The vote is due next March [March 2032]."),
+])
+def test_last_and_next_month_are_resolved(text, anchor, shown):
+    assert timing.shown(text, anchor).text == shown
+
+
+def test_a_statement_from_several_sources_is_placed_by_a_dated_one():
+    ex = Extraction(sources=[Source(id="a", path="a.txt"), Source(id="b", path="b.txt", date="2031-03-14")])
+    clock = timing.Clock(ex)
+    fact = Fact(id="k1", text="The council met on Thursday to vote on the harbour levy.",
+                sources=[Location("a", 0, 10), Location("b", 0, 10)])
+    assert clock.fact(fact).display == "The council met on Thursday [13 March 2031] to vote on the harbour levy."
+
+
+def test_short_facts_leave_room_for_more_within_the_section_words():
+    from briefer.assemble import Shown, _take
+
+    ex = Extraction(sources=[Source(id="a", path="a.txt", date="2031-03-14")])
+    clock = timing.Clock(ex)
+    long = " ".join(f"word{i}" for i in range(40)) + "."
+    facts = [Fact(id=f"L{i}", text=f"Long{i} " + long, sources=[Location("a", i, i + 1)], score=3.0 - i / 10)
+             for i in range(3)]
+    facts += [Fact(id=f"S{i}", text=f"Short{i} ministry{i} approved plan{i} levy{i}.",
+                   sources=[Location("a", 10 + i, 11 + i)], score=1.0) for i in range(3)]
+    got = _take(facts, 6, Shown(), clock, words=60)
+    assert [f.id for f in got] == ["L0", "S0", "S1", "S2"]  # one long fact, then only short ones fit

@@ -17,7 +17,7 @@ from briefer.ingest.metadata import leading_dateline
 from briefer.model import Fact, Location, Source
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 DANGLING = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its",
             "but", "and", "also", "however", "meanwhile", "still", "yet", "so", "then", "there"}
@@ -61,17 +61,62 @@ def _trim(sent: Span) -> Span | None:
 def standalone(span: Span, text: str) -> bool:
     """True when the sentence (`text`, the span less any dateline) reads on its own as a fact."""
     words = [t for t in span if not t.is_punct and not t.is_space and t.idx >= span.end_char - len(text)]
-    if not (MIN_WORDS <= len(words) <= MAX_WORDS) or text.endswith(("?", ":")):
+    least = MIN_SHORT if _short_but_whole(span) else MIN_WORDS
+    if not (least <= len(words) <= MAX_WORDS) or text.endswith(("?", ":")):
         return False
     if not text.endswith((".", "!", "”", '"', ")")) or not text[0].isupper():
         return False
-    if words[0].lower_ in DANGLING or (len(words) > 1 and words[1].lower_ in {"added", "said"}):
+    if _dangling(words) or BOILERPLATE.search(text):
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
     if _part_of_quote(text):
         return False
     return _quoted_share(text) < 0.5
+
+
+MIN_SHORT = 5
+# News boilerplate that states no fact about the story.
+BOILERPLATE = re.compile(r"\b(?:respond(?:ed)?|repl(?:y|ied))\s+to\s+(?:a\s+|several\s+|multiple\s+)?requests?"
+                         r"\s+for\s+comment|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b"
+                         r"|\bdeclined\s+to\s+comment\b", re.I)
+# A sentence may open with a connective ("However, the court ruled ...") and still stand alone.
+CONNECTIVES = {"however", "meanwhile", "still", "yet", "also", "so", "then"}
+
+
+def _dangling(words: list[Token]) -> bool:
+    """True when the sentence leans on the one before: it opens with a pronoun or "but"/"and", a
+    connective followed by a pronoun, or "X said/added" (a quote's tail)."""
+    first = words[0].lower_
+    if first in CONNECTIVES and len(words) > 1 and words[0].nbor().text == ",":
+        return words[1].lower_ in DANGLING or _pronoun(words[1])
+    if first == "it" and _expletive(words):
+        return False
+    return first in DANGLING or (len(words) > 1 and words[1].lower_ in {"added", "said"})
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_ not in {"everyone", "nobody", "none"}
+
+
+def _expletive(words: list[Token]) -> bool:
+    """ "It was unclear whether ...", "It is expected that ...": an "it" that stands for the clause
+    that follows, not for something in the sentence before."""
+    if len(words) < 4 or words[1].lemma_ != "be":
+        return False
+    rest = words[2:5]
+    return any(t.pos_ in {"ADJ", "VERB"} for t in rest) and \
+        any(t.lower_ in {"that", "whether", "if", "to", "how", "why", "when"} for t in words[3:6])
+
+
+def _short_but_whole(span: Span) -> bool:
+    """A short sentence still states a fact when a named actor does something at a date or in a
+    number ("The firm discovered the field in 2015.")."""
+    root = span.root
+    named = any(c.dep_ in ("nsubj", "nsubjpass") and (c.ent_type_ in ACTORS or c.pos_ == "PROPN")
+                for c in root.children)
+    dated = any(t.ent_type_ in {"DATE", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"} for t in span)
+    return root.pos_ == "VERB" and named and dated
 
 
 def _part_of_quote(text: str) -> bool:
@@ -98,7 +143,9 @@ ACTS = frozenset("""
     expel extend fire freeze fund grant halt impose inaugurate injure introduce issue kill launch lift
     lodge open order pass pledge protest publish raise ram ratify reduce reject release remove reopen
     resign resume revoke rule sanction seize sign strike summon suspend terminate veto vow warn withdraw
+    erupt escalate discover create form join leave quit exit institute file sue vote collapse invade shoot
     """.split())
+SAYS = frozenset("say tell announce state confirm report declare".split())
 ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
@@ -126,6 +173,8 @@ def kind_of_statement(span: Span) -> float:
     sentence that only says what something is ("The shoal is one of many features")."""
     root = span.root
     verbs = [root, *(c for c in root.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
+    if root.lemma_.lower() in SAYS:  # "X says it is suspending the deal": what X says it does
+        verbs += [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
     value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
     if root.lemma_ == "be":
         value -= 0.5
