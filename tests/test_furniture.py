@@ -122,3 +122,10 @@ def test_a_kicker_before_the_headline_is_furniture_and_the_headline_stays():
     found = _furniture(text)
     assert found.get("HARBOUR NEWS: ") == "kicker"
     assert not any("Mayor Opens" in k for k in found)
+
+
+def test_the_title_leaves_out_the_kicker():
+    from briefer.ingest.stated import infer
+
+    text = f"HARBOUR NEWS: Mayor Opens the New Quay\n\n{LEAD}\n{MORE}\n"
+    assert infer(text).get("title") == "Mayor Opens the New Quay"

@@ -210,6 +210,8 @@ def test_words_no_dictionary_knows(nlp):
     ("The mayor came to power in 2019 and met leaders of two countries last year.", False),
     ("How we got here is a long story; the final 12 months of his term were quiet.", False),
     ("Look ahead to extra particulars, a day earlier than the summit.", True),
+    ("The overseas minister spoke to the Safety Council about nationwide safety.", True),
+    ("The foreign minister spoke to the Security Council about national security.", False),
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text

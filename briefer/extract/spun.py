@@ -231,7 +231,10 @@ SPINNER_PHRASES = re.compile(
     r"|\bextra (?:particulars|info|data|element|details)\b|\blook ahead to\b"
     r"|\b(?:a day|months|weeks|days|years|shortly|simply) earlier than (?:the |a |[A-Z])"
     r"|\bproper (?:forward|now|after|earlier than|here)\b|\bsimply (?:months|weeks|days|hours) (?:after|earlier than)\b"
-    r"|\b(?:Final|Last) Up to date\b|\bFinancial Neighborhood\b|\bin the direction of higher\b",
+    r"|\b(?:Final|Last) Up to date\b|\bFinancial Neighborhood\b|\bin the direction of higher\b"
+    r"|\boverseas (?:minister|ministry|affairs minister)\b|\bnationwide safety\b|\bSafety Council\b"
+    r"|\b(?:Supreme |Worldwide |Felony )?Court docket of\b|\bSupreme Court docket\b|\b1000's\b"
+    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b",
     re.I)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefer.ingest import pagedate as pd
+from briefer.ingest.furniture import KICKER
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
 
 # Last words that mark a short line as a publication's name ("Siem Reap Times").
@@ -64,6 +65,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
         meta["title"] = top[0].text.split("|")[0].strip()
     elif heading := _heading_after_lead(all_lines, {(s, e) for s, e, why in marks if why != "sub-head"}):
         meta["title"] = heading
+    if "title" in meta:  # a section kicker ("PUBLIC HEALTH: ") is no part of the headline
+        meta["title"] = KICKER.sub("", str(meta["title"]))
     _from_lines(meta, top, title_at)
     line = _dateline(top, archived)
     if line and line.wire:
