@@ -4,8 +4,10 @@ rewrites of other outlets' stories, found from the shape of the text itself.
 Each detector yields (start, end, reason) for one anomaly. None of them knows a topic or a word
 of any particular story: they look at grammar (a country name taking "the"), spelling (one name
 written in several forms), punctuation (first-person speech without quotation marks, quotation
-marks that close without opening), dates (a weekday that is not the date's) and stock phrasing
-(an abstract subject that "underscores the growing tensions").
+marks that close without opening), dates (a weekday that is not the date's), stock phrasing
+(an abstract subject that "underscores the growing tensions"), vocabulary (lower-case words no
+shipped word list knows: a translation engine's inventions) and a synonym spinner's swaps ("got
+here to energy" for "came to power").
 """
 
 from __future__ import annotations
