@@ -94,3 +94,38 @@ def test_content_lines_stay(line):
 def test_lead_ins_and_broken_lines_are_no_sub_heads(line):
     text = f"{LEAD}\n{line}\n{MORE}\n"
     assert line not in _furniture(text)
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Mayor Ann Lee and Governor Tom Reyes shake hands after the harbour deal on 4 March 2025.", "caption"),
+    ("Port workers wave at the first ship in Lagos, March 4, 2025.", "caption"),
+    ("Harbour Authority of the Western Region (Lagos)", "credit line"),
+])
+def test_captions_and_issuer_credits(line, reason):
+    text = f"{LEAD}\n{line}\n{MORE}\n"
+    assert _furniture(text).get(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    "The two mayors shook hands after the harbour deal on 4 March 2025.",
+    "The ministers will speak at the opening on 4 March 2025.",
+    "Dock workers stand by their demand, the union said on 4 March 2025.",
+    "The Harbour Authority (Lagos) said the quay would open in May.",
+])
+def test_sentences_like_captions_stay_content(line):
+    text = f"{LEAD}\n{line}\n{MORE}\n"
+    assert line not in _furniture(text)
+
+
+def test_a_kicker_before_the_headline_is_furniture_and_the_headline_stays():
+    text = f"HARBOUR NEWS: Mayor Opens the New Quay\n\n{LEAD}\n{MORE}\n"
+    found = _furniture(text)
+    assert found.get("HARBOUR NEWS: ") == "kicker"
+    assert not any("Mayor Opens" in k for k in found)
+
+
+def test_the_title_leaves_out_the_kicker():
+    from briefer.ingest.stated import infer
+
+    text = f"HARBOUR NEWS: Mayor Opens the New Quay\n\n{LEAD}\n{MORE}\n"
+    assert infer(text).get("title") == "Mayor Opens the New Quay"

@@ -191,3 +191,27 @@ def test_between_and_among_is_no_lost_range():
 ])
 def test_heading_run_into_the_text(text, n):
     assert len(list(spun.run_in_headings(text))) == n
+
+
+def test_words_no_dictionary_knows(nlp):
+    """Three invented lower-case words make a pattern; coinages built of known words do not."""
+    junk = nlp("The council reported low levels of frobnication. Some vorplaxian groups left. "
+               "They thanked the mizzlotrans and the voters. The count went on.")
+    assert [junk.text[s:e] for s, e, _ in spun.unknown_words(junk)] == ["frobnication", "vorplaxian",
+                                                                        "mizzlotrans"]
+    clean = nlp("The dealmaker praised the speechwriting team. Robocalls reached voters. The count went on.")
+    assert list(spun.unknown_words(clean)) == []
+    two = nlp("The council reported low levels of frobnication. Some vorplaxian groups left.")
+    assert list(spun.unknown_words(two)) == []
+
+
+@pytest.mark.parametrize(("text", "spun_text"), [
+    ("The generals, who got here to energy in a coup, met final 12 months in two international locations.", True),
+    ("The mayor came to power in 2019 and met leaders of two countries last year.", False),
+    ("How we got here is a long story; the final 12 months of his term were quiet.", False),
+    ("Look ahead to extra particulars, a day earlier than the summit.", True),
+    ("The overseas minister spoke to the Safety Council about nationwide safety.", True),
+    ("The foreign minister spoke to the Security Council about national security.", False),
+])
+def test_synonym_spinner_phrases(nlp, text, spun_text):
+    assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text

@@ -4,8 +4,10 @@ rewrites of other outlets' stories, found from the shape of the text itself.
 Each detector yields (start, end, reason) for one anomaly. None of them knows a topic or a word
 of any particular story: they look at grammar (a country name taking "the"), spelling (one name
 written in several forms), punctuation (first-person speech without quotation marks, quotation
-marks that close without opening), dates (a weekday that is not the date's) and stock phrasing
-(an abstract subject that "underscores the growing tensions").
+marks that close without opening), dates (a weekday that is not the date's), stock phrasing
+(an abstract subject that "underscores the growing tensions"), vocabulary (lower-case words no
+shipped word list knows: a translation engine's inventions) and a synonym spinner's swaps ("got
+here to energy" for "came to power").
 """
 
 from __future__ import annotations
@@ -188,6 +190,114 @@ def model_words() -> frozenset[str]:
         return frozenset()
 
 
+@functools.cache
+def dictionary_words() -> frozenset[str]:
+    """The lemmas of the default model's lemmatizer index (a WordNet word list, as shipped) with
+    the model's vocabulary: the words an English text is expected to use; empty when missing."""
+    words: set[str] = set(model_words())
+    try:
+        import spacy.util
+        from spacy.lookups import Lookups
+
+        root = spacy.util.get_package_path(DEFAULT_MODEL)
+        index = Lookups().from_disk(next(root.glob("**/lemmatizer/lookups"))).get_table("lemma_index")
+        for pos in ("noun", "verb", "adj", "adv"):
+            words.update(index.get(pos, []))
+    except (ImportError, OSError, StopIteration, ValueError, KeyError):
+        pass
+    return frozenset(words)
+
+
+# regular endings a dictionary lists only on the stem ("reprioritised", "rebranding")
+_ENDINGS = ("ations", "ation", "ings", "ing", "ness", "ments", "ment", "ers", "er", "ies", "ied", "ed", "es", "s",
+            "ly", "ists", "ist", "ism", "isation", "ization", "ised", "ized", "ise", "ize", "al", "ally", "ity")
+_PREFIXES = ("non", "re", "un", "pre", "post", "anti", "counter", "co", "de", "dis", "over", "under", "mis",
+             "inter", "multi", "semi", "sub", "super", "trans", "cyber", "geo", "micro", "mega", "ultra")
+UNKNOWN_MIN = 6  # shorter strings are too often abbreviations, slang or a foreign name
+# a clean page of news or comment uses at most two new coinages or typos ("fracking",
+# "xenophobe"; 168 PolNeAR articles, 20 TimeBank texts); three make a pattern
+UNKNOWN_PAGE = 3
+
+
+# What synonym spinners write for common words, whatever the topic: "got here" (came), "turn out
+# to be" (become), "international locations" (countries), "final 12 months" (last year), "extra"
+# (more), "earlier than" (before), "proper" (right), "up to date" (updated). Each shape is one
+# that careful prose does not use in that position.
+SPINNER_PHRASES = re.compile(
+    r"\bgot here (?:to|from|in|at|on|after|with|throughout|underneath|below)\s+"
+    r"(?:energy|workplace|the|a|an|[a-z]+ing)\b"
+    r"|\b(?:two|three|four|five|six|the|many|different|a number of|several|neighbouring|neighboring|african|"
+    r"asian|european|arab|western|member|these|these two|each) international locations\b"
+    r"|\bfinal (?:12 months|yr|\d+ (?:years|months|weeks))\b(?! (?:of|in|at|on|before|until|to))"
+    r"|\b(?:won|received)[’']?t turn out to be\b|\breceived[’']t\b"
+    r"|\bextra (?:particulars|info|data|element|details)\b|\blook ahead to\b"
+    r"|\b(?:a day|months|weeks|days|years|shortly|simply) earlier than (?:the |a |[A-Z])"
+    r"|\bproper (?:forward|now|after|earlier than|here)\b|\bsimply (?:months|weeks|days|hours) (?:after|earlier than)\b"
+    r"|\b(?:Final|Last) Up to date\b|\bFinancial Neighborhood\b|\bin the direction of higher\b"
+    r"|\boverseas (?:minister|ministry|affairs minister)\b|\bnationwide safety\b|\bSafety Council\b"
+    r"|\b(?:Supreme |Worldwide |Felony )?Court docket of\b|\bSupreme Court docket\b|\b1000's\b"
+    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b",
+    re.I)
+
+
+def spinner_phrases(doc: Doc) -> Iterator[Anomaly]:
+    """Word swaps a synonym spinner makes ("got here to energy" for "came to power"): each
+    distinct phrase once."""
+    seen: set[str] = set()
+    for m in SPINNER_PHRASES.finditer(doc.text):
+        key = m.group().casefold()
+        if key not in seen:
+            seen.add(key)
+            yield m.start(), m.end(), "a synonym spinner's word swaps"
+
+
+def unknown_words(doc: Doc) -> Iterator[Anomaly]:
+    """Lower-case words no English word list knows, even by stem ("desabrobacion", "pioliticos"):
+    invented or misspelt words a translation engine left, or a page's typos. Each distinct word
+    once, and only on a page with UNKNOWN_PAGE of them; capitalised words are names and never
+    counted."""
+    known = dictionary_words()
+    if not known:
+        return
+    found: dict[str, Anomaly] = {}
+    for tok in doc[:-1]:  # the last word may be cut short by the page's end
+        word = tok.text
+        if len(word) < UNKNOWN_MIN or not word.isalpha() or not word.islower() or not word.isascii() \
+                or word in found or _known(word, tok.lemma_, known) or _joined(tok):
+            continue
+        found[word] = (tok.idx, tok.idx + len(word), "words no dictionary knows")
+    if len(found) >= UNKNOWN_PAGE:
+        yield from found.values()
+
+
+def _known(word: str, lemma: str, known: frozenset[str]) -> bool:
+    if word in known or lemma.casefold() in known:
+        return True
+    stems = {word[:-len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4}
+    stems |= {s + "e" for s in stems} | {s + "y" for s in stems} | {s[:-1] for s in stems if s[-1:] == s[-2:-1]}
+    stems |= {word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= 4}
+    return any(s in known for s in stems) or _compound(word, known)
+
+
+def _compound(word: str, known: frozenset[str]) -> bool:
+    """Two known words written as one ("dealmaker", "speechwriting", "robocalls")."""
+    return any(word[:i] in known and _inflected(word[i:], known) for i in range(3, len(word) - 3))
+
+
+def _inflected(word: str, known: frozenset[str]) -> bool:
+    """A known word, or one with a plural or verb ending ("calls", "writing", "outspent")."""
+    return word in known or any(word.endswith(e) and word[:-len(e)] in known for e in ("s", "es", "ing", "ed", "er"))
+
+
+def _joined(tok: Token) -> bool:
+    """Part of a hyphenated or slashed compound, an address or a handle ("x-twitter", "abc.com")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1].text if tok.i + 1 < len(doc) else ""
+    prev = doc[tok.i - 1].text if tok.i else ""
+    return nxt in {"-", "/", "@"} and not tok.whitespace_ or prev in {"-", "/", "@", "#"} and \
+        not doc[tok.i - 1].whitespace_
+
+
 def _near(a: str, b: str) -> bool:
     """One or two edits apart, on a shared stem of five letters or more, neither a prefix of the
     other (a plural "the Obamas", a coinage "Warrened", a word cut short)."""
@@ -229,7 +339,7 @@ KIND_NAMES = {
     "keyword-stuffed": "keyword-stuffed (SEO) page",
 }
 DETECTORS = {
-    "machine-translated": (country_with_article, name_variants, unquoted_speech),
+    "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases),
     "machine-written": (stock_commentary,),
 }
 

@@ -42,6 +42,18 @@ SELF_NOTE = re.compile(r"^(?:In this (?:client )?(?:alert|article|post|piece|upd
                        r"briefing|note|blog(?: post)?|guide|explainer),? we\b|"
                        r"[^.]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\b)", re.I)
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
+# a photo caption: one sentence in the present tense of what a picture shows ("X and Y shake hands
+# after the talks"), ending with the day it was taken ("on 14 December 2023."); reporting uses the
+# past tense, and a schedule says "will" or "are due to"
+PHOTO_VERB = re.compile(r"\b(?:shake|shakes) hands\b|\b(?:pose|poses|gesture|gestures|look on|looks on|wave|waves|"
+                        r"greet|greets|arrive|arrives|embrace|embraces|react|reacts|listen|listens|"
+                        r"walk|walks|speak|speaks|attend|attends|stand|stands|sit|sits)\b(?! to be\b)")
+CAPTION_END = re.compile(rf"\b(?:on|in \w+(?: \w+)?,?)\s+(?:{_DATE})\.$")
+# a section kicker in capitals before the headline on its line ("PUBLIC HEALTH: ...")
+KICKER = re.compile(r"^[A-Z]{2,}(?:[ &-][A-Z]{2,}){1,4}:\s+(?=[A-Z])")
+# an issuer credit above the story: a name with its city in brackets, "Harbour Authority (Lagos)"
+ISSUER_CITY = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w&.'’-]*)){1,10}"
+                         r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)$")
 
 
 def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]:
@@ -61,6 +73,9 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
             related = related and reason is not None
         if reason is None and i < body:
             reason = _leading_reason(lines, i, body)
+        if reason is None and i < body and KICKER.match(text):
+            found.append((start, start + KICKER.match(text).end(), "kicker"))  # type: ignore[union-attr]
+            continue
         if reason is None and i > body and _subhead(lines, i):
             reason = "sub-head"
         if reason is not None:
@@ -78,8 +93,10 @@ def _line_reason(text: str) -> str | None:
         return "date line"
     if _dated_byline(text):
         return "byline"
-    if CREDIT_TAIL.search(text):
+    if CREDIT_TAIL.search(text) or _photo_caption(text):
         return "caption"
+    if ISSUER_CITY.match(text):
+        return "credit line"
     if RELATED_PREFIX.match(text):
         return "related links"
     if PROMPT.match(text) or CODE_LINE.match(text):
@@ -100,6 +117,13 @@ def _dated_byline(text: str) -> bool:
     rest = DATE_INSIDE.sub(" ", text)
     words = [w for w in re.split(r"[\s|,/·•–—()\[\]-]+", rest) if w]
     return bool(words) and all(w[:1].isupper() or w in {"by", "on", "at"} for w in words)
+
+
+def _photo_caption(text: str) -> bool:
+    """One short present-tense sentence of what a photo shows, ending with the day it was taken."""
+    return len(text.split()) <= 35 and ". " not in text[:-1] and not re.search(r"[\"“”]", text) \
+        and bool(CAPTION_END.search(text)) and bool(PHOTO_VERB.search(text)) \
+        and not re.search(r"\b(?:will|would|to|due|set|expected|shall|said|says|told|added|according)\b", text)
 
 
 def _hashtags(text: str) -> bool:

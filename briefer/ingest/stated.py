@@ -11,6 +11,7 @@ import re
 
 from briefer.ingest import credits
 from briefer.ingest import pagedate as pd
+from briefer.ingest.furniture import KICKER
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
 from briefer.ingest.names import generic, outlet, outlet_like, person
 
@@ -54,8 +55,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
         meta["title"] = top[0].text.split("|")[0].strip()
     elif heading := _heading_after_lead(all_lines, {(s, e) for s, e, why in marks if why != "sub-head"}):
         meta["title"] = heading
-    if "title" in meta:
-        meta["title"] = _without_section(str(meta["title"]))
+    if "title" in meta:  # a section label or kicker ("PUBLIC HEALTH: ") is no part of the headline
+        meta["title"] = KICKER.sub("", _without_section(str(meta["title"])))
     _from_lines(meta, top, title_at)
     fields = credits.labelled(top)
     line = _dateline(top, archived)
