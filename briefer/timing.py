@@ -171,6 +171,7 @@ class Clock:
         self.as_of = max((s.date for s in ex.sources if s.date), default=None)
         self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
         self.date = {s.id: s.date or s.anchor for s in ex.sources}
+        self.happened = [(loc, e.date) for e in ex.events if not e.scheduled for loc in e.sources]
         self._unresolved: dict[tuple[str, str], int] = {}
 
     def unresolved(self, text: str, source: str) -> int:
@@ -189,10 +190,17 @@ class Clock:
         """When a statement was made: the newest date of the sources that report it."""
         return max((d for d in (self.date.get(s) for s in sources) if d), default=None)
 
+    def told_date(self, locations: list[Location]) -> str | None:
+        """When what an undated source's statement tells happened: the date of an event found in
+        the same words (its sentence dated through the text itself), else None."""
+        dates = [date for loc in locations for at, date in self.happened
+                 if at.source == loc.source and at.start < loc.end and loc.start < at.end]
+        return max(dates, default=None)
+
     def fact(self, fact: Fact) -> Fact:
         """A copy of the fact as the brief shows it."""
         display = shown(fact.text, self.anchor.get(self.dated_source(fact.sources))).text
-        date = self.statement_date([loc.source for loc in fact.sources])
+        date = self.statement_date([loc.source for loc in fact.sources]) or self.told_date(fact.sources)
         return dataclasses.replace(fact, sources=list(fact.sources), display=display,
                                    dated=age_mark(display, date, self.as_of))
 

@@ -251,3 +251,18 @@ def test_short_facts_leave_room_for_more_within_the_section_words():
                    sources=[Location("a", 10 + i, 11 + i)], score=1.0) for i in range(3)]
     got = _take(facts, 6, Shown(), clock, words=60)
     assert [f.id for f in got] == ["L0", "S0", "S1", "S2"]  # one long fact, then only short ones fit
+
+
+def test_an_undated_sources_statement_of_an_old_dated_happening_shows_its_date():
+    from briefer.model import Event
+
+    undated_words = fact("The harbour board and the rail union agreed a truce at Calder on Sunday, July 21.",
+                         "rail", 9, "c")
+    ex = extraction([*PORT[:2], undated_words, *RAIL[:1], *FISH])
+    ex.events = [Event(id="e1", date="2029-07-21", text=undated_words.text, sources=list(undated_words.sources))]
+    brief = assemble(ex)
+    shown = {f.text: f for f in [*brief.bottom_line, *(kp.fact for kp in brief.key_points),
+                                 *(f for s in brief.sections for f in s.facts)]}
+    # its source has no date, but the text dates what it tells (an event in the same words)
+    assert shown[undated_words.text].dated == "July 2029"
+    assert all(f.dated == "" for t, f in shown.items() if t != undated_words.text)  # dated sources, recent
