@@ -46,6 +46,8 @@ _LINE_DATE = re.compile(
     rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d))\s*(?::|\s[-–—]\s)\s*",
     re.IGNORECASE)
+# A line that opens with a clock time ("11:42 am:", "09.15 GMT -"): a live-report entry of the page's day.
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?::|[-–—])\s+", re.IGNORECASE)
 # A page's own date label ("date 2025-09-12", "Published: ..."), never the story's date.
 _LABEL = re.compile(r"\s*(?:date|published|updated|posted|last updated)\s*:?\s+", re.IGNORECASE)
 
@@ -72,6 +74,9 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         if _furniture(unit, source):
             continue
         first = unit.start_char + _label(text[unit.start_char:unit.end_char])
+        clock = _clock_line(text, first, source)
+        if clock is not None:
+            heading, first = clock  # the entry and the lines under it, up to a blank line, are of that day
         listed = _line_date(text, unit, first, anchor)
         if listed is not None:
             hit, body = listed
@@ -151,6 +156,17 @@ def _label(text: str) -> int:
     m = _LABEL.match(text)
     date = re.compile(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})\s*").match(text, m.end()) if m else None
     return date.end() if date else 0
+
+
+def _clock_line(text: str, first: int, source: Source) -> tuple[DateHit, int] | None:
+    """A live report's entry ("11:42 am: The minister voted"): the page's own day, and where the text
+    starts; None unless the page is dated to the day."""
+    if not source.date or len(source.date) != 10 or text[text.rfind("\n", 0, first) + 1:first].strip():
+        return None
+    m = _CLOCK_LINE.match(text, first)
+    if m is None:
+        return None
+    return (first, first + len(m[0].rstrip(" :-–—")), "", source.date), m.end()
 
 
 def _line_date(text: str, unit: Span, first: int, anchor: str | None) -> tuple[DateHit, int] | None:
@@ -245,6 +261,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
         return None
     key = verb.i if verb is not None else head.i
     secondary = verb is not None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
+    if tense is None and verb is not None and len(hit[3]) == 10 and _perfect(verb):
+        tense = "past"  # "has become effective today, 29 May": a present perfect on a named day happened then
     if tense == "past":
         return None if _measured(verb, hit) else (key, False, secondary)
     if tense == "future":  # a plan dated to its month or day, the date on the plan's own verb
@@ -257,6 +275,11 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if _headline(unit) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
         return key, False, False  # a dated headline in the historic present
     return None
+
+
+def _perfect(verb: Token) -> bool:
+    """ "has become", "have been called": a present perfect (has/have, not had, with a participle)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
 
 
 def _measured(verb: Token | None, hit: DateHit) -> bool:
