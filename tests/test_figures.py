@@ -287,6 +287,7 @@ def test_furniture_is_not_content(nlp: Any) -> None:
         ("The council gave the provinces a six-month window to comply.", "six-month", "window"),
         ("A member may leave after a written one-year notice.", "one-year", "notice"),
         ("The rebels hold more than two- thirds of the valley.", "more than two- thirds", "valley"),
+        ("The island, home to over one-quarter of its people, voted.", "over one-quarter", "people"),
     ],
 )
 def test_the_length_of_a_period_and_a_broken_fraction(nlp: Any, text: str, figure: str, about: str) -> None:

@@ -297,6 +297,12 @@ def _of_noun(tok: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+def _fraction_of(doc: Doc, raw: _Raw) -> Token | None:
+    """ "one-quarter of its population" -> population: what a fraction is a part of."""
+    span = doc.char_span(raw.core[0], raw.core[1], alignment_mode="expand")
+    return next((n for t in reversed(span) if (n := _of_noun(t)) is not None), None) if span is not None else None
+
+
 def _currency_word(text: str) -> str | None:
     m = re.match(
         r"\s+(?:(US|U\.S\.|Australian|Canadian|Hong Kong|Singapore|New Zealand)\s+)?(dollars?|euros?|"
@@ -340,7 +346,9 @@ def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
             tok = _token(doc, raw)
             noun = _counted(raw, tok) if tok is not None else None
             if raw.vague and tok is not None:
-                noun = _of_noun(tok)
+                noun = _of_noun(tok)  # "millions of Cambodians"
+            elif raw.unit == "fraction" and noun is None:
+                noun = _fraction_of(doc, raw)
             if not excluded(doc, raw, noun, dates) and not any(s <= raw.start < e for s, e in furniture):
                 kept.append((raw, noun))
         kept = orphans(doc.text, kept)
