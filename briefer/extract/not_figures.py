@@ -47,7 +47,8 @@ PHONE = re.compile(  # "+44 20 7946 0958", "(855) 23-456-789", "1-800-555-0199"
 _PERIOD = re.compile(r"-(?:year|month|week|day|hour)\s+(?:[a-z]+\s+)?(?P<noun>notice|window|period|term|deadline|"
                      r"transition|extension|ban|moratorium|suspension|truce|ceasefire|mandate|lease|"
                      r"delay|grace|probation|sentence|freeze|pause|halt)\b")
-_CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further)\b", re.I)
+_CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
+                       r"(?:year|month|week|day|hour|decade)s?)\b", re.I)
 _MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
               "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
@@ -140,7 +141,7 @@ def _definite(doc: Doc, raw: _Raw) -> bool:
     before = doc.text[max(0, raw.start - 12) : raw.start].lower()
     word = doc.text[raw.core[0] : raw.core[1]].lower()
     if word == "one" or _CONTRAST.match(doc.text[raw.core[1] : raw.core[1] + 20]):
-        return False  # "the five existing sites": a count set against others, a figure
+        return False  # "the five existing sites": a count set against others; "those three months": a length
     return bool(re.search(r"\b(?:the|our|their|these|those|both|all|its|his|her|your)\s+$", before))
 
 
