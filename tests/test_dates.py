@@ -176,3 +176,12 @@ def test_context_year(nlp: Any) -> None:
     doc = nlp("The ship arrived on 24 January. It is the first visit in early 2026.")
     assert context_year(doc, 0) == "2026"
     assert context_year(nlp("The ship arrived on 24 January."), 0) is None
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [("September 16 last year", "2024-09-16"), ("July last year", "2024-07"), ("in July this year", "2025-07"),
+     ("March of next year", "2026-03"), ("today, 29th January 2025", "2025-01-29")],
+)
+def test_month_of_a_relative_year(expr: str, iso: str) -> None:
+    assert normalise(expr, "2025-11-06") == iso

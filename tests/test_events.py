@@ -242,3 +242,39 @@ def test_one_happening_told_twice_in_a_source_is_one_event() -> None:
               sources=[Location("s", 40, 50)])
     merged, _ = merge_events([a, b, c])
     assert [len(e.sources) for e in merged] == [2, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The two states signed the charter on September 16 last year.", "2024-09-16"),
+        ("The junta took power after a coup in that country in July last year.", "2024-07"),
+        ("In July this year, the three leaders held their first summit in the capital.", "2025-07"),
+        ("The exit has become effective today, 29th January 2025.", "2025-01-29"),
+        ("On Tuesday, some 5 million voters have been called to the polls.", "2025-11-04"),
+        ("The states left the union, which had vowed to act in Borvia following a coup in that country in "
+         "July last year.", "2024-07"),
+    ],
+)
+def test_dates_named_relative_to_a_year_and_a_dated_perfect(nlp: Any, text: str, date: str) -> None:
+    assert [e.date for e in run(nlp, text)] == [date]
+
+
+def test_live_report_entries_take_the_page_day(nlp: Any) -> None:
+    text = ("Polls opened across the country this morning.\n\n"
+            "11:42 am: The deputy leader praised the turnout. She spoke after voting at a school.\n\n"
+            "9.05 GMT - The council reported that most stations had opened. The mood is calm.\n\n"
+            "Analysts expect a high turnout.")
+    found = [(e.date, e.text.split()[0]) for e in run(nlp, text, "2025-11-02")]
+    assert ("2025-11-02", "The") in found and ("2025-11-02", "She") in found
+    assert ("2025-11-02", "Analysts") not in found
+    assert not [e for e in run(nlp, text, "2025-11-02") if e.text.startswith("The mood")]  # no happening
+    assert not [e for e in run(nlp, text, "2025-11") if e.text.startswith("She")]  # no day, no entry date
+
+
+def test_one_verb_with_dated_conjuncts_tells_each_happening(nlp: Any) -> None:
+    text = ("The juntas have had tense ties with the bloc since coups took place in Arland last July, Borvia in "
+            "2022 and Cestia in 2020.")
+    assert [e.date for e in run(nlp, text, "2024-01-29")] == ["2023-07", "2022", "2020"]
+    assert [e.date for e in run(nlp, "The army took the port in 2022 and the capital on May 3, 2022.")] == \
+        ["2022-05-03"]

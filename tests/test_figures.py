@@ -172,6 +172,11 @@ def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
         "Over the last 15 years, the bank has lent $2 billion to farmers.",
         "After six days of heavy rain, the river burst its banks.",
         "World news 4 min read",
+        "The leaders of the three island states met again, and all four ministers agreed.",
+        "Trade with our five neighbours and these six ports grew.",
+        "They marked the two-year anniversary of the pact.",
+        "The parties agreed as follows: 1. Both sides keep the peace.",
+        "The pact (signed in 1970, 412 UNTS 118) binds both states.",
     ],
 )
 def test_not_a_figure(nlp: Any, text: str) -> None:
@@ -274,3 +279,23 @@ def test_furniture_is_not_content(nlp: Any) -> None:
     src = Source(id="s", path="s.txt", text=text, furniture=[Mention(0, 13)])
     doc = nlp(" " * 13 + text[13:])
     assert [f.text for f in figures(doc, src)] == ["$4.5 million", "300"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "about"),
+    [
+        ("The council gave the provinces a six-month window to comply.", "six-month", "window"),
+        ("A member may leave after a written one-year notice.", "one-year", "notice"),
+        ("The rebels hold more than two- thirds of the valley.", "more than two- thirds", "valley"),
+        ("The island, home to over one-quarter of its people, voted.", "over one-quarter", "people"),
+    ],
+)
+def test_the_length_of_a_period_and_a_broken_fraction(nlp: Any, text: str, figure: str, about: str) -> None:
+    (f,) = run(nlp, text)
+    assert f.text == figure and about in f.about
+
+
+def test_a_count_of_a_group_without_an_article_stays(nlp: Any) -> None:
+    assert [f.text for f in run(nlp, "Three ministers resigned and 40 officials left.")] == ["Three", "40"]
+    assert [f.text for f in run(nlp, "Troops may use two more ports besides the six existing ones.")] == \
+        ["two", "six"]

@@ -214,7 +214,16 @@ def _month_year(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> s
     return _iso(int(m["year"]), MONTHS[m["mon"]])
 
 
+def _month_of_year(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | None:
+    """ "September 16 last year", "July this year": a month (and day) of a year named relative to the anchor."""
+    if anchor is None:
+        return None
+    shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "next": 1, "coming": 1}[m["rel"]]
+    return _iso(anchor[0] + shift, MONTHS[m["mon"]], int(m["day"]) if m["day"] else None)
+
+
 _RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(rf"{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?{_REL}\s+year"), _month_of_year),
     (re.compile(r"(?P<year>1\d\d\d|20\d\d|21\d\d)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"), _iso_text),
     (re.compile(rf"{_MON}\s+{_DAY}{_RANGE},?\s+{_YEAR}"), _full),
     (re.compile(rf"{_DAY}{_RANGE}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"), _full),
@@ -249,6 +258,7 @@ def _clean(expr: str) -> str:
     text = expr.lower().replace("’", "'").replace("\u00a0", " ")
     text = re.sub(r"'s$|[.,;:]+$", "", text.strip())
     text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"^(?:today|yesterday|tonight),?\s+(?=(?:\w+\s+)?\d)", "", text)  # "today, 29 May 2025"
     return _LEAD.sub("", text).strip()
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.extract.dates import context_year, normalise, point_dates, tense_of
+from briefer.extract.event_shapes import clock_line, gapped, of_heading, perfect
 from briefer.extract.spans import doc_sents
 from briefer.ingest.metadata import leading_dateline
 from briefer.model import Event, Location, Source
@@ -63,6 +64,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
     carry: DateHit | None = None  # a dateline's date, for the next sentence
     heading: DateHit | None = None  # a date heading's date, for the lines under it
     entry: DateHit | None = None  # a timeline entry's date, for the text after it on its line
+    live = False  # the heading is a live report's clock time: only what happened is of its day
     prev = 0
     for unit in _units(doc):
         text = doc.text
@@ -72,13 +74,16 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         if _furniture(unit, source):
             continue
         first = unit.start_char + _label(text[unit.start_char:unit.end_char])
+        clock = clock_line(text, first, source)
+        if clock is not None:  # the entry and the lines under it, up to a blank line, are of that day
+            (heading, first), live = clock, True
         listed = _line_date(text, unit, first, anchor)
         if listed is not None:
             hit, body = listed
             if body < unit.end_char - 1:
                 yield _event(text, body, unit.end_char, source, hit)
             elif text[unit.end_char:].lstrip(" \t")[:1] in ("\n", ""):
-                heading = hit  # a date on a line of its own heads the lines below it
+                heading, live = hit, False  # a date on a line of its own heads the lines below it
             else:
                 entry = hit  # "July 28, 2025:" and its text, parsed as two sentences
             continue
@@ -93,7 +98,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
             found, entry = [(entry, False)], None
         elif not found and carry is not None and tense_of(unit.root) == "past":
             first, found = carry[0], [(carry, False)]
-        elif not found and heading is not None and tense_of(unit.root) != "future":
+        elif not found and heading is not None and of_heading(unit, live):
             found = [(heading, False)]
         elif not found and lede is not None and not dates and _is_lede_news(unit, first):
             found = [((first, first, "", lede), False)]
@@ -216,7 +221,8 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
                 continue  # after the page was written: a projection ("the 2040 target"), not a happening
             (minor if secondary else groups).setdefault(key, []).append((hit, scheduled))
     for found in (groups or minor).values():
-        yield max(found, key=lambda f: (_precision(f[0][3]), -f[0][0]))
+        for part in gapped(doc.text, found):
+            yield max(part, key=lambda f: (_precision(f[0][3]), -f[0][0]))
 
 
 def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
@@ -225,6 +231,9 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if span is None:
         return None
     root = span.root
+    objects = [t for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end]
+    if objects and root.dep_ == "npadvmod":
+        root = objects[0]  # "in July last year": the date is the object of "in", "last year" hangs off it
     if root.dep_ == "compound" and root.head.lower_ in _DAYPART:
         root = root.head  # "on Friday afternoon"
     if re.fullmatch(r"(?i)(?:today|tonight|now|this\s+\w+)", span.text.strip()) and tense_of(root) != "past":
@@ -245,6 +254,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
         return None
     key = verb.i if verb is not None else head.i
     secondary = verb is not None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
+    if tense is None and verb is not None and len(hit[3]) == 10 and perfect(verb):
+        tense = "past"  # "has become effective today, 29 May": a present perfect on a named day happened then
     if tense == "past":
         return None if _measured(verb, hit) else (key, False, secondary)
     if tense == "future":  # a plan dated to its month or day, the date on the plan's own verb

@@ -39,6 +39,8 @@ def brief_figure(text: str, fig: Figure, others: list[Figure], *, vague: bool = 
         return False  # "one soldier": a narrative detail, not a figure
     if _CONVERSION.search(text[max(0, fig.start - 30) : fig.start]):
         return False  # "35 yards (105 feet)": the same figure again in other units
+    if re.search(r"\w-(?:year|month|week|day|hour)$", fig.text):
+        return True  # "a six-month window": made a figure only as the length of a named period
     if (fig.unit or "").lower() in DURATIONS:
         return _duration_is_figure(text, fig, others)
     return True

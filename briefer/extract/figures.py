@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from briefer.extract.about import MEASURE_UNITS, TIME_UNITS, about
 from briefer.extract.dates import sentence_dates
 from briefer.extract.figure_rules import AGE_UNITS, brief_figure, figure_date
-from briefer.extract.not_figures import PHONE, excluded, is_score, orphans, with_age
+from briefer.extract.not_figures import PHONE, excluded, is_score, orphans, period_of, with_age
 from briefer.extract.spans import doc_sents
 from briefer.model import Figure, Source
 
@@ -89,7 +89,7 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _FRACTION = re.compile(
-    r"\b(?:two[-\s]thirds|three[-\s]quarters|(?:a|one)[-\s](?:third|quarter|fifth|tenth)|half)"
+    r"\b(?:two(?:-\s?|\s)thirds|three(?:-\s?|\s)quarters|(?:a|one)(?:-\s?|\s)(?:third|quarter|fifth|tenth)|half)"
     r"(?=\s+(?:of|the|their|its|his|her|all)\b)",
     re.IGNORECASE,
 )
@@ -180,7 +180,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
         value = 0.5 * _SCALES[m[1].lower()]
         yield _Raw(m.start(), m.end(), value, None, (m.start(), m.end()), True)
     for m in _FRACTION.finditer(text) if any(w in lowered for w in _FRACTION_WORDS) else ():
-        words = re.split(r"[-\s]", m.group(0).lower())
+        words = re.split(r"-\s?|\s", m.group(0).lower())
         key = "-".join(words) if words[0] in ("two", "three") else words[-1]
         yield _Raw(m.start(), m.end(), _FRACTIONS[key], "fraction", (m.start(), m.end()), True)
 
@@ -297,6 +297,12 @@ def _of_noun(tok: Token) -> Token | None:
     return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
+def _fraction_of(doc: Doc, raw: _Raw) -> Token | None:
+    """ "one-quarter of its population" -> population: what a fraction is a part of."""
+    span = doc.char_span(raw.core[0], raw.core[1], alignment_mode="expand")
+    return next((n for t in reversed(span) if (n := _of_noun(t)) is not None), None) if span is not None else None
+
+
 def _currency_word(text: str) -> str | None:
     m = re.match(
         r"\s+(?:(US|U\.S\.|Australian|Canadian|Hong Kong|Singapore|New Zealand)\s+)?(dollars?|euros?|"
@@ -340,7 +346,9 @@ def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
             tok = _token(doc, raw)
             noun = _counted(raw, tok) if tok is not None else None
             if raw.vague and tok is not None:
-                noun = _of_noun(tok)
+                noun = _of_noun(tok)  # "millions of Cambodians"
+            elif raw.unit == "fraction" and noun is None:
+                noun = _fraction_of(doc, raw)
             if not excluded(doc, raw, noun, dates) and not any(s <= raw.start < e for s, e in furniture):
                 kept.append((raw, noun))
         kept = orphans(doc.text, kept)
@@ -369,7 +377,11 @@ def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | Non
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
     unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
     joined = _unit_word(doc, raw) if unit is None else None
-    if joined is not None:  # "a 200-mile zone": the figure is "200-mile", the zone what it measures
+    period = _period_noun(doc, raw) if unit is None and joined is None else None
+    if period is not None:  # "a six-month window": the figure is "six-month", the window what it measures
+        end = re.match(r"-\w+", doc.text[raw.end :]).end() + raw.end  # type: ignore[union-attr]
+        raw, unit, noun = replace(raw, end=end), doc.text[raw.end + 1 : end].lower(), period
+    elif joined is not None:  # "a 200-mile zone": the figure is "200-mile", the zone what it measures
         raw, unit, noun = replace(raw, end=joined.idx + len(joined.text)), joined.lower_, joined
     elif noun is not None and unit is None and _reads_with_unit(doc, raw, noun):
         raw = replace(raw, end=noun.idx + len(noun.text))  # "more than 20 years", "about 3,000 tons"
@@ -396,6 +408,13 @@ def _reads_with_unit(doc: Doc, raw: _Raw, noun: Token) -> bool:
         return False
     between = doc.text[raw.end : noun.idx]
     return len(between.split()) <= 2 and not re.search(r"\d|[,;(]", between)
+
+
+def _period_noun(doc: Doc, raw: _Raw) -> Token | None:
+    """The noun of "a six-month window" when a hyphenated duration gives a period's length."""
+    m = period_of(doc.text[raw.end : raw.end + 40])
+    span = doc.char_span(raw.end + m.start("noun"), raw.end + m.end("noun"), alignment_mode="expand") if m else None
+    return span[-1] if span is not None and len(span) else None
 
 
 def _unit_word(doc: Doc, raw: _Raw) -> Token | None:

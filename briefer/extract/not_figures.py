@@ -44,6 +44,11 @@ PHONE = re.compile(  # "+44 20 7946 0958", "(855) 23-456-789", "1-800-555-0199"
     r"\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}|\(\d{2,4}\)\s?\d{2,4}(?:[\s.-]\d{2,4}){1,3}|"
     r"(?<![\d,.])\d{1,4}(?:-\d{3,4}){2,4}(?![\d-])"
 )
+_PERIOD = re.compile(r"-(?:year|month|week|day|hour)\s+(?:[a-z]+\s+)?(?P<noun>notice|window|period|term|deadline|"
+                     r"transition|extension|ban|moratorium|suspension|truce|ceasefire|mandate|lease|"
+                     r"delay|grace|probation|sentence|freeze|pause|halt)\b")
+_CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
+                       r"(?:year|month|week|day|hour|decade)s?)\b", re.I)
 _MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
               "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
@@ -59,6 +64,8 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
     bare = raw.unit is None and not raw.vague and raw.end == raw.core[1]
     if bare and re.fullmatch(r"\d{10,}", core):
         return True  # an identifier or a phone number
+    if raw.end == raw.core[1] and period_of(after):
+        return False  # "a one-year notice": the length of a period
     small = raw.word and raw.unit is None and not raw.vague and raw.value < 10
     partitive = core.lower() != "one" and re.match(r"\s+of\s+(?:the|those|these|its|their|our)\b", after)
     if small and not partitive and (noun is None or _definite(doc, raw) or _pronoun_one(doc, raw, noun)):
@@ -79,12 +86,20 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
         return True  # "Senard, 65, now faces"
     if bare and (re.match(r"\([a-z0-9]{1,4}\)", after) or _FIELD.search(before)):
         return True  # "126.18(c)": a paragraph of a rule; "maxItems: 10": a data field
-    if bare and (before.endswith("(") and after.startswith(")") or _MARKER.search(before) and
-                 re.match(r"[.)]\s", after)):
+    if bare and (before.endswith("(") and after.startswith(")") or (_MARKER.search(before) or
+                 re.search(r":\s*$", before)) and re.match(r"[.)]\s", after)):
         return True  # "(d)(2)", "(3)", a line's "2." or "4)": a list or paragraph marker
+    if bare and re.match(r"\s+[A-Z][A-Z.]+\s+\d", after):
+        return True  # "561 UNTS 323", "347 U.S. 483": volume and page of a cited series
     if re.search(r"\d,\d{3}", core):
         return False  # "numbered 12,000": a designator is never written with thousands separators
     return bare and (bool(_DESIGNATOR.search(before)) or _designator(doc, raw, noun, before))
+
+
+def period_of(after: str) -> re.Match[str] | None:
+    """ "-year notice", "-month window": the hyphenated duration is the length of a period, a figure;
+    the match's "noun" group is the period."""
+    return _PERIOD.match(after)
 
 
 def with_age(text: str, raw: _Raw) -> _Raw:
@@ -121,10 +136,13 @@ def _pronoun_one(doc: Doc, raw: _Raw, noun: Token | None) -> bool:
 
 
 def _definite(doc: Doc, raw: _Raw) -> bool:
-    """ "the two countries", "our two sides": a reference to both, not a count."""
+    """ "the two countries", "our three states", "all four members": a known group named by its
+    size, not a count a figures table holds (the number was stated, if at all, where the group was)."""
     before = doc.text[max(0, raw.start - 12) : raw.start].lower()
     word = doc.text[raw.core[0] : raw.core[1]].lower()
-    return word == "two" and bool(re.search(r"\b(?:the|our|their|these|those|both)\s+$", before))
+    if word == "one" or _CONTRAST.match(doc.text[raw.core[1] : raw.core[1] + 20]):
+        return False  # "the five existing sites": a count set against others; "those three months": a length
+    return bool(re.search(r"\b(?:the|our|their|these|those|both|all|its|his|her|your)\s+$", before))
 
 
 def _designator(doc: Doc, raw: _Raw, noun: Token | None, before: str) -> bool:
