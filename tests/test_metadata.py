@@ -453,3 +453,9 @@ def test_region_section_label_is_not_the_publisher():
             "and Borduria signed a memorandum to secure access to the sea for the landlocked country.\n"
             "Southeast Asia\n")
     assert infer(text).get("publisher") == "Harbour Weekly"
+
+
+def test_a_story_opening_with_a_name_and_a_verb_is_no_blurb():
+    text = ("Ruritania brings you closer to the border, the minister joked at the opening of the new road "
+            "between the two capitals on Monday.\nThe road cost 40 million and took three years to build.\n")
+    assert "publisher" not in infer(text)

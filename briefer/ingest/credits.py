@@ -52,7 +52,9 @@ _TELLS = [re.compile(rf",\s*informs\s+(?P<who>{_NAME})\s*\.(?:\s|$)"),
           re.compile(rf",\s*(?P<who>{_NAME})\s+reports\s*\.(?:\s|$)"),
           re.compile(rf"(?:^|\.\s+)According to (?P<who>{_NAME}),\s*citing\b")]
 # a site's own blurb: "Harbour Weekly brings you the latest news, analysis and ..."
-_BLURB = re.compile(rf"^(?P<who>{_NAME}) (?:brings you|delivers|is your (?:source|home) for)\b")
+# ("Ruritania delivers aid ..." opens a story, so the blurb must offer news)
+_BLURB = re.compile(rf"^(?P<who>{_NAME}) (?:brings you|is your (?:source|home) for)\b.{{0,80}}?"
+                    r"\b(?:news|stories|information|analys[ie]s|coverage|updates|reporting)\b")
 _INVERTED = re.compile(r",\s*reports?\s+(?:the\s+)?(?P<wire>[A-Z][\w .-]{1,30}?)\s*\.(?:\s|$)")
 
 
