@@ -379,3 +379,83 @@ def test_section_label_in_capitals_is_not_part_of_the_title():
     meta = infer(f"MARITIME LAW: Reading the New Harbour Tariff: Ruritania v. Ostravia\n\n{BODY}")
     assert meta["title"] == "Reading the New Harbour Tariff: Ruritania v. Ostravia"
     assert infer(f"Explainer: How the council agreed on harbour dues\n\n{BODY}")["title"].startswith("Explainer:")
+
+
+# --- credits, self-naming and dated lists in further shapes -----------------------------------
+
+
+@pytest.mark.parametrize("line, wire", [
+    ("Castello (MFARuritania) – The Federal Government of Ruritania rejects the accord.", "MFARuritania"),
+    ("Lorvik (RNA/QNA) – Ruritania and Borduria agreed to set aside their differences.", "RNA/QNA"),
+])
+def test_city_credit_dash_names_the_outlet(line, wire):
+    found = dateline(line)
+    assert found is not None and found.wire == wire
+
+
+@pytest.mark.parametrize("line", [
+    "Castello (HO) - The president signed the bill into law on Saturday.",  # a bare short abbreviation
+    "Harbour Guard (Coast) – the unit said it would patrol the strait.",
+    "Ministers (Health) – who met on Friday – agreed a plan.",
+])
+def test_unnamed_or_phrase_credit_is_no_wire(line):
+    found = dateline(line)
+    assert found is None or found.wire is None
+
+
+def test_month_in_capitals_is_a_date():
+    assert stamp("12 OCTOBER 2025").iso == "2025-10-12"
+    text = "WORLD – EUROPE\n12 OCTOBER 2025\n- The dispute over the river islands began in 1911 and has flared again.\n"
+    assert infer(text).get("date") == "2025-10-12"
+
+
+def test_dated_list_first_entry_is_not_the_page_date():
+    text = ("Chronology\n\nMarch 3, 2024\nRuritania and Borduria agreed to reopen the border crossing at "
+            "Lorvik after two years of closure, officials said.\n\nJanuary 9, 2024\nBorduria withdrew its "
+            "monitors from the demilitarised zone along the river.\n")
+    assert "date" not in infer(text)
+
+
+def test_one_date_line_above_the_story_is_still_the_page_date():
+    text = ("Ruritania and Borduria reopen the border crossing\n\nMarch 3, 2024\n"
+            "Ruritania and Borduria agreed to reopen the border crossing at Lorvik after two years of "
+            "closure, officials said on Sunday.\n")
+    assert infer(text).get("date") == "2024-03-03"
+
+
+@pytest.mark.parametrize("lead, pub", [
+    ("The two governments will sign a transit accord in Castello next week. This was reported by "
+     "Reuters, citing unnamed officials, informs RNN.", "RNN"),
+    ("The foreign ministers of Ruritania and Borduria signed a declaration in Castello on peaceful "
+     "relations between the two countries, Harbour.kz reports.", "Harbour.kz"),
+    ("According to Lorvik.Az, citing the foreign ministry, the documents describe the meeting as a "
+     "step towards a lasting settlement of the dispute.", "Lorvik.Az"),
+])
+def test_outlet_naming_itself_as_the_teller(lead, pub):
+    text = (f"Ruritania and Borduria sign a declaration on peace\n{lead}\n"
+            "The talks lasted three days and ended with a joint statement on the border.\n")
+    assert infer(text).get("publisher") == pub
+
+
+@pytest.mark.parametrize("lead", [
+    "The minister told the Castello Herald that the accord would be signed within two months.",
+    "The two governments will sign a transit accord next week, the Harbour Times reports.",
+])
+def test_another_outlet_named_in_the_story_is_not_the_publisher(lead):
+    text = (f"Ruritania and Borduria sign a declaration on peace\n{lead}\n"
+            "The talks lasted three days and ended with a joint statement on the border.\n")
+    assert "publisher" not in infer(text)
+
+
+def test_region_section_label_is_not_the_publisher():
+    text = ("Southeast Asia\nHarbour Weekly brings you the latest news, analysis and features from the region "
+            "every day.\n\nRuritania Plans to Sign a Port Agreement With Borduria\n\nIn early March, Ruritania "
+            "and Borduria signed a memorandum to secure access to the sea for the landlocked country.\n"
+            "Southeast Asia\n")
+    assert infer(text).get("publisher") == "Harbour Weekly"
+
+
+def test_a_story_opening_with_a_name_and_a_verb_is_no_blurb():
+    text = ("Ruritania brings you closer to the border, the minister joked at the opening of the new road "
+            "between the two capitals on Monday.\nThe road cost 40 million and took three years to build.\n")
+    assert "publisher" not in infer(text)

@@ -19,7 +19,7 @@ import re
 
 from briefer.ingest import pagedate as pd
 from briefer.ingest.metadata import Line, split_names
-from briefer.ingest.names import CONNECT, NAME_TOKEN, outlet, outlet_like, person
+from briefer.ingest.names import CONNECT, NAME_TOKEN, generic, outlet, outlet_like, person
 
 # Field labels a page's template writes before its metadata.
 _LABEL = r"(?:Date|Published|Updated|Posted|Last [Uu]pdated|Authors?|Written by|Source|Publisher|Category|Tags)"
@@ -43,6 +43,18 @@ _ORG_PLACE = re.compile(r"^(?P<org>[A-Z][^()]{2,80}?)\s*\((?P<place>[A-Z][\w.'�
 _NEWSROOM = re.compile(
     r"\b(?:editor|correspondent|reporter|writer|columnist|chief|producer|journalist)\s+(?:for|at|with)\s+"
     r"(?P<pub>(?:The\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})", re.I)
+# a site's name as web pages write it: "Orda.kz", "Caliber.Az", "News.az"
+_DOMAIN = re.compile(r"^[A-Z][\w-]*\.[A-Za-z]{2,4}$")
+_NAME = r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}"
+# the outlet naming itself as the story's teller in its first paragraph: "..., informs UNN.",
+# "..., Orda.kz reports.", "According to Caliber.Az, citing the ministry, ..."
+_TELLS = [re.compile(rf",\s*informs\s+(?P<who>{_NAME})\s*\.(?:\s|$)"),
+          re.compile(rf",\s*(?P<who>{_NAME})\s+reports\s*\.(?:\s|$)"),
+          re.compile(rf"(?:^|\.\s+)According to (?P<who>{_NAME}),\s*citing\b")]
+# a site's own blurb: "Harbour Weekly brings you the latest news, analysis and ..."
+# ("Ruritania delivers aid ..." opens a story, so the blurb must offer news)
+_BLURB = re.compile(rf"^(?P<who>{_NAME}) (?:brings you|is your (?:source|home) for)\b.{{0,80}}?"
+                    r"\b(?:news|stories|information|analys[ie]s|coverage|updates|reporting)\b")
 _INVERTED = re.compile(r",\s*reports?\s+(?:the\s+)?(?P<wire>[A-Z][\w .-]{1,30}?)\s*\.(?:\s|$)")
 
 
@@ -170,4 +182,29 @@ def inverted_credit(content: list[Line], is_body: object) -> str | None:
         for match in _INVERTED.finditer(ln.text):
             if pd.is_wire(match["wire"]):
                 return match["wire"]
+    return None
+
+
+def self_credit(content: list[Line], is_body: object) -> str | None:
+    """The outlet telling the story in its first two paragraphs ("..., informs UNN.", "...,
+    Orda.kz reports.", "According to Caliber.Az, citing ..."): a listed agency, a site's name
+    written as its web address, or the name after "informs" (a verb only the teller's own credit
+    takes). Another outlet named in the story ("told the Herald") is not the page's."""
+    body = [ln for ln in content[:6] if is_body(ln.text)][:2]  # type: ignore[operator]
+    for ln in body:
+        for shape in _TELLS:
+            for match in shape.finditer(ln.text):
+                who = match["who"]
+                informs = shape is _TELLS[0] and outlet_like(who)
+                if pd.is_wire(who) or _DOMAIN.match(who) or informs:
+                    return who
+    return None
+
+
+def blurb(top: list[Line]) -> str | None:
+    """A site's blurb above the story naming it ("Harbour Weekly brings you the latest ...")."""
+    for ln in top:
+        match = _BLURB.match(ln.text)
+        if match and outlet_like(match["who"]) and not generic(match["who"]):
+            return match["who"]
     return None

@@ -14,7 +14,10 @@ OUTLET = {"times", "post", "news", "herald", "tribune", "journal", "daily", "gaz
 GENERIC = {"latest", "breaking", "top", "local", "national", "international", "world", "business",
            "sports", "politics", "more", "related", "other", "trending", "popular", "recent", "featured",
            "home", "opinion", "tech", "entertainment", "health", "science", "lifestyle", "regional",
-           "asia", "europe", "africa", "americas", "pacific", "middle", "east", "economy", "markets"}
+           "asia", "europe", "africa", "americas", "pacific", "middle", "east", "economy", "markets",
+           # a region's name is a section label ("Sub-Saharan Africa", "Latin America", "South Asia")
+           "sub-saharan", "north", "south", "west", "central", "southeast", "northern", "southern",
+           "eastern", "western", "latin", "america", "oceania", "caribbean"}
 CONNECT = {"of", "the", "and", "in", "for", "on", "de", "du", "da", "van", "von", "bin", "binti", "al",
            "&"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_NAMES = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+                r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+# a month's name as pages write it: "September", "Sept.", and in capitals "8 SEPTEMBER 2025"
+MONTH = rf"(?:{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\.?"
 WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 DASH = r"[-–—]"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -130,13 +132,13 @@ WIRES = {
     "agence france presse", "xinhua", "bernama", "kyodo", "kyodo news", "yonhap", "ani", "pti", "ians",
     "uni", "dpa", "efe", "ansa", "tass", "interfax", "anadolu", "anadolu agency", "aa", "bloomberg",
     "upi", "antara", "vna", "akp", "pna", "cna", "jiji", "jiji press", "ria novosti", "sputnik", "lusa",
-    "kuna", "wam", "spa", "irna", "mena", "aap", "the canadian press", "canadian press", "europa press",
+    "kuna", "qna", "wam", "spa", "irna", "mena", "aap", "the canadian press", "canadian press", "europa press",
     "agi", "ips", "prensa latina", "belga", "pap", "bta", "mti", "ntb", "ritzau", "stt", "nna", "ptv",
 }
 _WORD = r"[A-Z][\w.'’&-]*"
 PLACE = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
 PLACES = rf"{PLACE}(?:,\s*{PLACE}){{0,2}}"
-AGENCY = rf"{_WORD}(?: {_WORD}){{0,3}}"
+AGENCY = rf"{_WORD}(?:[ /]{_WORD}){{0,3}}"  # "Anadolu Agency", "UNA/QNA"
 CAPS_PLACE = r"[A-Z][A-Z.'’ -]{2,40}"
 DATE_TEXT = (rf"(?:{WEEKDAY},?\s+)?(?:{MONTH}\s+\d{{1,2}}{_ORD}(?:,?\s*\d{{4}})?|"
              rf"\d{{1,2}}{_ORD}\s+{MONTH}(?:,?\s*\d{{4}})?)")
@@ -191,8 +193,21 @@ def _is_credit(match: re.Match[str], wire: str) -> bool:
     placed = "," in place or place.split()[0].isupper()
     if placed:
         return known or bool(groups.get("end"))
+    if groups.get("end") and _named_credit(wire) and len(place.split()) <= 2:
+        return True  # "Mogadishu (MFASomalia) –", "Ankara (UNA/QNA) –": a city, a credit, a dash
     dated = bool(groups.get("d1") or groups.get("d2"))
     return (known and (dated or bool(groups.get("end")))) or (dated and bool(groups.get("end")))
+
+
+def _named_credit(wire: str) -> bool:
+    """A credit that names its outlet: a listed agency in it, agencies' abbreviations joined by a
+    slash ("UNA/QNA"), or one word of four letters or more with an inner capital ("MFASomalia");
+    a bare short abbreviation ("GO") names no one a reader could tell, a phrase is no credit."""
+    parts = wire.split("/")
+    if any(p.casefold() in WIRES for p in parts) or (len(parts) >= 2 and all(
+            p.isupper() and len(p) >= 2 for p in parts)):
+        return True  # one agency relaying another's story: "AP/Reuters", "UNA/QNA"
+    return " " not in wire and len(wire) >= 4 and not wire.isupper() and any(c.isupper() for c in wire[1:])
 
 
 def _dateline_date(groups: dict[str, str | None]) -> str | None:

@@ -65,7 +65,7 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     dates = [(archived[0], "archive")] if archived else []
     if line and line.iso:
         dates.append((line.iso, "dateline"))
-    dates += _stamped(top, title_at)
+    dates += _stamped(top, title_at, dated_list(all_lines))
     dates += [(str(iso), "stated") for iso in (fields.get("date"), credits.end_stamp(all_lines)) if iso]
     if dates:
         meta["date"], meta["date_basis"] = dates[0]
@@ -187,11 +187,14 @@ def _lead_name(meta: dict[str, object], text: str, below: bool) -> None:
         meta.setdefault("authors", [name])
 
 
-def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
+def _stamped(top: list[Line], title_at: int | None, in_list: bool = False) -> list[tuple[str, str]]:
     """Dates on lines of their own above the story; a weekday's date above the headline is the
-    masthead's "today", not the page's date. "Published ..." lines first."""
+    masthead's "today", not the page's date, and on a page with a dated list (`in_list`) a bare
+    date heads the list's first entry. "Published ..." lines first."""
     found = []
     for i, ln in enumerate(top):
+        if in_list and bare_date(ln.text):
+            continue
         parts = [p for p in ln.text.split("|") if p.strip()]
         for part in parts:
             st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part) or credits.label_stamp(part)
@@ -202,6 +205,18 @@ def _stamped(top: list[Line], title_at: int | None) -> list[tuple[str, str]]:
             found.append((not st.published, i, st.iso))
             break
     return [(iso, "stated") for _, _, iso in sorted(found)]
+
+
+def bare_date(text: str) -> bool:
+    """A line that is a date and nothing else ("April 19, 2024"): no label, weekday or time."""
+    found = pd.find_date(text)
+    return bool(found and found[0]) and not (text[:found[1].start()] + text[found[1].end():]).strip(" ,.:;")
+
+
+def dated_list(all_lines: list[Line]) -> bool:
+    """Two or more bare dates on lines of their own: a timeline or dated list, whose entries'
+    dates are events, not the page's date."""
+    return sum(bare_date(ln.text) for ln in all_lines) >= 2
 
 
 def _headline_below(top: list[Line], i: int) -> bool:
@@ -283,7 +298,8 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
     candidates = [_titled(top), _masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
                   _source_line(all_lines),
                   _contributed(all_lines), _signed(all_lines), _reported(content),
-                  credits.release_org(top), credits.inverted_credit(content, _is_body)]
+                  credits.release_org(top), credits.inverted_credit(content, _is_body),
+                  credits.self_credit(content, _is_body), credits.blurb(top)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found
