@@ -236,7 +236,8 @@ SPINNER_PHRASES = re.compile(
     r"|\b(?:Final|Last) Up to date\b|\bFinancial Neighborhood\b|\bin the direction of higher\b"
     r"|\boverseas (?:minister|ministry|affairs minister)\b|\bnationwide safety\b|\bSafety Council\b"
     r"|\b(?:Supreme |Worldwide |Felony )?Court docket of\b|\bSupreme Court docket\b|\b1000's\b"
-    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b",
+    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b|\bworldwide (?:legislation|regulation)\b"
+    r"|\bas a substitute\b(?! for)|\bby the tip of\b",
     re.I)
 
 
@@ -333,13 +334,44 @@ def stock_commentary(doc: Doc) -> Iterator[Anomaly]:
             yield sent.start_char, sent.end_char, "stock commentary"
 
 
+# a sentence's closing participle that comments on what it just said (", signaling a move toward
+# ..."), and the stock verdict "marks a significant step": a machine-written rewrite's filler
+STOCK_TAILS = re.compile(
+    r", (?:signal(?:l)?ing|underscoring|highlighting|showcasing|underlining) (?:a|an|the|its|their) "
+    r"[^.\"“”\n]{0,80}\.|\bmarks? an? (?:significant|major|important|historic|crucial|pivotal) "
+    r"(?:step|milestone|turning point)\b")
+
+
+def stock_tails(text: str) -> Iterator[Anomaly]:
+    """Stock commentary written as a sentence's tail or verdict (see STOCK_TAILS)."""
+    for m in STOCK_TAILS.finditer(text):
+        yield m.start(), m.end(), "stock commentary"
+
+
+def grammar_slips(doc: Doc) -> Iterator[Anomaly]:
+    """Grammar a word-for-word swap leaves behind: "each" before a plural ("Each leaders", where
+    "Both" stood), "a" before a vowel ("a optimistic", where "positive" stood) and "whereas"
+    before a verb's -ing form ("whereas respecting", where "while" stood)."""
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        low = tok.lower_
+        if low == "each" and nxt.tag_ == "NNS" and nxt.lower_ != "other":
+            yield tok.idx, nxt.idx + len(nxt), "'each' before a plural"
+        elif low == "a" and tok.dep_ == "det" and nxt.pos_ in {"ADJ", "NOUN"} and nxt.text.islower() \
+                and nxt.text[:1] in "aeio" and not nxt.text.startswith("one"):
+            yield tok.idx, nxt.idx + len(nxt), "'a' before a vowel"
+        elif low == "whereas" and nxt.tag_ == "VBG":
+            yield tok.idx, nxt.idx + len(nxt), "'whereas' before an -ing form"
+
+
 KIND_NAMES = {
     "machine-translated": "machine-translated or spun text",
     "machine-written": "machine-written text",
     "keyword-stuffed": "keyword-stuffed (SEO) page",
 }
 DETECTORS = {
-    "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases),
+    "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases,
+                           grammar_slips),
     "machine-written": (stock_commentary,),
 }
 
@@ -352,4 +384,5 @@ def anomalies(doc: Doc) -> dict[str, list[Anomaly]]:
             found[kind].extend(detect(doc))
     found["machine-written"].extend(weekday_mismatches(doc.text))
     found["machine-written"].extend(run_in_headings(doc.text))
+    found["machine-written"].extend(stock_tails(doc.text))
     return found
