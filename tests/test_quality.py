@@ -215,3 +215,40 @@ def test_words_no_dictionary_knows(nlp):
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Each ministers welcomed the plan for the new harbour.", "'each' before a plural"),
+    ("The talks set a optimistic tone for the next round.", "'a' before a vowel"),
+    ("They pledged to build the road whereas respecting the border.", "'whereas' before an -ing form"),
+])
+def test_grammar_a_word_swap_leaves(nlp, text, reason):
+    assert reason in [r for _, _, r in spun.grammar_slips(nlp(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Each minister welcomed the plan, and they thanked each other.",
+    "The talks set an optimistic tone; a one-day strike and a European visit followed.",
+    "Exports rose, whereas imports fell for a third month.",
+])
+def test_careful_grammar_is_no_slip(nlp, text):
+    assert list(spun.grammar_slips(nlp(text))) == []
+
+
+def test_stock_tails_and_spinner_swaps():
+    text = ("The port opened a new quay, signaling a move toward regional trade. The deal marks a "
+            "significant step for the region. Talks start by the tip of March and focus as a substitute on trade.")
+    assert [r for _, _, r in spun.stock_tails(text)] == ["stock commentary", "stock commentary"]
+    assert list(spun.stock_tails("The board approved it, citing a shortfall in revenue.")) == []
+
+
+def test_spinner_swaps_without_the_plain_uses(nlp):
+    found = [r for _, _, r in spun.spinner_phrases(nlp("Talks start by the tip of March and focus as a substitute "
+                                                       "on trade under worldwide legislation."))]
+    assert found == ["a synonym spinner's word swaps"] * 3
+    assert list(spun.spinner_phrases(nlp("Gas serves as a substitute for coal."))) == []
+
+
+def test_number_placeholder_left_by_translation_is_garbled():
+    assert quality.garbled_reason("The deal was signed on March 2024, XNUMX, in the capital.") == \
+        "a number placeholder left by translation"
