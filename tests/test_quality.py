@@ -252,3 +252,28 @@ def test_spinner_swaps_without_the_plain_uses(nlp):
 def test_number_placeholder_left_by_translation_is_garbled():
     assert quality.garbled_reason("The deal was signed on March 2024, XNUMX, in the capital.") == \
         "a number placeholder left by translation"
+
+
+_ORIGINAL = ("The ministers held a frank exchange of views on the new harbour in the capital on Monday. "
+             "Both leaders agreed to begin technical talks by the end of March and to finish within four months. "
+             "They welcomed the support of the neighbouring states for the access to the sea that the deal gives.")
+_THIRD = "Officials said access to the sea would help trade, and talks would begin at the end of March with support."
+
+
+def test_a_reworded_copy_of_another_source_is_named():
+    spun_copy = ("The ministers held a frank alternate of views on the new harbour in the capital on Monday. "
+                 "Each leaders agreed to start technical talks by the tip of March and to end inside four months. "
+                 "They welcomed the help of the neighbouring states for the entry to the ocean that the deal gives.")
+    found = spun.reworded_copies({"a": _ORIGINAL, "b": spun_copy, "c": _THIRD})
+    assert list(found) == ["b"] and found["b"].startswith("a reworded copy of a")
+
+
+def test_a_lightly_edited_wire_copy_is_no_reworded_copy():
+    edited = _ORIGINAL.replace("on Monday", "on Monday, officials said").replace("finish", "conclude")
+    assert spun.reworded_copies({"a": _ORIGINAL, "b": edited, "c": _THIRD}) == {}
+
+
+def test_which_page_is_the_copy_must_be_clear():
+    swapped = _ORIGINAL.replace("exchange", "swap").replace("Both", "Two").replace("finish", "end") \
+        .replace("welcomed", "hailed").replace("states", "countries").replace("held", "had")
+    assert spun.reworded_copies({"a": _ORIGINAL, "b": swapped}) == {}  # no third source to tell them apart
