@@ -358,7 +358,7 @@ def grammar_slips(doc: Doc) -> Iterator[Anomaly]:
         if low == "each" and nxt.tag_ == "NNS" and nxt.lower_ != "other":
             yield tok.idx, nxt.idx + len(nxt), "'each' before a plural"
         elif low == "a" and tok.dep_ == "det" and nxt.pos_ in {"ADJ", "NOUN"} and nxt.text.islower() \
-                and nxt.text[:1] in "aeio" and not nxt.text.startswith("one"):
+                and nxt.text[:1] in "aeio" and not nxt.text.startswith(("one", "eu", "ew")):
             yield tok.idx, nxt.idx + len(nxt), "'a' before a vowel"
         elif low == "whereas" and nxt.tag_ == "VBG":
             yield tok.idx, nxt.idx + len(nxt), "'whereas' before an -ing form"
