@@ -236,9 +236,10 @@ def test_careful_grammar_is_no_slip(nlp, text):
 
 
 def test_stock_tails_and_spinner_swaps():
-    text = ("The port opened a new quay, signaling a move toward regional trade. The deal marks a "
+    text = ("The port opened a new quay, signaling a move toward regional trade. One of the key features of "
+            "the plan is a quay. The deal marks a "
             "significant step for the region. Talks start by the tip of March and focus as a substitute on trade.")
-    assert [r for _, _, r in spun.stock_tails(text)] == ["stock commentary", "stock commentary"]
+    assert [r for _, _, r in spun.stock_tails(text)] == ["stock commentary"] * 3
     assert list(spun.stock_tails("The board approved it, citing a shortfall in revenue.")) == []
 
 

@@ -335,11 +335,13 @@ def stock_commentary(doc: Doc) -> Iterator[Anomaly]:
 
 
 # a sentence's closing participle that comments on what it just said (", signaling a move toward
-# ..."), and the stock verdict "marks a significant step": a machine-written rewrite's filler
+# ..."), the stock verdict "marks a significant step" and an explainer's "One of the key features
+# of": a machine-written rewrite's filler
 STOCK_TAILS = re.compile(
     r", (?:signal(?:l)?ing|underscoring|highlighting|showcasing|underlining) (?:a|an|the|its|their) "
     r"[^.\"“”\n]{0,80}\.|\bmarks? an? (?:significant|major|important|historic|crucial|pivotal) "
-    r"(?:step|milestone|turning point)\b")
+    r"(?:step|milestone|turning point)\b"
+    r"|\b[Oo]ne of the (?:key|most notable|main|central) (?:features|aspects|elements|highlights) of\b")
 
 
 def stock_tails(text: str) -> Iterator[Anomaly]:
