@@ -15,6 +15,7 @@ from typing import Any
 from briefer import DEFAULT_MODEL, __version__, corroborate, ingest
 from briefer.config import ThemeSet
 from briefer.errors import InputError
+from briefer.extract import spun
 from briefer.extract.quality import JUNK_QUALITY, Verdict
 from briefer.model import Event, Extraction, Fact, Figure, Mention, Quote, Source, Theme, from_dict, to_dict
 
@@ -168,6 +169,9 @@ def _judge(src: Source, n_sentences: int, verdict: Verdict | None = None) -> Non
 
 def _combine(sources: list[Source], skipped, themes: list[Theme], items: _Items,  # type: ignore[no-untyped-def]
              opts: ExtractOptions, theme_set: ThemeSet | None) -> Extraction:
+    copies = spun.reworded_copies({s.id: s.text for s in sources})  # a spun copy of another source: junk
+    for src in (s for s in sources if s.id in copies):
+        src.quality, src.notes = min(src.quality, JUNK_QUALITY), [*src.notes, f"{copies[src.id]}: not used"]
     facts = corroborate.merge_facts(items.facts)
     events, conflicts = corroborate.merge_events(items.events)
     conflicts += corroborate.figure_conflicts(items.figures, sources)

@@ -129,3 +129,21 @@ def test_the_title_leaves_out_the_kicker():
 
     text = f"HARBOUR NEWS: Mayor Opens the New Quay\n\n{LEAD}\n{MORE}\n"
     assert infer(text).get("title") == "Mayor Opens the New Quay"
+
+
+@pytest.mark.parametrize("line", ["Reading Time: < 1 minute", "Estimated reading time: 4 min", "Read time: 3 minutes"])
+def test_reading_time_is_interface_text(line):
+    assert _furniture(f"{line}\n{LEAD}\n{MORE}\n").get(line) == "interface text"
+
+
+def test_reading_time_after_an_archive_date_is_no_title():
+    from briefer.ingest.metadata import infer
+
+    meta = infer(f" date 2025-02-03 Reading Time: 2 minutes\n\n{LEAD}\n{MORE}\n")
+    assert "title" not in meta and meta["date"] == "2025-02-03"
+
+
+def test_a_section_trail_in_capitals_at_the_top_is_furniture():
+    text = f"WORLD – HARBOURS\n{LEAD}\n{MORE}\n"
+    assert _furniture(text).get("WORLD – HARBOURS") == "image text or kicker"
+    assert "THE HARBOUR BILL" not in _furniture(f"THE HARBOUR BILL\n{LEAD}\n{MORE}\n")

@@ -215,3 +215,66 @@ def test_words_no_dictionary_knows(nlp):
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Each ministers welcomed the plan for the new harbour.", "'each' before a plural"),
+    ("The talks set a optimistic tone for the next round.", "'a' before a vowel"),
+    ("They pledged to build the road whereas respecting the border.", "'whereas' before an -ing form"),
+])
+def test_grammar_a_word_swap_leaves(nlp, text, reason):
+    assert reason in [r for _, _, r in spun.grammar_slips(nlp(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Each minister welcomed the plan, and they thanked each other.",
+    "The talks set an optimistic tone; a one-day strike and a euro bond followed.",
+    "Exports rose, whereas imports fell for a third month.",
+])
+def test_careful_grammar_is_no_slip(nlp, text):
+    assert list(spun.grammar_slips(nlp(text))) == []
+
+
+def test_stock_tails_and_spinner_swaps():
+    text = ("The port opened a new quay, signaling a move toward regional trade. One of the key features of "
+            "the plan is a quay. The deal marks a "
+            "significant step for the region. Talks start by the tip of March and focus as a substitute on trade.")
+    assert [r for _, _, r in spun.stock_tails(text)] == ["stock commentary"] * 3
+    assert list(spun.stock_tails("The board approved it, citing a shortfall in revenue.")) == []
+
+
+def test_spinner_swaps_without_the_plain_uses(nlp):
+    found = [r for _, _, r in spun.spinner_phrases(nlp("Talks start by the tip of March and focus as a substitute "
+                                                       "on trade under worldwide legislation."))]
+    assert found == ["a synonym spinner's word swaps"] * 3
+    assert list(spun.spinner_phrases(nlp("Gas serves as a substitute for coal."))) == []
+
+
+def test_number_placeholder_left_by_translation_is_garbled():
+    assert quality.garbled_reason("The deal was signed on March 2024, XNUMX, in the capital.") == \
+        "a number placeholder left by translation"
+
+
+_ORIGINAL = ("The ministers held a frank exchange of views on the new harbour in the capital on Monday. "
+             "Both leaders agreed to begin technical talks by the end of March and to finish within four months. "
+             "They welcomed the support of the neighbouring states for the access to the sea that the deal gives.")
+_THIRD = "Officials said access to the sea would help trade, and talks would begin at the end of March with support."
+
+
+def test_a_reworded_copy_of_another_source_is_named():
+    spun_copy = ("The ministers held a frank alternate of views on the new harbour in the capital on Monday. "
+                 "Each leaders agreed to start technical talks by the tip of March and to end inside four months. "
+                 "They welcomed the help of the neighbouring states for the entry to the ocean that the deal gives.")
+    found = spun.reworded_copies({"a": _ORIGINAL, "b": spun_copy, "c": _THIRD})
+    assert list(found) == ["b"] and found["b"].startswith("a reworded copy of a")
+
+
+def test_a_lightly_edited_wire_copy_is_no_reworded_copy():
+    edited = _ORIGINAL.replace("on Monday", "on Monday, officials said").replace("finish", "conclude")
+    assert spun.reworded_copies({"a": _ORIGINAL, "b": edited, "c": _THIRD}) == {}
+
+
+def test_which_page_is_the_copy_must_be_clear():
+    swapped = _ORIGINAL.replace("exchange", "swap").replace("Both", "Two").replace("finish", "end") \
+        .replace("welcomed", "hailed").replace("states", "countries").replace("held", "had")
+    assert spun.reworded_copies({"a": _ORIGINAL, "b": swapped}) == {}  # no third source to tell them apart

@@ -33,6 +33,8 @@ GARBLED = [
     (re.compile(r"\b(?:in|since|until)\s*[,;]"), "date without its year"),
     (re.compile(rf"\bin {MONTHS}\s+(?=[A-Z])"), "date without its year"),
     (re.compile(r"[a-z],[a-z]|\d,[a-z]"), "words glued at a comma"),
+    # what a translation engine writes for the digits it could not carry over ("January 2023, XNUMX")
+    (re.compile(r"\bX+NUM[X\d]*\b"), "a number placeholder left by translation"),
 ]
 
 

@@ -236,7 +236,8 @@ SPINNER_PHRASES = re.compile(
     r"|\b(?:Final|Last) Up to date\b|\bFinancial Neighborhood\b|\bin the direction of higher\b"
     r"|\boverseas (?:minister|ministry|affairs minister)\b|\bnationwide safety\b|\bSafety Council\b"
     r"|\b(?:Supreme |Worldwide |Felony )?Court docket of\b|\bSupreme Court docket\b|\b1000's\b"
-    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b",
+    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b|\bworldwide (?:legislation|regulation)\b"
+    r"|\bas a substitute\b(?! for)|\bby the tip of\b",
     re.I)
 
 
@@ -333,13 +334,46 @@ def stock_commentary(doc: Doc) -> Iterator[Anomaly]:
             yield sent.start_char, sent.end_char, "stock commentary"
 
 
+# a sentence's closing participle that comments on what it just said (", signaling a move toward
+# ..."), the stock verdict "marks a significant step" and an explainer's "One of the key features
+# of": a machine-written rewrite's filler
+STOCK_TAILS = re.compile(
+    r", (?:signal(?:l)?ing|underscoring|highlighting|showcasing|underlining) (?:a|an|the|its|their) "
+    r"[^.\"“”\n]{0,80}\.|\bmarks? an? (?:significant|major|important|historic|crucial|pivotal) "
+    r"(?:step|milestone|turning point)\b"
+    r"|\b[Oo]ne of the (?:key|most notable|main|central) (?:features|aspects|elements|highlights) of\b")
+
+
+def stock_tails(text: str) -> Iterator[Anomaly]:
+    """Stock commentary written as a sentence's tail or verdict (see STOCK_TAILS)."""
+    for m in STOCK_TAILS.finditer(text):
+        yield m.start(), m.end(), "stock commentary"
+
+
+def grammar_slips(doc: Doc) -> Iterator[Anomaly]:
+    """Grammar a word-for-word swap leaves behind: "each" before a plural ("Each leaders", where
+    "Both" stood), "a" before a vowel ("a optimistic", where "positive" stood) and "whereas"
+    before a verb's -ing form ("whereas respecting", where "while" stood)."""
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        low = tok.lower_
+        if low == "each" and nxt.tag_ == "NNS" and nxt.lower_ != "other":
+            yield tok.idx, nxt.idx + len(nxt), "'each' before a plural"
+        elif low == "a" and tok.dep_ == "det" and nxt.pos_ in {"ADJ", "NOUN"} and nxt.text.islower() \
+                and nxt.text[:1] in "aeio" and not nxt.text.startswith(("one", "eu", "ew")):
+            yield tok.idx, nxt.idx + len(nxt), "'a' before a vowel"
+        elif low == "whereas" and nxt.tag_ == "VBG":
+            yield tok.idx, nxt.idx + len(nxt), "'whereas' before an -ing form"
+
+
 KIND_NAMES = {
     "machine-translated": "machine-translated or spun text",
     "machine-written": "machine-written text",
     "keyword-stuffed": "keyword-stuffed (SEO) page",
 }
 DETECTORS = {
-    "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases),
+    "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases,
+                           grammar_slips),
     "machine-written": (stock_commentary,),
 }
 
@@ -352,4 +386,71 @@ def anomalies(doc: Doc) -> dict[str, list[Anomaly]]:
             found[kind].extend(detect(doc))
     found["machine-written"].extend(weekday_mismatches(doc.text))
     found["machine-written"].extend(run_in_headings(doc.text))
+    found["machine-written"].extend(stock_tails(doc.text))
     return found
+
+
+# A reworded copy: most of a page's sentences are another source's sentences with many single
+# words swapped ("frank alternate of views" for "frank exchange of views"). A wire copy edited
+# lightly keeps almost every word; a spun copy swaps one word in twenty or more.
+_SENT_SPLIT = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
+_WORD = re.compile(r"[\w’'-]+")
+COPY_MIN_WORDS = 8  # shorter sentences align by chance
+COPY_ALIGN = 0.5  # share of the two sentences' words in matching runs
+COPY_SHARE = 0.5  # share of the page's sentences aligned with one other source
+COPY_SWAP_RATE = 0.04  # single-word swaps per aligned word: a spun copy of a wire story swaps 5%,
+# light editing ("says" for "said", "US" for "U.S.") one word in a hundred
+
+
+def reworded_copies(sources: dict[str, str]) -> dict[str, str]:
+    """Sources (id -> text) that are a reworded copy of another source in the set, with the reason.
+    Of two aligned pages the copy is the one whose swapped-in words the other sources use clearly
+    less (a spinner's "ocean" where the set says "sea"); when that is unclear, neither is named."""
+    sents = {sid: [w for w in (_words(s) for s in _SENT_SPLIT.split(text)) if len(w) >= COPY_MIN_WORDS]
+             for sid, text in sources.items()}
+    vocab = {sid: {w for s in ss for w in s} for sid, ss in sents.items()}
+    found: dict[str, str] = {}
+    for a in sents:
+        for b in sents:
+            if a >= b or not sents[a] or not sents[b]:
+                continue
+            swaps = _swaps(sents[a], sents[b])
+            if swaps is None:
+                continue
+            others = [vocab[s] for s in sents if s not in {a, b}]
+            mine = sum(any(w in v for v in others) for w, _ in swaps)
+            theirs = sum(any(w in v for v in others) for _, w in swaps)
+            if max(mine, theirs) >= 2 * min(mine, theirs) + 2:  # which is the copy must be clear
+                copy, original = (a, b) if mine < theirs else (b, a)
+                found[copy] = f"a reworded copy of {original} ({len(swaps)} single words swapped)"
+    return found
+
+
+def _words(sentence: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(sentence)]
+
+
+def _swaps(page: list[list[str]], other: list[list[str]]) -> list[tuple[str, str]] | None:
+    """The single-word swaps (page's word, other's word) when most of `page`'s sentences align with
+    `other`'s and the swaps are frequent; None otherwise."""
+    from difflib import SequenceMatcher
+
+    swaps: list[tuple[str, str]] = []
+    aligned = words = 0
+    for sent in page:
+        best, best_ratio = None, 0.0
+        for cand in other:
+            if abs(len(cand) - len(sent)) > len(sent) // 3:
+                continue
+            matcher = SequenceMatcher(None, sent, cand, autojunk=False)
+            if matcher.ratio() > best_ratio:
+                best, best_ratio = matcher, matcher.ratio()
+        if best is None or best_ratio < COPY_ALIGN:
+            continue
+        aligned += 1
+        words += len(sent)
+        swaps += [(sent[i1], best.b[j1]) for op, i1, i2, j1, j2 in best.get_opcodes()
+                  if op == "replace" and i2 - i1 == 1 and j2 - j1 == 1]
+    if aligned < COPY_SHARE * len(page) or len(swaps) < COPY_SWAP_RATE * words or len(swaps) < 3:
+        return None
+    return swaps

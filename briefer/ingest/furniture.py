@@ -35,6 +35,8 @@ RELATED = re.compile(r"^(?:related(?:\s+(?:articles?|stories|news|posts|content|
                      r"latest (?:news|stories)|top stories|see also)\s*[:.…]*$", re.I)
 RELATED_PREFIX = re.compile(r"^(?:also read|read also|read more|see also|related)\s*:", re.I)
 PROMPT = re.compile(r"^(?:\w+(?:\s\w+)?\s*(?:\.\.\.|…)|\d+:\d\d|\d+\s+min(?:ute)?s?\s+(?:read|listen)|"
+                    r"(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*(?:[<>~≈]|less than|about)?\s*"
+                    r"\d+\s*(?:min(?:ute)?s?|m)\.?|"
                     r"summari[sz]e|close|newsletter|listen(?: to this article)?|"
                     r"(?:sign up|subscribe)(?: (?:to|for) (?:our|the) newsletter)?|what'?s the story\??)$", re.I)
 CODE_LINE = re.compile(r"^[a-z]+[A-Z]\w*\s*[:=]\s*[\w.\"'-]*[;,]?$")
@@ -51,6 +53,8 @@ PHOTO_VERB = re.compile(r"\b(?:shake|shakes) hands\b|\b(?:pose|poses|gesture|ges
 CAPTION_END = re.compile(rf"\b(?:on|in \w+(?: \w+)?,?)\s+(?:{_DATE})\.$")
 # a section kicker in capitals before the headline on its line ("PUBLIC HEALTH: ...")
 KICKER = re.compile(r"^[A-Z]{2,}(?:[ &-][A-Z]{2,}){1,4}:\s+(?=[A-Z])")
+# the separator of a section trail ("NEWS › WORLD", "INTERNATIONAL – ASIA")
+BREADCRUMB = re.compile(r"\S\s+[–—/|›>»]\s+\S")
 # an issuer credit above the story: a name with its city in brackets, "Harbour Authority (Lagos)"
 ISSUER_CITY = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w&.'’-]*)){1,10}"
                          r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)$")
@@ -150,8 +154,10 @@ def _leading_reason(lines: list[Line], i: int, body: int) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= 5 or any(c.isdigit() for c in text) or text.endswith(SENTENCE_END):
         return None
-    headline = any(len(t.split()) >= 6 and not t.endswith(SENTENCE_END) for _, _, t in lines[:body])
     kicker = text.isupper()
+    if kicker and BREADCRUMB.search(text):  # "WORLD – ASIA": a section trail, whatever follows it
+        return "image text or kicker"
+    headline = any(len(t.split()) >= 6 and not t.endswith(SENTENCE_END) for _, _, t in lines[:body])
     alt = words[0][:1].isupper() and all(w.islower() for w in words[1:]) and len(words) >= 2
     return "image text or kicker" if headline and (kicker or alt) else None
 

@@ -11,7 +11,7 @@ import re
 
 from briefer.ingest import credits
 from briefer.ingest import pagedate as pd
-from briefer.ingest.furniture import KICKER
+from briefer.ingest.furniture import KICKER, PROMPT
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
 from briefer.ingest.names import generic, outlet, outlet_like, person
 
@@ -47,7 +47,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     archived = pd.archive_date(text)
     # a headline may repeat (page title and heading): only navigation and credits are no headline
     title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
-    if archived and top and top[0].text.startswith("date ") and _headline(archived[1]):
+    if archived and top and top[0].text.startswith("date ") and _headline(archived[1]) \
+            and not PROMPT.match(archived[1]):  # "Reading time: 3 min" is no headline
         meta["title"], title_at = archived[1], 0  # " date 2025-04-05 Headline of the page"
     elif title_at is not None:
         meta["title"] = top[title_at].text
