@@ -278,3 +278,13 @@ def test_one_verb_with_dated_conjuncts_tells_each_happening(nlp: Any) -> None:
     assert [e.date for e in run(nlp, text, "2024-01-29")] == ["2023-07", "2022", "2020"]
     assert [e.date for e in run(nlp, "The army took the port in 2022 and the capital on May 3, 2022.")] == \
         ["2022-05-03"]
+
+
+def test_a_date_alone_on_its_line_heads_the_paragraph_below(nlp: Any) -> None:
+    text = ("Chronology\n\n"
+            "June 14, 2024 \n"
+            "Country B shuts its border crossings. Troops exchange fire near the pass.\n\n"
+            "March 2, 2023\n"
+            "A ranger is killed in a clash near the river, the ministry says.\n")
+    found = [(e.date, e.text.split()[0]) for e in run(nlp, text, None)]
+    assert found == [("2024-06-14", "Country"), ("2024-06-14", "Troops"), ("2023-03-02", "A")]

@@ -147,3 +147,12 @@ def test_a_section_trail_in_capitals_at_the_top_is_furniture():
     text = f"WORLD – HARBOURS\n{LEAD}\n{MORE}\n"
     assert _furniture(text).get("WORLD – HARBOURS") == "image text or kicker"
     assert "THE HARBOUR BILL" not in _furniture(f"THE HARBOUR BILL\n{LEAD}\n{MORE}\n")
+
+
+def test_date_lines_heading_a_timeline_are_content_a_lone_masthead_date_is_not():
+    timeline = ("Harbour dispute: a chronology\n\nMay 2, 2024\nThe port authority closed the north quay after "
+                "a crane collapsed onto two barges.\n\nMarch 14, 2024\nDock workers walked out over night "
+                "shifts and unpaid overtime at the terminal.\n")
+    assert "May 2, 2024" not in _furniture(timeline) and "March 14, 2024" not in _furniture(timeline)
+    masthead = f"Wednesday, Mar 5, 2025\n{LEAD}\n{MORE}\n"
+    assert _furniture(masthead).get("Wednesday, Mar 5, 2025") == "date line"

@@ -45,8 +45,12 @@ _SPAN_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
 # A line that opens with a date and a colon (or a spaced dash): a timeline-list entry or heading.
 _LINE_DATE = re.compile(
     rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d))\s*(?::|\s[-–—]\s)\s*",
+    rf"|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d))\s*(?::|\s[-–—]\s|\Z)\s*",
     re.IGNORECASE)
+# A full date alone on its line ("April 19, 2024"): a heading for the lines below it.
+_DATE_ALONE = re.compile(
+    rf"^[ \t]*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}})"
+    r"[ \t]*(?=\n)", re.IGNORECASE | re.MULTILINE)
 # A page's own date label ("date 2025-09-12", "Published: ..."), never the story's date.
 _LABEL = re.compile(r"\s*(?:date|published|updated|posted|last updated)\s*:?\s+", re.IGNORECASE)
 
@@ -125,10 +129,14 @@ def _units(doc: Doc) -> Iterator[Span]:
     opens with a date."""
     for sent in doc_sents(doc):
         start = sent.start_char
-        for m in _BREAK.finditer(doc.text[sent.start_char:sent.end_char]):
-            end = sent.start_char + m.start()
-            yield from _span(doc, start, end)
-            start = sent.start_char + m.end()
+        piece = doc.text[sent.start_char:sent.end_char]
+        cuts = [(m.start(), m.end()) for m in _BREAK.finditer(piece)]
+        cuts += [(m.end(), m.end() + 1) for m in _DATE_ALONE.finditer(piece) if m.end() < len(piece)]
+        for cut_start, cut_end in sorted(cuts):
+            if sent.start_char + cut_start < start:
+                continue  # inside a cut already made
+            yield from _span(doc, start, sent.start_char + cut_start)
+            start = sent.start_char + cut_end
         yield from _span(doc, start, sent.end_char)
 
 

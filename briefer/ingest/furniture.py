@@ -64,9 +64,10 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
     """Furniture spans among `lines` that the rules in `known` (spans already found) missed."""
     found: list[Span] = []
     body = _body_start(lines)
+    headings = _date_headings(lines)
     related = False
     for i, (start, end, text) in enumerate(lines):
-        if (start, end) in known:
+        if (start, end) in known or i in headings:
             continue
         reason = _line_reason(text)
         if reason is None and RELATED.match(text):
@@ -87,6 +88,15 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
         elif ARCHIVE_DATE.match(text):
             found.append((start, start + ARCHIVE_DATE.match(text).end(), "archive date"))  # type: ignore[union-attr]
     return found
+
+
+def _date_headings(lines: list[Line]) -> set[int]:
+    """Date lines that head a timeline's entries: where two or more lines that are a date alone each
+    stand above a paragraph, they date what follows (content), not the page (furniture)."""
+    heads = {i for i, (_, _, text) in enumerate(lines[:-1])
+             if DATE_LINE.match(text) and not re.search(r"\d[:.]\d\d", text)
+             and len(lines[i + 1][2].split()) >= 8 and not DATE_LINE.match(lines[i + 1][2])}
+    return heads if len(heads) >= 2 else set()
 
 
 def _line_reason(text: str) -> str | None:
