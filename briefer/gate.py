@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import TypeVar
 
 from briefer.model import Event, Extraction, Fact, Figure, Location, Quote
+
+T = TypeVar("T", Fact, Event)
 
 LOW_QUALITY = 0.5
 _WORDS = re.compile(r"\w+")
@@ -27,8 +30,8 @@ def shown(ex: Extraction) -> Extraction:
         ex,
         quotes=[q for q in ex.quotes if q.source in good or _quote_confirmed(q, ex, good)],
         figures=[f for f in ex.figures if f.source in good or _figure_confirmed(f, ex.figures, good)],
-        events=[e for e in (_event(e, good, texts) for e in ex.events) if e is not None],
-        facts=[f for f in (_fact(f, good, texts) for f in ex.facts) if f is not None],
+        events=[e for e in (_in_good_words(e, good, texts) for e in ex.events) if e is not None],
+        facts=[f for f in (_in_good_words(f, good, texts) for f in ex.facts) if f is not None],
     )
 
 
@@ -38,25 +41,16 @@ def _good_first(locations: list[Location], good: set[str]) -> list[Location] | N
     return ranked if ranked and ranked[0].source in good else None
 
 
-def _fact(fact: Fact, good: set[str], texts: dict[str, str]) -> Fact | None:
-    """The fact in a good source's words (merged facts keep the text of their best source)."""
-    locations = _good_first(fact.sources, good)
+def _in_good_words(item: T, good: set[str], texts: dict[str, str]) -> T | None:
+    """A fact or event in a good source's words (merged items keep the text of their best source);
+    None when no good source reports it."""
+    locations = _good_first(item.sources, good)
     if locations is None:
         return None
-    if fact.sources[0].source in good:
-        return fact
+    if item.sources[0].source in good:
+        return item
     first = locations[0]
-    return dataclasses.replace(fact, text=texts[first.source][first.start:first.end], sources=locations)
-
-
-def _event(event: Event, good: set[str], texts: dict[str, str]) -> Event | None:
-    locations = _good_first(event.sources, good)
-    if locations is None:
-        return None
-    if event.sources[0].source in good:
-        return event
-    first = locations[0]
-    return dataclasses.replace(event, text=texts[first.source][first.start:first.end], sources=locations)
+    return dataclasses.replace(item, text=texts[first.source][first.start:first.end], sources=locations)
 
 
 def _quote_confirmed(quote: Quote, ex: Extraction, good: set[str]) -> bool:
