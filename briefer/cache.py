@@ -173,20 +173,9 @@ class Cache:
 
 def _read_entry(path: Path) -> bytes | None:
     """A regular file's bytes, at most MAX_ENTRY, never blocking on a FIFO planted in the cache."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
-            return None
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return fh.read(MAX_ENTRY)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
+    from briefer.safety import read_head
+
+    return read_head(path, MAX_ENTRY, whole=True)
 
 
 def digest(*parts: Any) -> str:

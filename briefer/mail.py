@@ -411,14 +411,11 @@ def write_eml(msg: EmailMessage, path: Path, *, force: bool = False) -> None:
 
 def _our_draft(path: Path) -> bool:
     """True when `path` is a regular file whose headers carry briefer's X-Mailer."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    from briefer.safety import read_head
+
+    head = read_head(path, 1 << 16)
+    if head is None:
         return False
-    with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            return False
-        head = fh.read(1 << 16)
     headers = re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
     return re.search(rb"(?im)^X-Mailer: briefer\b", headers) is not None
 

@@ -87,6 +87,25 @@ def check_zip(
     return data
 
 
+def read_head(path: Path, limit: int, *, whole: bool = False) -> bytes | None:
+    """The first `limit` bytes of a regular file, or None when it is no regular file or cannot be
+    read (with `whole`, also when it is larger than `limit`). Never blocks on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or whole and info.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(limit)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 def _read_file(path: Path, name: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
