@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from briefer import DEFAULT_MODEL
 from briefer.extract.spans import doc_sents, ent_at
+from briefer.ingest.pagedate import MONTH_NAMES, MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,10 +29,8 @@ if TYPE_CHECKING:
 Anomaly = tuple[int, int, str]
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _DAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+"
-_MONTH = r"(?P<m>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|" \
-         r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH = rf"(?P<m>{MONTH_NAMES})\.?"
 WEEKDAY_DATE = [
     re.compile(_DAY + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b"),
     re.compile(_DAY + r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
