@@ -28,7 +28,6 @@ import hmac
 import json
 import os
 import secrets
-import stat
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -76,19 +75,16 @@ def secret_key(path: Path | None = None) -> bytes | None:
 
 
 def _read_key(path: Path) -> bytes | None:
-    """The key if `path` is a regular file of this user's, of mode 0600 or stricter."""
+    """The key if `path` is a regular file of this user's (not a link), of mode 0600 or stricter."""
+    from briefer.safety import NotReadable, open_regular
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+        with open_regular(path, follow=False) as (fh, info):
+            if info.st_mode & 0o077 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                return None
+            key = fh.read(KEY_BYTES + 1)
+    except (NotReadable, OSError):
         return None
-    try:
-        info = os.fstat(fd)
-        if (not stat.S_ISREG(info.st_mode) or info.st_mode & 0o077
-                or (hasattr(os, "getuid") and info.st_uid != os.getuid())):
-            return None
-        key = os.read(fd, KEY_BYTES + 1)
-    finally:
-        os.close(fd)
     return key if len(key) == KEY_BYTES else None
 
 

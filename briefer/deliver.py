@@ -23,11 +23,11 @@ import io
 import os
 import re
 import secrets
-import stat
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from briefer.errors import OutputError
 
@@ -221,12 +221,10 @@ def _stamp_docx(data: bytes) -> bytes:
 
 def written_by_briefer(path: Path) -> bool:
     """True when `path` holds a file briefer wrote and nobody changed since (its digest matches)."""
-    try:
-        if os.path.islink(path):
-            return False
-        with open(path, "rb") as fh:
-            data = fh.read(64 * 1024 * 1024 + 1)
-    except OSError:
+    from briefer.safety import MAX_FILE, read_head
+
+    data = None if os.path.islink(path) else read_head(path, MAX_FILE, whole=True)  # never a FIFO
+    if data is None:
         return False
     if data.startswith(b"PK"):
         return _docx_is_ours(data)
@@ -244,25 +242,19 @@ def is_briefer_output(path: Path) -> bool:
     """True when `path` is a brief or extraction briefer wrote, edited since or not: a .md or
     .html with its generator marker in the first 4 KB, a .docx with a `briefer.summary`
     property, a .json from briefer. Reads at most 4 KB and one small zip part; never blocks."""
+    from briefer.safety import NotReadable, open_regular
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError:
-        return False
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False
-        with os.fdopen(os.dup(fd), "rb") as fh:
+        with open_regular(path) as (fh, _):
             head = fh.read(4096)
             if head.startswith(b"PK"):
                 return _has_summary(fh)
-    except OSError:
+    except (NotReadable, OSError):
         return False
-    finally:
-        os.close(fd)
     return head.startswith(JSON_START) or any(m in head for m in TEXT_MARKERS)
 
 
-def _has_summary(fh: io.BufferedReader) -> bool:
+def _has_summary(fh: IO[bytes]) -> bool:
     """Whether a zip's docProps/custom.xml (under 1 MiB) names briefer's summary property."""
     try:
         with zipfile.ZipFile(fh) as zf:
@@ -307,10 +299,27 @@ def check_target(path: str, *, force: bool = False) -> None:
     for parent in target.parents:
         if os.path.lexists(parent) and not parent.is_dir():
             raise OutputError(f"{path}: cannot write: {parent} is a file, not a folder")
+    _check_special(target)
     lock = open_lock(target) if os.path.lexists(target) else None
     if lock is not None and not force:
         raise OutputError(f"{path}: is open in Word or LibreOffice ({lock.name} beside it); close it "
                           "first, or use --force to replace it anyway")
+
+
+def _check_special(target: Path) -> None:
+    """Refuse an existing output that is a FIFO, a device or a socket: it is never opened (a FIFO
+    would block) and never replaced by a file; `-o -` is the way to write to a pipe."""
+    import stat
+
+    from briefer.safety import file_kind
+
+    try:
+        mode = os.lstat(target).st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+        raise OutputError(f"{target}: {file_kind(mode)}, not a regular file; briefer writes only regular "
+                          "files (-o - writes to standard output)")
 
 
 def open_lock(target: Path) -> Path | None:
@@ -327,8 +336,7 @@ def open_lock(target: Path) -> Path | None:
 def write_output(path: str, data: bytes, *, force: bool = False) -> None:
     """Write an output file (or standard output for "-"), refusing to clobber a foreign file."""
     if path == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_stdout(data)
         return
     check_target(path, force=force)
     target = Path(path)
@@ -339,3 +347,29 @@ def write_output(path: str, data: bytes, *, force: bool = False) -> None:
         raise OutputError(f"{target}: exists and was not written by briefer, or was changed since "
                           "(edited by hand?); use --force to replace it")
     atomic_write(target, stamp(data))
+
+
+def write_stdout(data: bytes) -> None:
+    """Write to standard output: closed or full (`>&-`, `>/dev/full`) is a one-line OutputError;
+    a reader that left (BrokenPipeError) passes through, for the CLI to exit quietly."""
+    if sys.stdout is None:
+        raise OutputError("-: standard output is closed; give -o FILE")
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        quiet_stdout()
+        raise OutputError(f"-: cannot write to standard output ({exc.strerror or exc})") from None
+
+
+def quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that the bytes still buffered for a pipe or disk
+    that failed are not written again (and fail again, with a traceback) when Python exits."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stdout.flush()
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)

@@ -1,5 +1,10 @@
-"""Checks made before a zip-based document (.docx input or reference) is opened, and XML parsing
-that never expands entities or reads anything outside the document.
+"""Reading the files briefer is given, and checking zip-based documents before they are opened.
+
+`read_file` is the one reader for every path the tool opens (sources, --attach, the extraction
+`render` reads, --themes, --config, sources.toml, --smtp-cafile, cache entries, an existing
+output): regular files only, opened with O_NONBLOCK so a FIFO or a device never blocks, refused
+from their size (a per-kind limit) before a byte is read, and every problem one line naming the
+file.
 
 `check_zip` reads only the zip's central directory first (declared sizes, ratios, part count,
 encryption), so a zip bomb is refused in about a millisecond; then it streams every part,
@@ -10,20 +15,27 @@ Every problem is an InputError: one line, exit code 2.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import io
 import os
 import re
 import stat
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from briefer.errors import InputError
+from briefer.errors import BrieferError, InputError
 
 MAX_EXPANDED = 256 * 1024 * 1024  # bytes, all parts together
 MAX_RATIO = 200  # expanded / compressed, per part (real .docx parts stay under about 30)
 MAX_PARTS = 2000
 MAX_FILE = 64 * 1024 * 1024  # the zip file itself
+# per-kind limits of read_file, in bytes (sources: --max-input; attachments: mail.MAX_ATTACHMENTS)
+MAX_TOML = 2 * 1024 * 1024  # themes.toml, sources.toml, briefer.toml: a few KB in practice
+MAX_JSON = 256 * 1024 * 1024  # an extraction read by `briefer render`
+MAX_PEM = 4 * 1024 * 1024  # --smtp-cafile (a whole system bundle is about 200 KB)
 RATIO_FLOOR = 1024 * 1024  # parts expanding to less than this are never bombs, whatever the ratio
 CHUNK = 64 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office encryption wraps the zip in an OLE file
@@ -68,7 +80,7 @@ def check_zip(
     ENTITY declaration (XXE, billion laughs).
     """
     name = label or (str(source) if not isinstance(source, bytes) else "document")
-    data = source if isinstance(source, bytes) else _read_file(Path(source), name)
+    data = source if isinstance(source, bytes) else read_file(source, MAX_FILE, label=name)
     if data.startswith(OLE_MAGIC):
         raise InputError(f"{name}: a password-protected (encrypted) Word file or a legacy .doc; "
                          "save an unprotected .docx")
@@ -87,44 +99,80 @@ def check_zip(
     return data
 
 
-def read_head(path: Path, limit: int, *, whole: bool = False) -> bytes | None:
+class NotReadable(Exception):
+    """Why a path cannot be read, in words ("a FIFO (named pipe), not a regular file")."""
+
+
+@contextlib.contextmanager
+def open_regular(path: str | Path, *, follow: bool = True) -> Iterator[tuple[IO[bytes], os.stat_result]]:
+    """Open `path` for reading and yield the file with its status, for regular files only.
+
+    O_NONBLOCK: a FIFO (even one swapped in after an earlier check) cannot hold the open, and
+    fstat looks at the file actually opened, not the name. Raises NotReadable; reads may still
+    raise OSError. With `follow=False` a symbolic link is refused too."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags if follow else flags | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise NotReadable(_open_problem(exc, follow)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable(f"{file_kind(info.st_mode)}, not a regular file")
+        fh = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with fh:
+        yield fh, info
+
+
+def read_file(path: str | Path, limit: int, *, label: str | None = None,
+              error: type[BrieferError] = InputError, hint: str = "", too_big: str | None = None) -> bytes:
+    """The bytes of the regular file `path`, refused (one-line `error` naming `label`, default the
+    path) when it is anything else or over `limit` bytes, checked from its size before reading.
+
+    `hint` follows the size message (" (--max-input)"); `too_big` replaces it."""
+    name = label or str(path)
+    over = too_big or f"over the {limit:,}-byte limit{hint}"
+    try:
+        with open_regular(path) as (fh, info):
+            if info.st_size > limit:
+                raise error(f"{name}: {too_big or f'{info.st_size:,} bytes is {over}'}")
+            data = fh.read(limit + 1)
+    except NotReadable as exc:
+        raise error(f"{name}: {exc}") from None
+    except OSError as exc:
+        raise error(f"{name}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > limit:  # grew while it was read
+        raise error(f"{name}: {over}")
+    return data
+
+
+def read_head(path: str | Path, limit: int, *, whole: bool = False) -> bytes | None:
     """The first `limit` bytes of a regular file, or None when it is no regular file or cannot be
     read (with `whole`, also when it is larger than `limit`). Never blocks on a FIFO."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError:
+        with open_regular(path) as (fh, info):
+            return None if whole and info.st_size > limit else fh.read(limit)
+    except (NotReadable, OSError):
         return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or whole and info.st_size > limit:
-            return None
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return fh.read(limit)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
-def _read_file(path: Path, name: str) -> bytes:
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a .docx file") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError(f"{name}: is a folder, not a .docx file")
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{name}: not a regular file")
-        if info.st_size > MAX_FILE:
-            raise InputError(f"{name}: {info.st_size:,} bytes is too large for a .docx")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            return fh.read(MAX_FILE + 1)
-    finally:
-        os.close(fd)
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular one is, in words."""
+    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+             (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")]
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+def _open_problem(exc: OSError, follow: bool) -> str:
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop" if follow else "a symbolic link, not a regular file"
+    return f"cannot read: {exc.strerror or exc}"
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], name: str, max_expanded: int, max_ratio: float,

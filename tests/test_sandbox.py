@@ -258,7 +258,7 @@ def test_bad_reference_is_one_line_input_error(case: str, template_docx: bytes, 
 def test_reference_folder_and_fifo(tmp_path: Path) -> None:
     import os
 
-    with pytest.raises(InputError, match="is a folder"):
+    with pytest.raises(InputError, match="a folder, not a regular file"):
         markdown_to_docx("x", reference=tmp_path)
     fifo = tmp_path / "ref.docx"
     os.mkfifo(fifo)
