@@ -16,7 +16,6 @@ import os
 import re
 import smtplib
 import ssl
-import stat
 import unicodedata
 import zipfile
 from collections.abc import Iterator, Mapping
@@ -47,6 +46,7 @@ TEXT_TEMPLATE = "email.txt.j2"
 HTML_TEMPLATE = "email.html.j2"
 SECURITY = ("none", "starttls", "ssl")
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
+_LINE_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")  # C0/C1 controls (CR, LF, NEL...), LS, PS
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 MAX_ATTACHMENTS = 25 * 1024 * 1024  # bytes, the brief and --attach files together: what mail
 # servers commonly accept; a larger message would be refused after a long upload anyway
@@ -236,7 +236,8 @@ def build_message(
     data = _normalize_summary(summary)
     filename = safe_filename(docx.name)
     msg = EmailMessage(policy=policy.SMTP)
-    _set_headers(msg, settings, settings.subject or data["title"])
+    title = " ".join(_LINE_BREAKS.sub(" ", str(data["title"])).split())  # a title is made one line
+    _set_headers(msg, settings, settings.subject or title)
     context = {**data, "attachment": filename, "extra": [Path(a).name for a in settings.attach]}
     env = _email_overlay(env) if env else template_env()
     # quoted-printable keeps the message 7-bit, for servers without 8BITMIME
@@ -291,7 +292,10 @@ def _address(value: str) -> Address:
 
 
 def _one_line(value: str, what: str) -> str:
-    if "\r" in value or "\n" in value:
+    """`value` if it is one line: CR, LF and every other line or paragraph separator (U+2028,
+    U+2029, NEL, VT, FF, FS-RS) are refused, as are control characters, so no header can be
+    injected or folded apart."""
+    if _LINE_BREAKS.search(value):
         raise UsageError(f"the {what} must be one line: {value!r}")
     return value
 
@@ -308,24 +312,10 @@ def _attach_file(msg: EmailMessage, path: Path, room: int) -> int:
 
 def _read_attachment(path: Path, room: int) -> bytes:
     """Read a regular file without blocking (a FIFO is refused, not waited on), at most `room`."""
-    too_big = f"{path}: cannot attach: the attachments would be over {MAX_ATTACHMENTS:,} bytes"
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError(f"{path}: cannot attach: not a regular file")
-            if info.st_size > room:
-                raise InputError(too_big)
-            with os.fdopen(os.dup(fd), "rb") as fh:
-                data = fh.read(room + 1)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot attach ({exc.strerror or exc})") from None
-    if len(data) > room:  # grew while read
-        raise InputError(too_big)
-    return data
+    from briefer.safety import read_file
+
+    return read_file(path, room, label=f"{path}: cannot attach",
+                     too_big=f"the attachments would be over {MAX_ATTACHMENTS:,} bytes")
 
 
 def safe_filename(name: str, default: str = "brief.docx") -> str:
@@ -431,9 +421,10 @@ def send(msg: EmailMessage, settings: EmailSettings, password: str | None) -> No
             f"refusing to send a password to {host} without TLS: use --starttls or --ssl"
         )
     where = f"{host}:{port}"
+    context = tls_context(settings.cafile)
     deadline = Deadline(settings.timeout * DEADLINE_FACTOR)
     with deadline, _delivery_errors(where, password, deadline), _connect(host, port, settings,
-                                                                          deadline) as smtp:
+                                                                          deadline, context) as smtp:
         if settings.user:
             smtp.login(settings.user, password or "")
         refused = smtp.send_message(msg, from_addr=sender, to_addrs=recipients)
@@ -487,8 +478,23 @@ class _SMTPSSL(smtplib.SMTP_SSL):
         super().__init__(host, port, **kwargs)
 
 
-def _connect(host: str, port: int, settings: EmailSettings, deadline: Deadline) -> smtplib.SMTP:
-    context = ssl.create_default_context(cafile=settings.cafile)
+def tls_context(cafile: str | None) -> ssl.SSLContext:
+    """The TLS context: the system's CAs, or only those of `cafile`, read like every file briefer
+    is given (regular file, bounded: a FIFO never blocks) and refused in one line if not PEM."""
+    if cafile is None:
+        return ssl.create_default_context()
+    from briefer.safety import MAX_PEM, read_file
+
+    label = f"{cafile} (--smtp-cafile)"
+    pem = read_file(cafile, MAX_PEM, label=label).decode("ascii", "ignore")  # non-ASCII: comments only
+    try:
+        return ssl.create_default_context(cadata=pem)
+    except (ssl.SSLError, ValueError) as exc:
+        raise InputError(f"{label}: not a PEM certificate bundle ({exc})") from None
+
+
+def _connect(host: str, port: int, settings: EmailSettings, deadline: Deadline,
+             context: ssl.SSLContext) -> smtplib.SMTP:
     if settings.security == "ssl":
         return _SMTPSSL(host, port, timeout=settings.timeout, context=context, deadline=deadline)
     smtp = _SMTP(host, port, timeout=settings.timeout, deadline=deadline)

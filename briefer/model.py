@@ -320,34 +320,96 @@ def to_dict(obj: Any, *, with_text: bool = False) -> Any:
 
 
 def from_dict(cls: type[T], data: Any) -> T:
-    """Build a model object of type `cls` from `to_dict` output; unknown keys are ignored."""
+    """Build a model object of type `cls` from `to_dict` output; unknown keys are ignored.
+
+    Raises ShapeError (a ValueError) naming where the data does not have the model's shape: a
+    wrong type, a missing required field, a list where an object belongs."""
     return _build(cls, data)  # type: ignore[no-any-return]
 
 
+class ShapeError(ValueError):
+    """Data that does not fit the model: the problem and the path to it ("quotes[3].start")."""
+
+    def __init__(self, problem: str) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.path: list[str] = []
+
+    def __str__(self) -> str:
+        where = "".join(reversed(self.path)).lstrip(".")
+        return f"{where}: {self.problem}" if where else self.problem
+
+
+_SCALARS = {str: "a string", int: "an integer", float: "a number", bool: "true or false"}
+
+
 def _build(tp: Any, data: Any) -> Any:
-    if data is None:
-        return None
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return _build(args[0], data) if len(args) == 1 else data
+        return None if data is None else _build(args[0], data) if len(args) == 1 else data
+    if tp is Any:
+        return data
     if origin is list:
         (inner,) = typing.get_args(tp)
-        return [_build(inner, x) for x in data]
+        return [_at(f"[{i}]", inner, x) for i, x in enumerate(_expect(data, list, "a list"))]
     if origin is dict:
         _, inner = typing.get_args(tp)
-        return {k: _build(inner, v) for k, v in data.items()}
+        return {k: _at(f"[{k!r}]", inner, v) for k, v in _expect(data, dict, "an object").items()}
     if dataclasses.is_dataclass(tp):
-        kwargs = {}
-        for name, hint in _typed_fields(tp):
-            if name in data:
-                kwargs[name] = _build(hint, data[name])
-        if tp is Source and "authors" not in data and data.get("author"):
-            kwargs["authors"] = [data["author"]]
-        return tp(**kwargs)
-    if tp is float and isinstance(data, int):
-        return float(data)
+        return _build_dataclass(tp, _expect(data, dict, "an object"))
+    if tp in _SCALARS:
+        return _scalar(tp, data)
     return data
+
+
+def _build_dataclass(tp: Any, data: dict[str, Any]) -> Any:
+    kwargs = {}
+    for name, hint in _typed_fields(tp):
+        if name in data:
+            kwargs[name] = _at(f".{name}", hint, data[name])
+    if tp is Source and "authors" not in data and data.get("author"):
+        kwargs["authors"] = [_at(".author", str, data["author"])]
+    missing = [name for name in _required(tp) if name not in kwargs]
+    if missing:
+        raise ShapeError(f"missing {', '.join(map(repr, missing))} ({tp.__name__})")
+    return tp(**kwargs)
+
+
+def _at(step: str, tp: Any, data: Any) -> Any:
+    """_build, adding `step` to the path of a ShapeError raised inside."""
+    try:
+        return _build(tp, data)
+    except ShapeError as exc:
+        exc.path.append(step)
+        raise
+
+
+def _expect(data: Any, kind: type, name: str) -> Any:
+    if not isinstance(data, kind):
+        raise ShapeError(f"expected {name}, got {_json_kind(data)}")
+    return data
+
+
+def _scalar(tp: type, data: Any) -> Any:
+    if tp is float and isinstance(data, int) and not isinstance(data, bool):
+        return float(data)
+    if not isinstance(data, tp) or (tp is int and isinstance(data, bool)):
+        raise ShapeError(f"expected {_SCALARS[tp]}, got {_json_kind(data)}")
+    return data
+
+
+def _json_kind(data: Any) -> str:
+    kinds = [(bool, "true/false"), (int, "an integer"), (float, "a number"), (str, "a string"),
+             (list, "a list"), (dict, "an object")]
+    return "null" if data is None else next((n for t, n in kinds if isinstance(data, t)), type(data).__name__)
+
+
+@functools.cache
+def _required(tp: type) -> tuple[str, ...]:
+    """A dataclass's fields without a default."""
+    return tuple(f.name for f in dataclasses.fields(tp)
+                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
 
 
 @functools.cache

@@ -126,7 +126,7 @@ def test_unknown_key_in_pyproject_names_the_table(here: Path) -> None:
 
 def test_missing_config_file(here: Path) -> None:
     code, out = run("--config", "nope.toml", "render", "x.json")
-    assert code == 1 and "nope.toml: file not found" in out
+    assert code == 1 and "nope.toml: no such file" in out
 
 
 def test_email_table_reaches_the_email_command(here: Path, extraction_json: Path) -> None:

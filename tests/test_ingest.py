@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefer.config import load_source_meta
-from briefer.errors import InputError, UsageError
+from briefer.errors import InputError
 from briefer.ingest import load, read_source, source_id
 from briefer.ingest.metadata import furniture, infer, split_names
 from tests.conftest import SEEDS
@@ -115,14 +115,14 @@ def test_source_ids_are_stable_and_unique(tmp_path):
 def test_sources_toml_rejects_unknown_keys(tmp_path):
     path = tmp_path / "sources.toml"
     path.write_text('["a.txt"]\npublisher = "X"\nheadline = "Y"\n')
-    with pytest.raises(UsageError, match=r"sources\.toml.*unknown key\(s\) 'headline'"):
+    with pytest.raises(InputError, match=r"sources\.toml.*unknown key\(s\) 'headline'"):
         load_source_meta(path)
 
 
 def test_sources_toml_checks_dates(tmp_path):
     path = tmp_path / "sources.toml"
     path.write_text('["a.txt"]\ndate = "next Tuesday"\n')
-    with pytest.raises(UsageError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
+    with pytest.raises(InputError, match="YYYY, YYYY-MM or YYYY-MM-DD"):
         load_source_meta(path)
 
 
@@ -133,7 +133,7 @@ def test_sources_toml_family_name_first(tmp_path):
     (src,), _ = load([tmp_path])
     assert src.family_name_first and src.authors == ["Chea Sokha", "Lim Dara"]
     (tmp_path / "sources.toml").write_text('["a.txt"]\nfamily_name_first = "yes"\n')
-    with pytest.raises(UsageError, match="family_name_first must be true or false"):
+    with pytest.raises(InputError, match="family_name_first must be true or false"):
         load_source_meta(tmp_path / "sources.toml")
 
 

@@ -23,6 +23,7 @@ from briefer.ingest.pdf import read_pdf
 from briefer.ingest.text import clean_text, read_text
 from briefer.ingest.url import fetch, is_url, url_name
 from briefer.model import Mention, Skipped, Source
+from briefer.safety import file_kind, read_file
 
 Reader = Callable[[Path, bytes, "str | None"], tuple[str, dict[str, object]]]
 
@@ -39,6 +40,7 @@ READERS: dict[str, Reader] = {
 }
 META_FILE = "sources.toml"
 CONFIG_FILES = {META_FILE, "themes.toml", "briefer.toml"}
+SETTINGS_SUFFIXES = {".toml", ".yaml", ".yml", ".ini", ".cfg"}  # where a misnamed settings file gets a hint
 MAX_INPUT = 20 * 1024 * 1024
 
 
@@ -62,7 +64,7 @@ def collect(paths: Iterable[Path | str]) -> tuple[list[Path | str], list[Skipped
                     if not is_briefer_output(child):  # a brief written beside its sources
                         files.append(child)
                 elif problem is None:
-                    skipped.append(Skipped(str(child), f"no reader for '{child.suffix or child.name}' files"))
+                    skipped.append(Skipped(str(child), _no_reader(child)))
                 elif problem != "folder":  # folders are walked (never through symlinks)
                     skipped.append(Skipped(shown(child), problem))
         elif (problem := _bad_name(path) or _not_regular(path)) is None and is_briefer_output(path):
@@ -82,7 +84,7 @@ def load(paths: Iterable[Path | str], *, encoding: str | None = None,
     cannot be used are skipped with a reason."""
     paths = list(paths)
     files, skipped = collect(paths)
-    meta = _meta_files(paths)
+    meta = _meta_files(paths, skipped)
     sources: list[Source] = []
     ids: set[str] = set()
     for path in files:
@@ -110,7 +112,7 @@ def read_source(path: Path, *, encoding: str | None = None, max_bytes: int = MAX
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise InputError(f"{path}: no reader for '{path.suffix}' files (known: {', '.join(READERS)})")
-    data = read_bounded(path, max_bytes)
+    data = read_file(path, max_bytes, hint=" (--max-input)")
     return _source(path, str(path), _bounded_text(path, reader(path, data, encoding), max_bytes), known)
 
 
@@ -159,29 +161,16 @@ def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
     return src
 
 
-def read_bounded(path: Path, max_bytes: int) -> bytes:
-    """Read a regular file, refusing anything larger than `max_bytes` before reading it."""
-    try:
-        # O_NONBLOCK: a FIFO swapped in after any earlier check cannot block the open
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-        try:
-            info = os.fstat(fd)  # the file actually opened, not the name
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError(f"{path}: {_kind(info.st_mode)}, not a regular file")
-            if info.st_size > max_bytes:
-                raise InputError(f"{path}: {info.st_size:,} bytes is over the {max_bytes:,}-byte "
-                                 "limit (--max-input)")
-            with os.fdopen(os.dup(fd), "rb") as fh:
-                data = fh.read(max_bytes + 1)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError(f"{path}: symbolic link loop") from None
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if len(data) > max_bytes:
-        raise InputError(f"{path}: over the {max_bytes:,}-byte limit (--max-input)")
-    return data
+def _no_reader(path: Path) -> str:
+    """Why a file in a source folder is not read; for what looks like a misnamed settings file
+    (theme.toml, Themes.toml, themes.yaml), the name it needs."""
+    import difflib
+
+    reason = f"no reader for '{path.suffix or path.name}' files"
+    meant = difflib.get_close_matches(path.stem.lower(), [Path(n).stem for n in sorted(CONFIG_FILES)], 1, 0.8)
+    if meant and path.suffix.lower() in SETTINGS_SUFFIXES:
+        return f"{reason}; did you mean {meant[0]}.toml? (read only under that exact name)"
+    return reason
 
 
 def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
@@ -224,14 +213,7 @@ def _not_regular(path: Path) -> str | None:
         return f"cannot read: {exc.strerror}"
     if stat.S_ISREG(mode):
         return None
-    return "folder" if stat.S_ISDIR(mode) else f"{_kind(mode)}, not a regular file"
-
-
-def _kind(mode: int) -> str:
-    kinds = [(stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-             (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-             (stat.S_ISSOCK, "a socket")]
-    return next((name for test, name in kinds if test(mode)), "a special file")
+    return "folder" if stat.S_ISDIR(mode) else f"{file_kind(mode)}, not a regular file"
 
 
 def source_id(path: Path) -> str:
@@ -256,13 +238,18 @@ def _as_url(item: Path | str) -> str | None:
     return text if is_url(text) else None
 
 
-def _meta_files(paths: list[Path | str]) -> dict[str, dict[str, object]]:
+def _meta_files(paths: list[Path | str], skipped: list[Skipped]) -> dict[str, dict[str, object]]:
+    """What the sources.toml beside the sources says, by file name (or address). An entry naming
+    a file that is not there is skipped with the reason, so a typo is seen (and fails --strict)."""
     meta: dict[str, dict[str, object]] = {}
     local = [Path(p) for p in paths if not _as_url(p)]
     folders = {p if p.is_dir() else p.parent for p in local}
     for folder in sorted(folders):
-        if (folder / META_FILE).is_file():
-            meta.update(load_source_meta(folder / META_FILE))
+        if os.path.lexists(folder / META_FILE):  # a FIFO or folder by that name is refused, not passed over
+            entries = load_source_meta(folder / META_FILE)
+            meta.update(entries)
+            skipped.extend(Skipped(str(folder / name), f"named in {META_FILE}, but there is no such file")
+                           for name in entries if not is_url(name) and not os.path.lexists(folder / name))
     return meta
 
 

@@ -3,8 +3,12 @@ one line per paragraph, and the document's title and author."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import re
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefer.errors import InputError
@@ -25,11 +29,12 @@ def read_pdf(path: Path, data: bytes, encoding: str | None = None) -> tuple[str,
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{path}: the PDF is encrypted")
-        pages = _page_texts(path, reader)
-        info = reader.metadata or {}
+        with _reader_messages() as messages:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise InputError(f"{path}: the PDF is encrypted")
+            pages = _page_texts(path, reader)
+            info = reader.metadata or {}
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged PDF makes pypdf raise almost anything
@@ -39,7 +44,40 @@ def read_pdf(path: Path, data: bytes, encoding: str | None = None) -> tuple[str,
     text = reflow("\n".join(pages).translate(_LIGATURES))
     if not text.strip():
         raise InputError(f"{path}: no text in the PDF (a scan? run OCR first)")
-    return text, _metadata(info)
+    meta = _metadata(info)
+    if messages:  # printed by the CLI as "Warning: FILE: ...", never by pypdf on its own lines
+        meta["warnings"] = [_summary(messages)]
+    return text, meta
+
+
+@contextlib.contextmanager
+def _reader_messages() -> Iterator[list[str]]:
+    """Collect what pypdf logs (its "pypdf" logger) or warns while reading one file, instead of
+    letting it print bare lines that name no file."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger, handler = logging.getLogger("pypdf"), Collect(logging.WARNING)
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield messages
+        messages.extend(str(w.message) for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _summary(messages: list[str], shown: int = 3) -> str:
+    """pypdf's messages as one warning: the first few distinct ones, and how many more."""
+    distinct = list(dict.fromkeys(" ".join(m.split())[:160] for m in messages if m.strip()))
+    more = f"; and {len(distinct) - shown} more" if len(distinct) > shown else ""
+    return f"damaged PDF, read anyway (PDF reader: {'; '.join(distinct[:shown])}{more})"
 
 
 def _page_texts(path: Path, reader: object) -> list[str]:
