@@ -20,24 +20,56 @@ from briefer.cli_email import (
     email_options,
     wants_email,
 )
-from briefer.errors import BrieferError
+from briefer.errors import BrieferError, printable
 
 SEEDS = Path("seeds")
 BRIEF_KEYS = ("output", "fmt", "title", "handling", "prepared_by", "length", "templates", "reference",
               "force")
 DEFAULT_OUT = "out/brief.docx"
+MAX_INPUT_LIMIT = 2**31 - 1  # --max-input: past 2 GiB a source is no brief's, and reads overflow
 
 
 class Interrupted(BaseException):
     """Ctrl-C or SIGTERM, carried past click (which would print "Aborted!" and exit 1) to main."""
 
 
+class UsageLine(click.ClickException):
+    """A click usage error (unknown option, bad value) as one line, exit 1: click's own prints the
+    usage and a hint over three to six lines and exits 2, the code of bad input."""
+
+    exit_code = 1
+
+    def __init__(self, exc: click.UsageError) -> None:
+        command = exc.ctx.command_path if exc.ctx is not None else "briefer"
+        super().__init__(f"{exc.format_message()} (see {command} --help)")
+
+    def format_message(self) -> str:
+        return printable(self.message)
+
+
+def usage_line(exc: click.UsageError) -> click.ClickException:
+    """The one-line form of a usage error; bare `briefer` still shows the help (exit 1)."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        exc.exit_code = 1  # type: ignore[misc]
+        return exc
+    return UsageLine(exc)
+
+
 class Group(click.Group):
     """Runs a command, turning briefer's errors (and any crash) into one-line messages."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # options before the command: `briefer --foo build`
+            raise usage_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise usage_line(exc) from None
         except BrieferError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -46,7 +78,12 @@ class Group(click.Group):
             if ctx.obj and ctx.obj.get("debug"):
                 raise
             raise Interrupted from None  # click would turn it into "Aborted!", exit 1
-        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+        except BrokenPipeError:  # `briefer build -o - | head`: the reader left; quiet, like any tool
+            from briefer.deliver import quiet_stdout
+
+            quiet_stdout()
+            raise click.exceptions.Exit(141) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # never a traceback for the user; --debug shows it
             if ctx.obj and ctx.obj.get("debug"):
@@ -55,12 +92,26 @@ class Group(click.Group):
                                        "(run with --debug for details)")) from None
 
 
+CONFIG_HELP = ("Config file of option defaults (default: ./briefer.toml, or [tool.briefer] in "
+               "./pyproject.toml).")
+
+
+def config_option(f: Any) -> Any:
+    """`--config FILE` on a command, the same as before it: `briefer build --config x.toml` is
+    `briefer --config x.toml build`. Eager, so the file's defaults are in place before the
+    command's other options take theirs."""
+    def apply(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            _apply_config(ctx, value)
+
+    return click.option("--config", type=click.Path(path_type=Path, dir_okay=False), is_eager=True,
+                        expose_value=False, callback=apply, help=CONFIG_HELP)(f)
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="briefer")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
-@click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file of option defaults (default: ./briefer.toml, or [tool.briefer] "
-                   "in ./pyproject.toml).")
+@click.option("--config", "config", type=click.Path(path_type=Path, dir_okay=False), help=CONFIG_HELP)
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
     """Turn a folder of source documents into a footnoted Word policy brief.
@@ -80,7 +131,11 @@ def _apply_config(ctx: click.Context, config: Path | None) -> None:
     if ctx.resilient_parsing:  # shell completion and --help never fail on a broken config
         return
     settings = load_settings(config)
-    ctx.default_map = {**settings.default_map(), **(ctx.default_map or {})}
+    if ctx.parent is None:
+        ctx.default_map = {**settings.default_map(), **(ctx.default_map or {})}
+    else:  # given after the command: this file's defaults replace those the command inherited
+        ctx.default_map = _section(settings.default_map(), ctx)
+        ctx.meta.pop(SETTINGS_KEY, None)
     if settings.email:
         from briefer.errors import UsageError
         from briefer.mail import EmailSettings
@@ -91,6 +146,17 @@ def _apply_config(ctx: click.Context, config: Path | None) -> None:
             raise UsageError(f"{settings.path} [email]: {exc}".replace("email config: ", "")) from None
 
 
+def _section(default_map: dict[str, Any], ctx: click.Context) -> dict[str, Any]:
+    """The part of a root `default_map` for the command of `ctx` ("templates list": two levels)."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    for name in reversed(names):
+        default_map = default_map.get(name, {})
+    return default_map
+
+
 def source_options(f: Any) -> Any:
     """Options shared by the commands that read sources."""
     for option in reversed([
@@ -99,8 +165,9 @@ def source_options(f: Any) -> Any:
                      help="Themes TOML file (default: themes.toml beside the sources)."),
         click.option("--model", default=DEFAULT_MODEL, show_default=True, help="spaCy model package."),
         click.option("--encoding", help="Decode text sources with this encoding."),
-        click.option("--max-input", "max_input", type=int, default=20 * 1024 * 1024, show_default=True,
-                     help="Largest source file, in bytes."),
+        click.option("--max-input", "max_input", type=click.IntRange(1, MAX_INPUT_LIMIT),
+                     default=20 * 1024 * 1024, show_default=True,
+                     help="Largest source file, in bytes (and characters of text it may hold)."),
         click.option("--strict", is_flag=True, help="Fail if any input file cannot be used."),
         click.option("-j", "--jobs", type=click.IntRange(min=1),
                      help="Worker processes for parsing (default: the cores, from 50 sources up)."),
@@ -160,10 +227,15 @@ def _extract(sources: tuple[Path, ...], themes: Path | None, model: str, encodin
 def warn_inputs(extraction: Any) -> None:
     """Report skipped files and reading problems on stderr: "Warning: FILE: problem"."""
     for skipped in extraction.skipped:
-        click.echo(f"Warning: {skipped.path}: skipped: {skipped.reason}", err=True)
+        warn(f"{skipped.path}: skipped: {skipped.reason}")
     for src in extraction.sources:
         for problem in src.warnings:
-            click.echo(f"Warning: {src.path}: {problem}", err=True)
+            warn(f"{src.path}: {problem}")
+
+
+def warn(message: str) -> None:
+    """One `Warning: ...` line on stderr; a file name cannot break it or forge another."""
+    click.echo(f"Warning: {printable(message)}", err=True)
 
 
 def check_output(output: str, fmt: str | None, force: bool, formats: tuple[str, ...] | None = None) -> None:
@@ -171,7 +243,7 @@ def check_output(output: str, fmt: str | None, force: bool, formats: tuple[str, 
     does not write (`-o x.pdf` would have been a .docx named .pdf), binary output to a terminal,
     and the path checks of deliver.check_target."""
     from briefer.deliver import check_target
-    from briefer.errors import UsageError
+    from briefer.errors import OutputError, UsageError
     from briefer.render import SUFFIXES
 
     suffix = Path(output).suffix.lower() if output != "-" else ""
@@ -179,6 +251,8 @@ def check_output(output: str, fmt: str | None, force: bool, formats: tuple[str, 
     if fmt is None and suffix and suffix not in known and not output.endswith(("/", os.sep)):
         raise UsageError(f"{output}: briefer writes {', '.join(sorted(known))} files, not '{suffix}'; "
                          "give --format to write one of those under this name")
+    if output == "-" and sys.stdout is None:  # started with standard output closed (`>&-`)
+        raise OutputError("-: standard output is closed; give -o FILE")
     if output == "-" and fmt in (None, "docx") and (formats is None or "docx" in formats) \
             and sys.stdout.isatty():
         raise UsageError("-o - would write a binary .docx to the terminal; give --format md, html or "
@@ -199,11 +273,12 @@ def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | Non
     data = render(brief, kind, RenderOptions(templates=templates, reference=reference, cache=cache))
     write_output(output, data, force=force)
     if output != "-":
-        click.echo(f"Wrote {output} ({kind}, {len(brief.sources)} sources)", err=True)
+        click.echo(printable(f"Wrote {output} ({kind}, {len(brief.sources)} sources)"), err=True)
     return brief
 
 
 @cli.command()
+@config_option
 @source_options
 @brief_options
 @email_options
@@ -238,6 +313,7 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
 
 
 @cli.command("extract")
+@config_option
 @source_options
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
               help="Output format.")
@@ -261,6 +337,7 @@ def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, enco
 
 
 @cli.command("render")
+@config_option
 @click.argument("extraction", type=click.Path(path_type=Path))
 @brief_options
 def render_cmd(extraction: Path, **brief: Any) -> None:
@@ -276,7 +353,7 @@ def render_cmd(extraction: Path, **brief: Any) -> None:
     _write_brief(load_extraction(extraction), **brief)
 
 
-cli.add_command(email_command)
+cli.add_command(config_option(email_command))
 
 
 @cli.group("templates", cls=Group)
@@ -292,6 +369,7 @@ def templates_group() -> None:
 
 
 @templates_group.command("list")
+@config_option
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False),
               help="Folder of templates that override the built-in ones.")
 def templates_list(templates: Path | None) -> None:
@@ -328,6 +406,7 @@ def main() -> None:
 
     # SIGTERM unwinds like Ctrl-C, so worker processes are stopped and temporaries removed
     signal.signal(signal.SIGTERM, _terminated)
+    _hold_std_fds()
     try:
         cli(prog_name="briefer")
     except _Terminated:
@@ -336,6 +415,18 @@ def main() -> None:
     except (KeyboardInterrupt, Interrupted):
         click.echo("Interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:  # `briefer build -o - | head`: the reader left; not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except BrokenPipeError:  # the reader left while Python flushed: not an error of ours
+        from briefer.deliver import quiet_stdout
+
+        quiet_stdout()
         sys.exit(141)
+
+
+def _hold_std_fds() -> None:
+    """Standard streams closed at start (`>&-`) get /dev/null, so that no file briefer opens
+    takes their numbers; sys.stdout stays None, so `-o -` is refused in one line."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one

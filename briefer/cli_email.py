@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from briefer.errors import BrieferError, DeliveryError, UsageError
+from briefer.errors import BrieferError, DeliveryError, UsageError, printable
 
 if TYPE_CHECKING:
     import jinja2
@@ -29,6 +29,10 @@ class CliError(click.ClickException):
     def __init__(self, error: BrieferError) -> None:
         super().__init__(str(error))
         self.exit_code = error.exit_code
+
+    def format_message(self) -> str:
+        """The message as one line: file names with newlines or escape codes shown escaped."""
+        return printable(self.message)
 
 
 @contextlib.contextmanager
