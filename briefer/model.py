@@ -344,45 +344,60 @@ _SCALARS = {str: "a string", int: "an integer", float: "a number", bool: "true o
 
 
 def _build(tp: Any, data: Any) -> Any:
+    kind, inner = _shape(tp)
+    if kind == "optional":
+        if data is None:
+            return None
+        tp, (kind, inner) = inner, _shape(inner)
+    if kind == "list":
+        out = []
+        for i, item in enumerate(_expect(data, list, "a list")):
+            try:
+                out.append(_build(inner, item))
+            except ShapeError as exc:
+                exc.path.append(f"[{i}]")
+                raise
+        return out
+    if kind == "dict":
+        return {k: _build(inner, v) for k, v in _expect(data, dict, "an object").items()}
+    if kind == "dataclass":
+        return _build_dataclass(tp, _expect(data, dict, "an object"))
+    if kind == "scalar":
+        return _scalar(tp, data)
+    return data
+
+
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How to build a value of type `tp`: (kind, the inner type), worked out once per type."""
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
-        return None if data is None else _build(args[0], data) if len(args) == 1 else data
-    if tp is Any:
-        return data
+        return ("optional", args[0]) if len(args) == 1 else ("any", None)
     if origin is list:
-        (inner,) = typing.get_args(tp)
-        return [_at(f"[{i}]", inner, x) for i, x in enumerate(_expect(data, list, "a list"))]
+        return "list", typing.get_args(tp)[0]
     if origin is dict:
-        _, inner = typing.get_args(tp)
-        return {k: _at(f"[{k!r}]", inner, v) for k, v in _expect(data, dict, "an object").items()}
+        return "dict", typing.get_args(tp)[1]
     if dataclasses.is_dataclass(tp):
-        return _build_dataclass(tp, _expect(data, dict, "an object"))
-    if tp in _SCALARS:
-        return _scalar(tp, data)
-    return data
+        return "dataclass", None
+    return ("scalar", None) if tp in _SCALARS else ("any", None)
 
 
 def _build_dataclass(tp: Any, data: dict[str, Any]) -> Any:
     kwargs = {}
     for name, hint in _typed_fields(tp):
         if name in data:
-            kwargs[name] = _at(f".{name}", hint, data[name])
+            try:
+                kwargs[name] = _build(hint, data[name])
+            except ShapeError as exc:
+                exc.path.append(f".{name}")
+                raise
     if tp is Source and "authors" not in data and data.get("author"):
-        kwargs["authors"] = [_at(".author", str, data["author"])]
+        kwargs["authors"] = [_scalar(str, data["author"])]
     missing = [name for name in _required(tp) if name not in kwargs]
     if missing:
         raise ShapeError(f"missing {', '.join(map(repr, missing))} ({tp.__name__})")
     return tp(**kwargs)
-
-
-def _at(step: str, tp: Any, data: Any) -> Any:
-    """_build, adding `step` to the path of a ShapeError raised inside."""
-    try:
-        return _build(tp, data)
-    except ShapeError as exc:
-        exc.path.append(step)
-        raise
 
 
 def _expect(data: Any, kind: type, name: str) -> Any:
