@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -116,3 +117,7 @@ def runner():
     from click.testing import CliRunner
 
     return CliRunner()
+
+
+# the long run of the Hypothesis properties: `pytest tests/test_fuzz.py --hypothesis-profile=fuzz`
+settings.register_profile("fuzz", max_examples=2000)

@@ -1,6 +1,12 @@
-"""Hypothesis properties (2,000 examples each, known-bad characters mixed into the alphabets):
-any bytes as a source never crash extraction; any text round-trips into a valid .docx whose
-quotes are verbatim substrings of the source; Markdown-looking source text stays literal."""
+"""Hypothesis properties (known-bad characters mixed into the alphabets): any bytes as a source
+never crash extraction; any text round-trips into a valid .docx whose quotes are verbatim
+substrings of the source; Markdown-looking source text stays literal.
+
+The suite runs a sample of each property (a few hundred examples, under 30 s together); the long
+run, 2,000 examples each, is the `fuzz` profile (registered in conftest.py):
+
+    pytest tests/test_fuzz.py --hypothesis-profile=fuzz
+"""
 
 from __future__ import annotations
 
@@ -16,9 +22,15 @@ from hypothesis import strategies as st
 from briefer.errors import BrieferError
 from briefer.model import Source
 
-EXAMPLES = 2000
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+LONG_RUN = 2000  # examples per property under --hypothesis-profile=fuzz
+
+
+def fuzz(examples: int) -> settings:
+    """Hypothesis settings: `examples` in the suite, LONG_RUN under the fuzz profile."""
+    long_run = settings.get_current_profile_name() == "fuzz"
+    return settings(max_examples=LONG_RUN if long_run else examples, deadline=None, database=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
 
 BAD_CHARS = ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\ud800", "\udfff", "\ufffe",
              "\uffff", "\ufeff", "\u2028", "\u2029", "\u200b", "\u202e", "\r", "\r\n", "\t", "\U0001f600"]
@@ -48,19 +60,12 @@ def folder(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("fuzz")
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from briefer.nlp import load_model
-
-    return load_model()
-
-
 def test_any_bytes_as_a_source_never_crash(folder: Path, nlp) -> None:
     from briefer.pipeline import extract
 
     path = folder / "source.txt"
 
-    @FUZZ
+    @fuzz(200)
     @given(raw)
     def check(data: bytes) -> None:
         path.write_bytes(data)
@@ -100,20 +105,24 @@ def test_any_text_round_trips_into_a_valid_docx_with_verbatim_quotes(nlp) -> Non
     from briefer.render.docx import markdown_to_docx
     from briefer.render.templating import md_escape
 
-    @FUZZ
-    @given(texts, texts)
-    def check(said: str, rest: str) -> None:
-        text, _ = clean_text(f"{rest}\n“{said},” said Finance Minister Aun Pornmoniroth on Thursday.\n")
-        src = Source(id="s", path="s.txt", text=text)
-        found = list(quotes(nlp(analysis_text(src)), src))
-        for q in found:
-            assert text[q.start:q.end] == q.text
-        paragraphs = [text, *(q.text for q in found)]
+    # several texts share one document: building the .docx costs more than all else together,
+    # and each text is still checked on its own (its quotes verbatim, every paragraph present)
+    @fuzz(50)
+    @given(st.lists(st.tuples(texts, texts), min_size=1, max_size=5))
+    def check(pairs: list[tuple[str, str]]) -> None:
+        sources = [Source(id="s", path="s.txt", text=clean_text(
+            f"{rest}\n“{said},” said Finance Minister Aun Pornmoniroth on Thursday.\n")[0]) for said, rest in pairs]
+        paragraphs = []
+        for src, doc in zip(sources, nlp.pipe(analysis_text(s) for s in sources), strict=True):
+            found = list(quotes(doc, src))
+            for q in found:
+                assert src.text[q.start:q.end] == q.text
+            paragraphs += [src.text, *(q.text for q in found)]
         md = "\n\n".join(f"“{md_escape(p)}”" for p in paragraphs if p.strip())
-        out = docx_text(markdown_to_docx(md))
+        out = collapse(docx_text(markdown_to_docx(md)))
         for p in paragraphs:
             if p.strip():
-                assert collapse(p) in collapse(out)
+                assert collapse(p) in out
 
     check()
 
@@ -126,7 +135,7 @@ def test_markdown_looking_text_stays_literal() -> None:
 
     parser = MarkdownIt("commonmark").enable("table")
 
-    @FUZZ
+    @fuzz(500)
     @given(texts)
     def check(text: str) -> None:
         text, _ = clean_text(text)
