@@ -157,10 +157,10 @@ def deliver_from_options(
                       force=force or bool(options.get("force")))
     except DeliveryError:
         if eml is not None:  # written before sending failed
-            click.echo(f"Wrote {eml} (not sent)", err=True)
+            click.echo(printable(f"Wrote {eml} (not sent)"), err=True)
         raise
     if eml is not None:
-        click.echo(f"Wrote {eml}", err=True)
+        click.echo(printable(f"Wrote {eml}"), err=True)
     if settings.smtp:
         host, port = parse_server(settings.smtp, settings.security)
         to = [a for _, a in getaddresses(msg.get_all("To", []) + msg.get_all("Cc", []))]
