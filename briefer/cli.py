@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from briefer import DEFAULT_MODEL, __version__
+from briefer.cli_config import CONFIG_HELP, apply_config, config_option
 from briefer.cli_email import (
     SETTINGS_KEY,
     CliError,
@@ -92,22 +93,6 @@ class Group(click.Group):
                                        "(run with --debug for details)")) from None
 
 
-CONFIG_HELP = ("Config file of option defaults (default: ./briefer.toml, or [tool.briefer] in "
-               "./pyproject.toml).")
-
-
-def config_option(f: Any) -> Any:
-    """`--config FILE` on a command, the same as before it: `briefer build --config x.toml` is
-    `briefer --config x.toml build`. Eager, so the file's defaults are in place before the
-    command's other options take theirs."""
-    def apply(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
-        if value is not None:
-            _apply_config(ctx, value)
-
-    return click.option("--config", type=click.Path(path_type=Path, dir_okay=False), is_eager=True,
-                        expose_value=False, callback=apply, help=CONFIG_HELP)(f)
-
-
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="briefer")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
@@ -121,40 +106,7 @@ def cli(ctx: click.Context, debug: bool, config: Path | None) -> None:
       briefer build seeds/ -o out/brief.docx --themes seeds/themes.toml
     """
     ctx.obj = {"debug": debug}
-    _apply_config(ctx, config)
-
-
-def _apply_config(ctx: click.Context, config: Path | None) -> None:
-    """Make the config file's values the commands' defaults; command-line options override them."""
-    from briefer.settings import load_settings
-
-    if ctx.resilient_parsing:  # shell completion and --help never fail on a broken config
-        return
-    settings = load_settings(config)
-    if ctx.parent is None:
-        ctx.default_map = {**settings.default_map(), **(ctx.default_map or {})}
-    else:  # given after the command: this file's defaults replace those the command inherited
-        ctx.default_map = _section(settings.default_map(), ctx)
-        ctx.meta.pop(SETTINGS_KEY, None)
-    if settings.email:
-        from briefer.errors import UsageError
-        from briefer.mail import EmailSettings
-
-        try:
-            ctx.meta[SETTINGS_KEY] = EmailSettings.from_config(settings.email)
-        except UsageError as exc:
-            raise UsageError(f"{settings.path} [email]: {exc}".replace("email config: ", "")) from None
-
-
-def _section(default_map: dict[str, Any], ctx: click.Context) -> dict[str, Any]:
-    """The part of a root `default_map` for the command of `ctx` ("templates list": two levels)."""
-    names = []
-    while ctx.parent is not None:
-        names.append(ctx.info_name or "")
-        ctx = ctx.parent
-    for name in reversed(names):
-        default_map = default_map.get(name, {})
-    return default_map
+    apply_config(ctx, config)
 
 
 def source_options(f: Any) -> Any:
