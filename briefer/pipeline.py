@@ -163,7 +163,7 @@ def _judge(src: Source, n_sentences: int, verdict: Verdict | None = None) -> Non
         src.quality = min(src.quality, JUNK_QUALITY)
         src.notes.append(f"{verdict.kind} ({'; '.join(verdict.signs)}): not used unless another source "
                          "confirms it")
-    elif src.quality < 0.5:
+    elif bad >= 2 and src.quality < 0.5:  # (a page not in English says so itself)
         src.notes.append("garbled text: not used unless another source confirms it")
 
 

@@ -156,7 +156,12 @@ def _source(path: Path, where: str, read: tuple[str, dict[str, object]],
     marks = metadata.furniture(text)
     src.furniture = [Mention(s, e) for s, e, _ in marks]
     if not _has_content(src):
-        raise InputError(f"{where}: only page furniture, no content")
+        if not _other_language(text, marks):
+            raise InputError(f"{where}: only page furniture, no content")
+        # kept, and shown as unread: a page the analyst saved is never dropped without a word
+        src.quality = OTHER_LANGUAGE_QUALITY
+        src.notes.append(OTHER_LANGUAGE)
+        src.warnings.append(OTHER_LANGUAGE)
     _describe(src, _merged(metadata.infer(text, marks), file_meta), known or {})
     return src
 
@@ -251,6 +256,16 @@ def _meta_files(paths: list[Path | str], skipped: list[Skipped]) -> dict[str, di
             skipped.extend(Skipped(str(folder / name), f"named in {META_FILE}, but there is no such file")
                            for name in entries if not is_url(name) and not os.path.lexists(folder / name))
     return meta
+
+
+OTHER_LANGUAGE = "not in English: its text was not read"
+OTHER_LANGUAGE_QUALITY = 0.2  # under 0.5: nothing from it is used
+
+
+def _other_language(text: str, marks: list[tuple[int, int, str]]) -> bool:
+    """Most of the text is lines in another language (the extractors read English only)."""
+    other = sum(e - s for s, e, why in marks if why == "other-language line")
+    return other >= 0.5 * len(text.strip())
 
 
 def _has_content(src: Source) -> bool:

@@ -208,3 +208,92 @@ def blurb(top: list[Line]) -> str | None:
         if match and outlet_like(match["who"]) and not generic(match["who"]):
             return match["who"]
     return None
+
+
+# "Headline -- Barrons.com", "Headline - Harbour Times": the site's name after a dash ending the
+# headline line ("... Deal - Hegseth" ends with a speaker: no site)
+_SITE_SUFFIX = re.compile(r"^(?P<head>.{20,}?)\s+(?:--|[-–—])\s+(?P<site>[^-–—|]{2,40}?)\s*$")
+# "Investing.com -- China is ...": the site's own credit opening its first paragraph
+_LEAD_CREDIT = re.compile(r"^(?P<who>[A-Z][\w-]*\.[A-Za-z]{2,4})\s*(?:--|[-–—])\s+\S")
+# "..., which NPR has not independently verified", "AFP could not immediately confirm ...": the
+# outlet telling the story disclaims what it could not check itself
+_UNVERIFIED = re.compile(
+    r"(?:^|[\s,(])(?:the\s+)?(?P<who>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\s+"
+    r"(?:(?:has|have|had|could|can|did|was|were|is)\s*(?:not|n['’]t|unable to)|cannot)\s+"
+    r"(?:been able to\s+)?(?:(?:independently|immediately|yet|separately)\s+)?(?:verif|confirm)")
+_URL = re.compile(r"https?://(?:www\d?\.|m\.|amp\.)?(?P<host>[\w-]+)\.[\w.-]+")
+
+
+def title_site(title: str) -> tuple[str, str] | None:
+    """A headline line that ends with the site's name after a dash: (headline, site). The site
+    must read as one: a web address ("Barrons.com") or an outlet's name ("Harbour Times")."""
+    match = _SITE_SUFFIX.match(title)
+    if match is None:
+        return None
+    site = match["site"]
+    if _DOMAIN.match(site) or (outlet(site) and not generic(site)):
+        return match["head"].strip(), site
+    return None
+
+
+def lead_credit(content: list[Line], is_body: object) -> str | None:
+    """A site's web address opening the story's first paragraph, then a dash ("Investing.com --
+    China is ..."): the site's own credit, in a dateline's place."""
+    body = next((ln for ln in content[:8] if is_body(ln.text)), None)  # type: ignore[operator]
+    match = _LEAD_CREDIT.match(body.text) if body else None
+    return match["who"] if match else None
+
+
+def unverified_by(content: list[Line]) -> str | None:
+    """The outlet that says it could not verify something itself ("..., which NPR has not
+    independently verified"): the page's teller. Only an agency, a web address, an outlet's name or
+    a short abbreviation counts; "Officials could not confirm" names no outlet."""
+    for ln in content:
+        for match in _UNVERIFIED.finditer(ln.text):
+            who = match["who"]
+            if pd.is_wire(who) or _DOMAIN.match(who) or outlet(who) or (who.isalpha() and who.isupper()
+                                                                         and 3 <= len(who) <= 5):
+                return who
+    return None
+
+
+def domain_masthead(all_lines: list[Line]) -> str | None:
+    """A short name line that matches the address the page was saved from (" date 2025-04-10
+    https://harbourglobe.com/..." and a line "Harbour International"): the site's masthead."""
+    url = next((m for ln in all_lines[:2] if (m := _URL.search(ln.text))), None)
+    if url is None:
+        return None
+    host = url["host"].casefold().replace("-", "")
+    for ln in all_lines[1:15] + all_lines[-6:]:
+        name = ln.text.strip()
+        words = [w.casefold() for w in name.split()]
+        if not 1 <= len(words) <= 4 or not outlet_like(name) or generic(name) or pd.stamp(name):
+            continue
+        if "".join(words) == host or (len(words[0]) >= 4 and host.startswith(words[0])):
+            return name
+    return None
+
+
+def caps_byline(all_lines: list[Line]) -> list[str] | None:
+    """A name in capitals on a line of its own just above the dateline that opens the story
+    ("JANE ROE" then "HARBOUR CITY -- ..."): the author."""
+    for i, ln in enumerate(all_lines[:12]):
+        name = ln.text.strip()
+        if i + 1 < len(all_lines) and name.isupper() and 2 <= len(name.split()) <= 3 \
+                and all(w.isalpha() for w in name.replace("'", "").replace("-", "").split()) \
+                and person(name.title()) and pd.dateline(all_lines[i + 1].text):
+            return [name.title()]
+    return None
+
+
+def dashed_date_byline(top: list[Line], title_at: int | None) -> list[str] | None:
+    """A person's name above a line that holds a dash and the date ("Jane Roe" / "– June 2, 2025"),
+    the two halves of a "name – date" byline a page wrote on two lines."""
+    for i in range(len(top) - 1):
+        name, below = top[i].text.strip(), top[i + 1].text.strip()
+        if i == title_at or not re.match(r"^[-–—]\s*\S", below) or len(name.split()) > 3:
+            continue
+        stamp = pd.stamp(below.lstrip("-–— "))
+        if stamp and stamp.iso and person(name):
+            return [name]
+    return None

@@ -134,6 +134,10 @@ WIRES = {
     "upi", "antara", "vna", "akp", "pna", "cna", "jiji", "jiji press", "ria novosti", "sputnik", "lusa",
     "kuna", "qna", "wam", "spa", "irna", "mena", "aap", "the canadian press", "canadian press", "europa press",
     "agi", "ips", "prensa latina", "belga", "pap", "bta", "mti", "ntb", "ritzau", "stt", "nna", "ptv",
+    # national agencies that credit in a "City, AGENCY –" dateline
+    "mina", "suna", "sana", "petra", "wafa", "kna", "gna", "bss", "apa",
+    "azertag", "armenpress", "isna", "tasnim", "irib", "kazinform", "akipress",
+    "xinhua news agency", "tanjug", "hina", "agerpres", "ukrinform", "belta",
 }
 _WORD = r"[A-Z][\w.'’&-]*"
 PLACE = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
@@ -153,6 +157,8 @@ _SHAPES = [
     re.compile(rf"\((?P<place>{PLACES})\)\s*{END}\s*"),  # "(Sihanoukville):"
     # "Washington, D.C. – February 5, 2026 –", "PHNOM PENH, April 3, 2025 -"
     re.compile(rf"(?P<place>{PLACES})\s*(?:{DASH}|,)\s*(?P<d1>{DATE_TEXT})\s*{DASH}{{1,2}}\s*"),
+    # "Harbour City, MINA –": a city and a listed agency's abbreviation, then a dash
+    re.compile(rf"(?P<place>{PLACE}),\s*(?P<wire>[A-Z]{{2,8}})\s*(?P<end>{DASH}{{1,2}})\s+"),
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{PLACE})?)\s*:\s+"),  # "BANGKOK:"
     re.compile(rf"(?P<place>{CAPS_PLACE}|{PLACE},\s*{PLACE})\s*{DASH}{{1,2}}\s+"),  # "Metro Manila, Philippines —"
 ]

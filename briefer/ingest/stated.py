@@ -58,6 +58,9 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
         meta["title"] = heading
     if "title" in meta:  # a section label or kicker ("PUBLIC HEALTH: ") is no part of the headline
         meta["title"] = KICKER.sub("", _without_section(str(meta["title"])))
+    site = None
+    if "title" in meta and (split := credits.title_site(str(meta["title"]))):
+        meta["title"], site = split  # "Headline -- Site.com": the headline, and the site's name
     _from_lines(meta, top, title_at)
     fields = credits.labelled(top)
     line = _dateline(top, archived)
@@ -71,18 +74,19 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     if dates:
         meta["date"], meta["date_basis"] = dates[0]
     _authors(meta, text, content)
-    _more_credits(meta, text, top, title_at, fields)
-    _publisher(meta, text, all_lines, content, top, title_at)
+    _more_credits(meta, text, top, title_at, fields, all_lines)
+    _publisher(meta, text, all_lines, content, top, title_at, site)
     return meta
 
 
 def _more_credits(meta: dict[str, object], text: str, top: list[Line], title_at: int | None,
-                  fields: dict[str, object]) -> None:
+                  fields: dict[str, object], all_lines: list[Line]) -> None:
     """Authors and publisher from labelled fields, a role byline or an author box, where the
     common shapes named none."""
     box = credits.author_box(top, title_at)
     if "authors" not in meta:
-        authors = fields.get("authors") or credits.role_byline(text, top) or ([box[0]] if box else None)
+        authors = fields.get("authors") or credits.role_byline(text, top) or ([box[0]] if box else None) \
+            or credits.caps_byline(all_lines) or credits.dashed_date_byline(top, title_at)
         if authors:
             meta["authors"] = authors
     if "publisher" not in meta and (pub := fields.get("publisher") or (box and box[1])):
@@ -285,7 +289,7 @@ def byline_names(raw: str) -> tuple[list[str], str | None]:
 
 
 def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], content: list[Line],
-               top: list[Line], title_at: int | None) -> None:
+               top: list[Line], title_at: int | None, site: str | None = None) -> None:
     if "publisher" in meta:
         return
     for ln in content[-4:]:
@@ -296,11 +300,13 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
     if wire := credits.wire_line(top):
         meta["publisher"], meta["kind"] = wire, "wire"
         return
-    candidates = [_titled(top), _masthead(top, title_at, all_lines), _copyright(text), _self_named(top),
+    top_end = next((ln.start for ln in content if _is_body(ln.text)), 0)  # where the story starts
+    candidates = [_titled(top), site, _masthead(top, title_at, all_lines), credits.domain_masthead(all_lines),
+                  credits.lead_credit(content, _is_body), _copyright(text, top_end), _self_named(top),
                   _source_line(all_lines),
                   _contributed(all_lines), _signed(all_lines), _reported(content),
                   credits.release_org(top), credits.inverted_credit(content, _is_body),
-                  credits.self_credit(content, _is_body), credits.blurb(top)]
+                  credits.self_credit(content, _is_body), credits.blurb(top), credits.unverified_by(content)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found
@@ -352,9 +358,12 @@ def _masthead(top: list[Line], title_at: int | None, all_lines: list[Line]) -> s
     return None
 
 
-def _copyright(text: str) -> str | None:
+def _copyright(text: str, top_end: int = 0) -> str | None:
+    """The owner a copyright line names. A line without a year above the story's first paragraph
+    (`top_end`; "© Harbour Wire" under the headline) credits a photo, not the page."""
     for match in COPYRIGHT.finditer(text):
-        if match.group(0).strip().lower().startswith("(c)") and not re.search(r"\d{4}", match.group(0)):
+        yearless = not re.search(r"\d{4}", match.group(0))
+        if yearless and (match.group(0).strip().lower().startswith("(c)") or match.start() < top_end):
             continue  # "(c) Definitions": a legal list marker, not a copyright
         owner = re.sub(r"(?i)\b(?:all rights reserved|copyright)\b\.?|\b\d{4}\b|[-–,.]\s*$", " ",
                        match.group("owner"))

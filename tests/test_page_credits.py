@@ -1,0 +1,88 @@
+"""Who made a page, read from further shapes pages are saved with: a site's name after a dash
+ending the headline, a web address opening the story, a masthead matching the saved address, a
+verification disclaimer, an agency in a "City, AGENCY –" dateline, a byline in capitals above the
+dateline or split from its date; and a page in another language kept and flagged. Made-up pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefer import ingest
+from briefer.ingest.metadata import infer
+
+BODY = ("The council approved the new harbour budget after a long debate on Tuesday, officials "
+        "said, adding that work on the northern pier would start next spring.\n\n"
+        "Critics said the plan left out the fishing villages along the southern coast entirely.\n")
+
+
+def test_site_after_a_dash_ending_the_headline_is_the_publisher_and_leaves_the_title() -> None:
+    meta = infer(f"Harbour Council Backs Pier Budget After Long Debate -- Harbourtimes.com\n\n{BODY}")
+    assert meta["publisher"] == "Harbourtimes.com"
+    assert meta["title"] == "Harbour Council Backs Pier Budget After Long Debate"
+
+
+def test_a_speaker_after_a_dash_in_the_headline_is_no_publisher() -> None:
+    meta = infer(f"Ruritania and Ostravia Sign Pier Deal for Navy Ships - Mayor Okafor\n\n{BODY}")
+    assert "publisher" not in meta
+
+
+def test_web_address_opening_the_story_credits_the_site() -> None:
+    text = ("Pier deal in doubt as council balks\n\n"
+            "Harbourwire.net -- The council approved the new harbour budget after a long debate on "
+            "Tuesday, officials said, adding that work would start next spring.\n\n" + BODY)
+    assert infer(text)["publisher"] == "Harbourwire.net"
+
+
+def test_yearless_copyright_under_the_headline_credits_a_photo_not_the_page() -> None:
+    text = "Pier deal in doubt as council balks\n\nPublished 17/07/2025, 12:52\n© Lantern Wire\n\n" + BODY
+    assert infer(text).get("publisher") != "Lantern Wire"
+    assert infer(BODY + "\n© Lantern Wire\n")["publisher"] == "Lantern Wire"  # at the foot: the page's
+
+
+def test_masthead_line_matching_the_saved_address_is_the_publisher() -> None:
+    text = (" date 2025-04-10 https://lanternglobe.com/20250410/pier-deal-123.html\n\n"
+            "Council Backs Pier Budget\n\nLantern International\n\n" + BODY)
+    assert infer(text)["publisher"] == "Lantern International"
+    unrelated = (" date 2025-04-10 https://harbourpost.org/pier-deal\n\nCouncil Backs Pier Budget\n\n"
+                 "Lantern International\n\n" + BODY)
+    assert infer(unrelated).get("publisher") != "Lantern International"
+
+
+def test_outlet_disclaiming_verification_is_the_teller() -> None:
+    text = BODY + "\nVideos shared online, which HBC has not independently verified, show the pier.\n"
+    assert infer(text)["publisher"] == "HBC"
+    officials = BODY + "\nOfficials could not confirm the figure on Tuesday.\n"
+    assert "publisher" not in infer(officials)
+
+
+def test_city_and_listed_agency_abbreviation_before_a_dash_is_a_wire_credit() -> None:
+    meta = infer(" date 2025-11-07 Port Vell, MINA – The council approved the harbour budget on "
+                 "Thursday after a long debate, officials said, adding work would start soon.\n\n" + BODY)
+    assert (meta["publisher"], meta["kind"]) == ("MINA", "wire")
+    country = infer("Port Vell, RURITANIA – The council approved the harbour budget on Thursday after "
+                    "a long debate, officials said, adding work would start soon.\n\n" + BODY)
+    assert "publisher" not in country  # a country in capitals credits no one
+
+
+def test_name_in_capitals_above_the_dateline_is_the_author() -> None:
+    text = ("Council backs pier budget\n\nJANE ROEBUCK\nPORT VELL -- The council approved the new "
+            "harbour budget after a long debate on Tuesday, officials said.\n\n" + BODY)
+    assert infer(text)["authors"] == ["Jane Roebuck"]
+
+
+def test_name_above_a_dashed_date_line_is_the_author() -> None:
+    text = "Council backs pier budget\n\nJane Roebuck\n– November 4, 2025\n6 min read\n\n" + BODY
+    meta = infer(text)
+    assert meta["authors"] == ["Jane Roebuck"] and meta["date"] == "2025-11-04"
+
+
+def test_page_in_another_language_is_kept_and_flagged_not_dropped(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(BODY)
+    (tmp_path / "b.txt").write_text(
+        "Le conseil municipal a approuvé le budget du port après un long débat mardi, selon les élus.\n"
+        "Les pêcheurs des villages de la côte sud ont dénoncé un plan qui les oublie entièrement.\n"
+        "Les travaux sur la jetée nord devraient commencer au printemps prochain, a-t-on appris.\n")
+    sources, skipped = ingest.load([tmp_path])
+    flagged = next(s for s in sources if s.path.endswith("b.txt"))
+    assert not skipped and flagged.quality < 0.5
+    assert any("not in English" in n for n in flagged.notes)
