@@ -228,3 +228,10 @@ def test_timeline_text_in_a_font_without_accents_is_folded():
     from briefer.render.timeline import _ascii
 
     assert _ascii("MALACAÑANG and Zürich’s café…") == "MALACANANG and Zurich's cafe..."
+
+
+def test_a_source_named_by_its_opening_words_shows_their_relative_date_resolved():
+    from briefer.render.templating import source_label
+
+    src = Source(id="p", path="p.txt", date="2024-03-12", text="On Sunday, voters in the valley chose a mayor.")
+    assert source_label(src) == "On Sunday [10 March 2024], voters in the …"

@@ -167,8 +167,16 @@ def make_env(user_dir: Path | None = None) -> Any:
                            keep_trailing_newline=True, extensions=[_blocks_are_markdown()])
     env.filters.update(FILTERS)
     env.filters["cite"] = pass_context(lambda ctx, item: ctx["cite"](item))
-    env.filters["source_label"] = pass_context(lambda ctx, sid: ctx["sources_by_id"][sid].label)
+    env.filters["source_label"] = pass_context(lambda ctx, sid: source_label(ctx["sources_by_id"][sid]))
     return env
+
+
+def source_label(src: Source) -> str:
+    """A source's short name; when that is its opening words, a relative date in them is shown
+    with its date ("On Sunday [3 December 2023], over ...")."""
+    from briefer import timing
+
+    return timing.shown(src.label, src.anchor or src.date).text
 
 
 @lru_cache(maxsize=1)
