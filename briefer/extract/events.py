@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from briefer.extract.dates import context_year, normalise, point_dates, tense_of
 from briefer.extract.event_shapes import clock_line, gapped, of_heading, perfect
 from briefer.extract.spans import doc_sents
-from briefer.ingest.metadata import leading_dateline
+from briefer.ingest.metadata import leading_dateline, statement_bounds
 from briefer.model import Event, Location, Source
 
 if TYPE_CHECKING:
@@ -116,6 +116,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
 def _event(text: str, first: int, last: int, source: Source, hit: DateHit, *, scheduled: bool = False) -> Event:
     first, last = _strip(text, first, last)
     first += leading_dateline(text[first:last])  # the story, not "WASHINGTON (Reuters) -"
+    first, last = statement_bounds(text, first, last)
     return Event(id="", date=hit[3], text=text[first:last], sources=[Location(source.id, first, last)],
                  date_text=hit[2], scheduled=scheduled)
 

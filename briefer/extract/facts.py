@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.spans import doc_sents, ents_in
 from briefer.extract.themes import themes_at
-from briefer.ingest.metadata import leading_dateline
+from briefer.ingest.metadata import leading_dateline, statement_bounds
 from briefer.model import Fact, Location, Source
 
 if TYPE_CHECKING:
@@ -43,11 +43,12 @@ def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]], *, themed: 
             continue
         whole = doc.text[span.start_char:span.end_char]
         start = span.start_char + leading_dateline(whole)  # "WASHINGTON (Reuters) -" is no fact
+        start, end = statement_bounds(doc.text, start, span.end_char)
         text = doc.text[start:span.end_char]
         if not standalone(span, text):
             continue
-        yield Fact(id="", text=text, themes=themes,
-                   sources=[Location(source.id, start, span.end_char)],
+        yield Fact(id="", text=doc.text[start:end], themes=themes,
+                   sources=[Location(source.id, start, end)],
                    score=round(score(span, hits.get(sent.start_char, {}), rank, source.quality), 4))
 
 
