@@ -235,3 +235,10 @@ def test_a_source_named_by_its_opening_words_shows_their_relative_date_resolved(
 
     src = Source(id="p", path="p.txt", date="2024-03-12", text="On Sunday, voters in the valley chose a mayor.")
     assert source_label(src) == "On Sunday [10 March 2024], voters in the …"
+
+
+def test_an_undated_source_named_by_its_opening_words_stops_before_a_relative_date():
+    from briefer.render.templating import source_label
+
+    src = Source(id="p", path="p.txt", text="The council's vote on Monday of a new budget angered traders.")
+    assert source_label(src) == "The council's vote …"

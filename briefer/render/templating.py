@@ -173,10 +173,15 @@ def make_env(user_dir: Path | None = None) -> Any:
 
 def source_label(src: Source) -> str:
     """A source's short name; when that is its opening words, a relative date in them is shown
-    with its date ("On Sunday [3 December 2023], over ...")."""
+    with its date ("On Sunday [3 December 2023], over ..."), and the words stop before one that
+    no date of the source resolves ("Ethiopia's signing …", not "... on Monday of …")."""
     from briefer import timing
 
-    return timing.shown(src.label, src.anchor or src.date).text
+    label, anchor = src.label, src.anchor or src.date
+    open_ended = [r for r in timing.relative_dates(label, anchor) if r.iso is None]
+    if open_ended and len(label[: open_ended[0].start].split()) >= 2:
+        label = label[: open_ended[0].start].rstrip(" ,;:") + " …"
+    return timing.shown(label, anchor).text
 
 
 @lru_cache(maxsize=1)
