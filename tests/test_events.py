@@ -288,3 +288,19 @@ def test_a_date_alone_on_its_line_heads_the_paragraph_below(nlp: Any) -> None:
             "A ranger is killed in a clash near the river, the ministry says.\n")
     found = [(e.date, e.text.split()[0]) for e in run(nlp, text, None)]
     assert found == [("2024-06-14", "Country"), ("2024-06-14", "Troops"), ("2023-03-02", "A")]
+
+
+def test_a_year_in_a_documents_name_does_not_date_the_happening(nlp: Any) -> None:
+    got = run(nlp, "The two towns announced on 3 March 2024 that they would redraw the line under the "
+                   "Harbour Compact of 1921.")
+    assert [e.date for e in got] == ["2024-03-03"]
+    assert run(nlp, "The councils redrew the line under the Harbour Compact of 1921.") == []
+
+
+def test_a_deadline_after_by_is_not_when_it_happened(nlp: Any) -> None:
+    assert run(nlp, "The mayor signed an order closing all night markets by 1 June 2025.") == []
+    assert [e.date for e in run(nlp, "The bridge was finished by May 2025.")] == ["2025-05"]
+
+
+def test_a_month_of_a_year_still_dates_the_happening(nlp: Any) -> None:
+    assert [e.date for e in run(nlp, "The council approved the budget in May of 2024.")] == ["2024-05"]

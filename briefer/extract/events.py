@@ -251,6 +251,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if noun is not None:  # "the 2016 ruling", "the 1951 Mutual Defense Treaty"
         ok = noun.pos_ == "NOUN" and noun.text.islower() and _happening_noun(noun, root) and not _modal(unit)
         return (noun.i, False, False) if ok else None
+    if _names_a_thing(root) or _deadline(root):
+        return None
     head = _prep_head(root)
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FOUNDING:
         return None
@@ -332,6 +334,25 @@ def _happening_noun(noun: Token, root: Token) -> bool:
         run.append(tok)
     nouns = [t.lower_ for t in run if t.pos_ in ("NOUN", "VERB")] or [noun.lower_]
     return nouns[-1] not in _NOT_HAPPENING
+
+
+def _names_a_thing(root: Token) -> bool:
+    """A date that is part of a name after it ("the Alma-Ata Declaration of 1991", "the Charter
+    of 1945"): when that thing was made, not when the sentence's happening was."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i == 0:
+        return False
+    name = root.doc[prep.i - 1]  # the word before "of", whatever the parse attaches "of" to
+    return name.pos_ == "PROPN" and name.text[:1].isupper() and not re.fullmatch(_MONTH, name.text, re.I)
+
+
+def _deadline(root: Token) -> bool:
+    """ "signed a decree dissolving the councils by 1 January": a date after "by" on a verb that is
+    no finite verb is the deadline of what is planned, not the date of what happened."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.i == prep.i:
+        return False
+    return prep.head.tag_ in ("VBG", "VB")
 
 
 def _prep_head(root: Token) -> Token:
