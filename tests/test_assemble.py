@@ -41,6 +41,7 @@ def test_unresolved_relative_dates_are_counted_not_guessed():
     ("The ministry opened a clinic.", "2029-08", "2031-03-14", "August 2029"),
     ("The ministry opened a clinic.", "2030-12-01", "2031-03-14", ""),  # recent
     ("The ministry opened a clinic in 2029.", "2029-08", "2031-03-14", ""),  # states its year
+    ("The clinic, opened in 2027, is short of staff.", "2029-08", "2031-03-14", "August 2029"),  # an older year
     ("The ministry opened a clinic.", None, "2031-03-14", ""),  # date unknown
     ("The ministry opened a clinic.", "2029", "2031-03-14", "2029"),
 ])
