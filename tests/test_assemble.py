@@ -209,6 +209,8 @@ def _span(nlp, text):
     ("The harbour is very large.", False),
     ("The ministry did not immediately respond to requests for comment on the harbour.", False),
     ("A spokesman for the port authority declined to comment on the new tariffs.", False),
+    ("The charter says the two towns will build a joint dam and ‘share the water of the valley.’", True),
+    ("The charter says the two towns will build a joint dam and ‘share the water of the’", False),
 ])
 def test_standalone_facts(nlp, text, ok):
     from briefer.extract.facts import standalone

@@ -52,6 +52,12 @@ def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]], *, themed: 
                    score=round(score(span, hits.get(sent.start_char, {}), rank, source.quality), 4))
 
 
+def _ends(text: str) -> bool:
+    """A sentence's end: a full stop or "!", or a closing quote mark, single ones after a full stop
+    ("... hitting the region hard.’")."""
+    return text.endswith((".", "!", "”", '"', ")")) or text.endswith(("’", "'")) and text[-2:-1] in ".!?"
+
+
 def _trim(sent: Span) -> Span | None:
     toks = [t for t in sent if not t.is_space]
     if not toks:
@@ -65,7 +71,7 @@ def standalone(span: Span, text: str) -> bool:
     least = MIN_SHORT if _short_but_whole(span) else MIN_WORDS
     if not (least <= len(words) <= MAX_WORDS) or text.endswith(("?", ":")):
         return False
-    if not text.endswith((".", "!", "”", '"', ")")) or not text[0].isupper():
+    if not _ends(text) or not text[0].isupper():
         return False
     if _dangling(words) or BOILERPLATE.search(text):
         return False
@@ -145,6 +151,8 @@ ACTS = frozenset("""
     lodge open order pass pledge protest publish raise ram ratify reduce reject release remove reopen
     resign resume revoke rule sanction seize sign strike summon suspend terminate veto vow warn withdraw
     erupt escalate discover create form join leave quit exit institute file sue vote collapse invade shoot
+    initial broker mediate conclude endorse recognize recognise annex dissolve transfer cede restore
+    lease sublease blockade evacuate abolish renounce postpone
     """.split())
 SAYS = frozenset("say tell announce state confirm report declare".split())
 ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
