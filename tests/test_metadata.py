@@ -462,11 +462,13 @@ def test_a_story_opening_with_a_name_and_a_verb_is_no_blurb():
 
 
 @pytest.mark.parametrize(("text", "shown"), [
-    ("“[…] The two councils agreed never to close the bridge.”", "The two councils agreed never to close the bridge."),
+    ("“[…] The two councils agreed never to close the bridge.”",
+     "The two councils agreed never to close the bridge."),
     ("[...] Both towns will share the water.", "Both towns will share the water."),
-    ("Floods spread to the delta towns of the south, reports the AFP.", "Floods spread to the delta towns of the south"),
+    ("Floods spread to the delta towns, reports the AFP.", "Floods spread to the delta towns"),
     ("Grain prices rose again in the capital, Reuters reported.", "Grain prices rose again in the capital"),
-    ("Grain prices rose again in the capital, the minister said.", "Grain prices rose again in the capital, the minister said."),
+    ("Grain prices rose again in the capital, the minister said.",
+     "Grain prices rose again in the capital, the minister said."),
 ])
 def test_an_omission_mark_and_a_wire_credit_are_no_part_of_a_statement(text: str, shown: str) -> None:
     start, end = statement_bounds(text, 0, len(text))

@@ -242,3 +242,11 @@ def test_an_undated_source_named_by_its_opening_words_stops_before_a_relative_da
 
     src = Source(id="p", path="p.txt", text="The council's vote on Monday of a new budget angered traders.")
     assert source_label(src) == "The council's vote …"
+
+
+def test_a_page_flagged_as_machine_written_is_listed_without_its_headline():
+    from briefer.render.templating import FILTERS
+
+    spun = Source(id="x", path="pages/x.txt", title="Nations reveal phrases of tentatively agreed accord", quality=0.4)
+    assert FILTERS["source_entry"](spun) == "x.txt"
+    assert "Nations reveal" in FILTERS["source_entry"](Source(id="y", path="y.txt", title=spun.title))

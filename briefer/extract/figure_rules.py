@@ -51,8 +51,9 @@ def brief_figure(text: str, fig: Figure, others: list[Figure], *, vague: bool = 
 
 def _duration_is_figure(text: str, fig: Figure, others: list[Figure]) -> bool:
     """A duration is a figure when it is stated exactly as the length of something ("relations for
-    76 years", "to conclude within four months", "talks that lasted seven hours"); not when vague ("more than 20 years"), the period of another figure of the sentence
-    ("over the last 30 years, $3 billion"), or the timing of an event ("after five days of clashes")."""
+    76 years", "to conclude within four months", "talks that lasted seven hours"); not when vague
+    ("more than 20 years"), the period of another figure of the sentence ("over the last 30 years,
+    $3 billion"), or the timing of an event ("after five days of clashes")."""
     if _PENALTY.search(text[max(0, fig.start - 30) : fig.start]):
         return True  # "sentenced to 15 years", "faces up to 20 years in prison"
     if fig.qualifier is not None or _TIMING_AFTER.match(text[fig.end : fig.end + 12]):

@@ -256,8 +256,11 @@ def _short_date(iso: str | None) -> str:
 
 
 def _source_entry(src: Source) -> str:
-    """A source in the annex: publisher: “title”, author; its file name when none is known."""
-    title = f"“{src.title}”" if src.title else None
+    """A source in the annex: publisher: “title”, author; its file name when none is known. A page
+    flagged as machine-written or garbled is named without its headline, which is its words too."""
+    from briefer.gate import LOW_QUALITY
+
+    title = f"“{src.title}”" if src.title and src.quality >= LOW_QUALITY else None
     head = ": ".join(x for x in (src.publisher, title) if x)
     author = src.author if src.author and src.author != src.publisher else None
     return ", ".join(x for x in (head, author) if x) or src.path.rsplit("/", 1)[-1]
