@@ -226,6 +226,14 @@ def test_reported_decision_ranks_as_an_act(nlp):
     assert kind_of_statement(said) > kind_of_statement(plain)
 
 
+def test_what_a_document_says_will_be_done_ranks_as_an_act(nlp):
+    from briefer.extract.facts import kind_of_statement
+
+    planned = _span(nlp, "The charter states that the union will seek to open its ports and create a joint bank.")
+    plain = _span(nlp, "The charter states that the union will seek to be a good neighbour to everyone.")
+    assert kind_of_statement(planned) > kind_of_statement(plain)
+
+
 @pytest.mark.parametrize("text, anchor, shown", [
     ("The strike began last July in the port.", "2032-02-10", "The strike began last July [July 2031] in the port."),
     ("The vote is due next March.", "2032-02-10", "The vote is due next March [March 2032]."),

@@ -177,13 +177,25 @@ def score(span: Span, theme_hits: dict[str, int], rank: int, quality: float) -> 
     return max(value, 0.1) * quality
 
 
+def _chained(verb: Token, depth: int = 3) -> list[Token]:
+    """A verb and the verbs its action runs on through ("will seek to enable ... and create")."""
+    out = [verb]
+    if depth:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB":
+                out += _chained(c, depth - 1)
+    return out
+
+
 def kind_of_statement(span: Span) -> float:
     """Up for a decision or act as the main verb and for a named actor as its subject; down for a
     sentence that only says what something is ("The shoal is one of many features")."""
     root = span.root
     verbs = [root, *(c for c in root.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
     if root.lemma_.lower() in SAYS:  # "X says it is suspending the deal": what X says it does
-        verbs += [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        said = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        # "the charter states the union will seek to create a bank": what is to be done
+        verbs += [w for v in said for w in _chained(v)]
     value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
     if root.lemma_ == "be":
         value -= 0.5
