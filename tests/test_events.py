@@ -304,3 +304,11 @@ def test_a_deadline_after_by_is_not_when_it_happened(nlp: Any) -> None:
 
 def test_a_month_of_a_year_still_dates_the_happening(nlp: Any) -> None:
     assert [e.date for e in run(nlp, "The council approved the budget in May of 2024.")] == ["2024-05"]
+
+
+def test_a_context_year_its_weekday_contradicts_is_not_the_dates_year(nlp: Any) -> None:
+    text = ("Both towns were founded in 1991 on the river. "
+            "On Friday, August 8, the two mayors will sign a water accord in the capital.")
+    assert [e.date for e in run(nlp, text, None) if "mayors" in e.text] == []
+    ok = "Both towns were founded in 2025 on the river. On Friday, August 8, the two mayors signed a water accord."
+    assert [e.date for e in run(nlp, ok, None) if "mayors" in e.text] == ["2025-08-08"]

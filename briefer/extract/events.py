@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.extract.dates import context_year, normalise, point_dates, tense_of
-from briefer.extract.event_shapes import clock_line, gapped, of_heading, perfect
+from briefer.extract.event_shapes import (
+    clock_line,
+    deadline,
+    gapped,
+    names_a_thing,
+    of_heading,
+    perfect,
+    weekday_agrees,
+)
 from briefer.extract.spans import doc_sents
 from briefer.ingest.metadata import leading_dateline, statement_bounds
 from briefer.model import Event, Location, Source
@@ -189,7 +197,8 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
         if year is not None:
             seen = {d[0] for d in dates}
             extra = [d for d in point_dates(unit, year) if d[0] not in seen and re.search(_MONTH, d[2], re.I)
-                     and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])]
+                     and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])
+                     and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
     return dates
 
@@ -251,7 +260,7 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if noun is not None:  # "the 2016 ruling", "the 1951 Mutual Defense Treaty"
         ok = noun.pos_ == "NOUN" and noun.text.islower() and _happening_noun(noun, root) and not _modal(unit)
         return (noun.i, False, False) if ok else None
-    if _names_a_thing(root) or _deadline(root):
+    if names_a_thing(root, _MONTH) or deadline(root):
         return None
     head = _prep_head(root)
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FOUNDING:
@@ -334,25 +343,6 @@ def _happening_noun(noun: Token, root: Token) -> bool:
         run.append(tok)
     nouns = [t.lower_ for t in run if t.pos_ in ("NOUN", "VERB")] or [noun.lower_]
     return nouns[-1] not in _NOT_HAPPENING
-
-
-def _names_a_thing(root: Token) -> bool:
-    """A date that is part of a name after it ("the Alma-Ata Declaration of 1991", "the Charter
-    of 1945"): when that thing was made, not when the sentence's happening was."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i == 0:
-        return False
-    name = root.doc[prep.i - 1]  # the word before "of", whatever the parse attaches "of" to
-    return name.pos_ == "PROPN" and name.text[:1].isupper() and not re.fullmatch(_MONTH, name.text, re.I)
-
-
-def _deadline(root: Token) -> bool:
-    """ "signed a decree dissolving the councils by 1 January": a date after "by" on a verb that is
-    no finite verb is the deadline of what is planned, not the date of what happened."""
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.i == prep.i:
-        return False
-    return prep.head.tag_ in ("VBG", "VB")
 
 
 def _prep_head(root: Token) -> Token:
