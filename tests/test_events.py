@@ -312,3 +312,12 @@ def test_a_context_year_its_weekday_contradicts_is_not_the_dates_year(nlp: Any) 
     assert [e.date for e in run(nlp, text, None) if "mayors" in e.text] == []
     ok = "Both towns were founded in 2025 on the river. On Friday, August 8, the two mayors signed a water accord."
     assert [e.date for e in run(nlp, ok, None) if "mayors" in e.text] == ["2025-08-08"]
+
+
+def test_a_sentence_that_lost_its_numbers_dates_nothing(nlp: Any) -> None:
+    from briefer.model import Mention
+
+    text = "The two ports signed a deal on March 2024, XNUMX, in the capital. The mayor opened a quay on 3 May 2025."
+    src = Source(id="s", path="s.txt", text=text, date="2025-06-01", anchor="2025-06-01",
+                 garbled=[Mention(0, text.index(" The mayor"))])
+    assert [e.date for e in events(nlp(text), src)] == ["2025-05-03"]

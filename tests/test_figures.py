@@ -322,3 +322,11 @@ def test_the_length_of_a_happening_is_a_figure(nlp: Any, text: str, figure: str,
 ])
 def test_a_time_frame_is_no_length(nlp: Any, text: str) -> None:
     assert run(nlp, text) == []
+
+
+def test_a_sentence_that_lost_its_numbers_gives_no_figure(nlp: Any) -> None:
+    from briefer.model import Mention
+
+    text = "The port handles XNUMX percent of trade and 40 percent of fuel. The fund paid $4.5 million."
+    src = Source(id="s", path="s.txt", text=text, garbled=[Mention(0, text.index(" The fund"))])
+    assert [f.text for f in figures(nlp(text), src)] == ["$4.5 million"]

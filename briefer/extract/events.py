@@ -83,8 +83,8 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or _furniture(unit, source):
             heading = None
         prev = unit.end_char
-        if _furniture(unit, source):
-            continue
+        if _furniture(unit, source) or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
+            continue  # page furniture, or a sentence that lost its numbers ("on January 2023, XNUMX")
         first = unit.start_char + _label(text[unit.start_char:unit.end_char])
         clock = clock_line(text, first, source)
         if clock is not None:  # the entry and the lines under it, up to a blank line, are of that day
