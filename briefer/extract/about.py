@@ -285,8 +285,8 @@ def _clause(noun: Token, skip: set[int]) -> str:
         skip = skip | _ids(verb)
     parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
     state = next((c for c in noun.children if c.dep_ == "acl"), None)
-    if obj is None and state is not None:  # "spending three days stranded on the road": how they were spent
-        return _join(*parts, _phrase(state, skip - _ids(state)))
+    if obj is None and state is not None:  # "many spending three days stranded on the road": many stranded
+        return _join(parts[0], _phrase(state, skip - _ids(state)))
     return _join(*parts, _phrase(obj, skip) if obj is not None else "")
 
 
