@@ -349,19 +349,21 @@ QUOTE_WORDS = (8, 45)
 TIME_UNITS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
               "hour", "hours", "-year", "century", "centuries", "years of age", "months of age"}
 MONEY = {"USD", "EUR", "GBP", "JPY", "CNY"}
+VAGUE = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions")
 
 
 def _minor(fig: Figure) -> bool:
-    """Durations ("over the last 30 years") and vague amounts ("millions") are not table figures."""
-    return (fig.unit or "").lower() in TIME_UNITS or not any(c.isdigit() for c in fig.text) and \
-        fig.text.rstrip().lower().endswith(("s", "dozens"))
+    """Vague amounts ("millions", "dozens") are not table figures. A duration the extractor keeps is
+    the length of something ("a six-month window", "talks that lasted nine hours") and is one."""
+    return not any(c.isdigit() for c in fig.text) and fig.text.rstrip().lower().endswith(VAGUE)
 
 
 def _figure_rank(fig: Figure) -> tuple[int, int]:
-    """Money first, then shares, then counts of something named; earlier in the source first."""
+    """Money first, then shares, then counts of something named, then lengths of time; earlier in
+    the source first."""
     unit = fig.unit or ""
     kind = 0 if unit in MONEY or unit.isupper() and len(unit) == 3 else \
-        1 if unit == "percent" else 2 if unit else 3
+        1 if unit == "percent" else 3 if unit.lower() in TIME_UNITS else 2 if unit else 4
     return kind, fig.start
 
 

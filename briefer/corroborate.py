@@ -285,9 +285,13 @@ def borrow_anchors(sources: list[Source], *, threshold: float = 0.08) -> None:
             src.notes.append(f"undated: relative dates read as of {best.date} ({best.label}, same story)")
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
 def _shingles(text: str, n: int = 4) -> set[int]:
-    """The text's word n-grams (case-folded), as hashes."""
-    words = WORD.findall(text.casefold())
+    """The text's word n-grams (case-folded), as hashes, outside quotation marks: two stories that
+    quote the same order or treaty need not be one story."""
+    words = WORD.findall(_QUOTED.sub(" | ", text).casefold())
     return {hash(tuple(words[i:i + n])) for i in range(len(words) - n + 1)}
 
 

@@ -155,8 +155,10 @@ def stated_year(text: str) -> str | None:
 
 def age_mark(text: str, date: str | None, as_of: str | None) -> str:
     """The date an old statement should carry ("August 2022"), or "" when the statement is recent,
-    its date unknown, or its text (as shown) already states a year."""
-    if not old(date, as_of) or YEAR.search(text):
+    its date unknown, or its text (as shown) already states its year or a later one (an earlier
+    year is what it tells of, not when it was said: "the charter, signed in 2019, ...")."""
+    stated = stated_year(text)
+    if not old(date, as_of) or stated is not None and stated >= (date or "")[:4]:
         return ""
     return month_year(date or "")
 

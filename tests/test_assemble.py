@@ -41,6 +41,7 @@ def test_unresolved_relative_dates_are_counted_not_guessed():
     ("The ministry opened a clinic.", "2029-08", "2031-03-14", "August 2029"),
     ("The ministry opened a clinic.", "2030-12-01", "2031-03-14", ""),  # recent
     ("The ministry opened a clinic in 2029.", "2029-08", "2031-03-14", ""),  # states its year
+    ("The clinic, opened in 2027, is short of staff.", "2029-08", "2031-03-14", "August 2029"),  # an older year
     ("The ministry opened a clinic.", None, "2031-03-14", ""),  # date unknown
     ("The ministry opened a clinic.", "2029", "2031-03-14", "2029"),
 ])
@@ -208,6 +209,8 @@ def _span(nlp, text):
     ("The harbour is very large.", False),
     ("The ministry did not immediately respond to requests for comment on the harbour.", False),
     ("A spokesman for the port authority declined to comment on the new tariffs.", False),
+    ("The charter says the two towns will build a joint dam and ‘share the water of the valley.’", True),
+    ("The charter says the two towns will build a joint dam and ‘share the water of the’", False),
 ])
 def test_standalone_facts(nlp, text, ok):
     from briefer.extract.facts import standalone
@@ -221,6 +224,14 @@ def test_reported_decision_ranks_as_an_act(nlp):
     said = _span(nlp, "Valdoria says it is suspending the fishing accord with Merrin after the incident.")
     plain = _span(nlp, "Valdoria says the fishing accord with Merrin is a good arrangement for everyone.")
     assert kind_of_statement(said) > kind_of_statement(plain)
+
+
+def test_what_a_document_says_will_be_done_ranks_as_an_act(nlp):
+    from briefer.extract.facts import kind_of_statement
+
+    planned = _span(nlp, "The charter states that the union will seek to open its ports and create a joint bank.")
+    plain = _span(nlp, "The charter states that the union will seek to be a good neighbour to everyone.")
+    assert kind_of_statement(planned) > kind_of_statement(plain)
 
 
 @pytest.mark.parametrize("text, anchor, shown", [

@@ -148,3 +148,15 @@ def test_pinned_to_one_month_two_words_suffice(nlp):  # type: ignore[no-untyped-
     b = sourced(nlp, "Inflation rose to 4.6 percent in March.", "b", "2025-04-03")
     (conflict,) = figure_conflicts(a + b)
     assert [c.text for c in conflict.claims] == ["4.1 percent", "4.6 percent"]
+
+
+def test_two_stories_quoting_the_same_order_are_not_one_story():
+    order = ("“The Republic of Ardenia shall refrain from taking any action which would modify the situation "
+             "that currently prevails in the valley, whereby the Kingdom of Borvia administers and controls "
+             "that area, pending a final decision in the case before the court.”")
+    dated = Source(id="r", path="r.txt", date="2031-05-01", anchor="2031-05-01",
+                   text=f"The court again ordered Ardenia not to hold elections in the valley. It said: {order}")
+    older = Source(id="k", path="k.txt",
+                   text=f"Borvia welcomed the first order of the court, which granted its request. It reads: {order}")
+    borrow_anchors([dated, older])
+    assert older.anchor is None

@@ -178,6 +178,13 @@ def test_context_year(nlp: Any) -> None:
     assert context_year(nlp("The ship arrived on 24 January."), 0) is None
 
 
+def test_a_date_in_a_name_is_no_context_year(nlp: Any) -> None:
+    doc = nlp("Whatever the vote on March 3, the line stays as the Harbour Award of 3 October 1899 drew it.")
+    assert context_year(doc, doc.text.index("March 3")) is None
+    doc = nlp("In May of 2024 the council met. It voted on June 3.")
+    assert context_year(doc, doc.text.index("June 3")) == "2024"
+
+
 @pytest.mark.parametrize(
     ("expr", "iso"),
     [("September 16 last year", "2024-09-16"), ("July last year", "2024-07"), ("in July this year", "2025-07"),

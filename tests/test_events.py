@@ -288,3 +288,36 @@ def test_a_date_alone_on_its_line_heads_the_paragraph_below(nlp: Any) -> None:
             "A ranger is killed in a clash near the river, the ministry says.\n")
     found = [(e.date, e.text.split()[0]) for e in run(nlp, text, None)]
     assert found == [("2024-06-14", "Country"), ("2024-06-14", "Troops"), ("2023-03-02", "A")]
+
+
+def test_a_year_in_a_documents_name_does_not_date_the_happening(nlp: Any) -> None:
+    got = run(nlp, "The two towns announced on 3 March 2024 that they would redraw the line under the "
+                   "Harbour Compact of 1921.")
+    assert [e.date for e in got] == ["2024-03-03"]
+    assert run(nlp, "The councils redrew the line under the Harbour Compact of 1921.") == []
+
+
+def test_a_deadline_after_by_is_not_when_it_happened(nlp: Any) -> None:
+    assert run(nlp, "The mayor signed an order closing all night markets by 1 June 2025.") == []
+    assert [e.date for e in run(nlp, "The bridge was finished by May 2025.")] == ["2025-05"]
+
+
+def test_a_month_of_a_year_still_dates_the_happening(nlp: Any) -> None:
+    assert [e.date for e in run(nlp, "The council approved the budget in May of 2024.")] == ["2024-05"]
+
+
+def test_a_context_year_its_weekday_contradicts_is_not_the_dates_year(nlp: Any) -> None:
+    text = ("Both towns were founded in 1991 on the river. "
+            "On Friday, August 8, the two mayors will sign a water accord in the capital.")
+    assert [e.date for e in run(nlp, text, None) if "mayors" in e.text] == []
+    ok = "Both towns were founded in 2025 on the river. On Friday, August 8, the two mayors signed a water accord."
+    assert [e.date for e in run(nlp, ok, None) if "mayors" in e.text] == ["2025-08-08"]
+
+
+def test_a_sentence_that_lost_its_numbers_dates_nothing(nlp: Any) -> None:
+    from briefer.model import Mention
+
+    text = "The two ports signed a deal on March 2024, XNUMX, in the capital. The mayor opened a quay on 3 May 2025."
+    src = Source(id="s", path="s.txt", text=text, date="2025-06-01", anchor="2025-06-01",
+                 garbled=[Mention(0, text.index(" The mayor"))])
+    assert [e.date for e in events(nlp(text), src)] == ["2025-05-03"]

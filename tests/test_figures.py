@@ -299,3 +299,34 @@ def test_a_count_of_a_group_without_an_article_stays(nlp: Any) -> None:
     assert [f.text for f in run(nlp, "Three ministers resigned and 40 officials left.")] == ["Three", "40"]
     assert [f.text for f in run(nlp, "Troops may use two more ports besides the six existing ones.")] == \
         ["two", "six"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "about"),
+    [
+        ("The two towns agreed to settle the claim within three months.", "three months", "settle"),
+        ("The ministers met in a session that lasted nine hours.", "nine hours", "session"),
+        ("Many families ended up spending 2 to 5 days stranded at the ferry.", "2 to 5 days", "stranded"),
+        ("The rebels began a 48-hour offensive on the valley.", "48-hour", "offensive"),
+        ("Aid reached the eight-month blockaded town at last.", "eight-month", "blockaded"),
+    ],
+)
+def test_the_length_of_a_happening_is_a_figure(nlp: Any, text: str, figure: str, about: str) -> None:
+    (f,) = run(nlp, text)
+    assert f.text == figure and about in f.about
+
+
+@pytest.mark.parametrize("text", [
+    "In the last 12 years the port has grown.",
+    "The river rose after four days of rain.",
+])
+def test_a_time_frame_is_no_length(nlp: Any, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_a_sentence_that_lost_its_numbers_gives_no_figure(nlp: Any) -> None:
+    from briefer.model import Mention
+
+    text = "The port handles XNUMX percent of trade and 40 percent of fuel. The fund paid $4.5 million."
+    src = Source(id="s", path="s.txt", text=text, garbled=[Mention(0, text.index(" The fund"))])
+    assert [f.text for f in figures(nlp(text), src)] == ["$4.5 million"]

@@ -156,3 +156,14 @@ def test_date_lines_heading_a_timeline_are_content_a_lone_masthead_date_is_not()
     assert "May 2, 2024" not in _furniture(timeline) and "March 14, 2024" not in _furniture(timeline)
     masthead = f"Wednesday, Mar 5, 2025\n{LEAD}\n{MORE}\n"
     assert _furniture(masthead).get("Wednesday, Mar 5, 2025") == "date line"
+
+
+def test_a_picture_caption_at_the_top_is_furniture_and_no_title():
+    from briefer.ingest.stated import infer
+
+    caption = "Fishermen with a placard saying that the bay belongs to the town of Marro"
+    text = f"{caption}\n\nChronology\n\n{LEAD}\n{MORE}\n"
+    assert _furniture(text).get(caption) == "caption"
+    assert infer(text).get("title") != caption
+    headline = "Fishermen block the harbour of Marro over new quotas"
+    assert headline not in _furniture(f"{headline}\n{LEAD}\n{MORE}\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.ingest.metadata import infer, leading_dateline
+from briefer.ingest.metadata import infer, leading_dateline, statement_bounds
 from briefer.ingest.pagedate import dateline, find_date, stamp
 
 BODY = ("The council approved the new harbour budget after a long debate on Tuesday, officials "
@@ -459,3 +459,23 @@ def test_a_story_opening_with_a_name_and_a_verb_is_no_blurb():
     text = ("Ruritania brings you closer to the border, the minister joked at the opening of the new road "
             "between the two capitals on Monday.\nThe road cost 40 million and took three years to build.\n")
     assert "publisher" not in infer(text)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("“[…] The two councils agreed never to close the bridge.”",
+     "The two councils agreed never to close the bridge."),
+    ("[...] Both towns will share the water.", "Both towns will share the water."),
+    ("Floods spread to the delta towns, reports the AFP.", "Floods spread to the delta towns"),
+    ("Grain prices rose again in the capital, Reuters reported.", "Grain prices rose again in the capital"),
+    ("Grain prices rose again in the capital, the minister said.",
+     "Grain prices rose again in the capital, the minister said."),
+])
+def test_an_omission_mark_and_a_wire_credit_are_no_part_of_a_statement(text: str, shown: str) -> None:
+    start, end = statement_bounds(text, 0, len(text))
+    assert text[start:end] == shown
+
+
+def test_a_statement_inside_a_page_loses_its_omission_mark() -> None:
+    text = "The pledge reads:\n“[…] Both towns will share the water.”"
+    start, end = statement_bounds(text, 18, len(text))
+    assert text[start:end] == "Both towns will share the water."

@@ -228,3 +228,25 @@ def test_timeline_text_in_a_font_without_accents_is_folded():
     from briefer.render.timeline import _ascii
 
     assert _ascii("MALACAÑANG and Zürich’s café…") == "MALACANANG and Zurich's cafe..."
+
+
+def test_a_source_named_by_its_opening_words_shows_their_relative_date_resolved():
+    from briefer.render.templating import source_label
+
+    src = Source(id="p", path="p.txt", date="2024-03-12", text="On Sunday, voters in the valley chose a mayor.")
+    assert source_label(src) == "On Sunday [10 March 2024], voters in the …"
+
+
+def test_an_undated_source_named_by_its_opening_words_stops_before_a_relative_date():
+    from briefer.render.templating import source_label
+
+    src = Source(id="p", path="p.txt", text="The council's vote on Monday of a new budget angered traders.")
+    assert source_label(src) == "The council's vote …"
+
+
+def test_a_page_flagged_as_machine_written_is_listed_without_its_headline():
+    from briefer.render.templating import FILTERS
+
+    spun = Source(id="x", path="pages/x.txt", title="Nations reveal phrases of tentatively agreed accord", quality=0.4)
+    assert FILTERS["source_entry"](spun) == "x.txt"
+    assert "Nations reveal" in FILTERS["source_entry"](Source(id="y", path="y.txt", title=spun.title))

@@ -280,7 +280,13 @@ def _clause(noun: Token, skip: set[int]) -> str:
     skip = skip | _ids(noun)
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr") and c.i not in skip), None)
+    if verb.dep_ == "relcl" and (subject is None or subject.tag_ in ("WDT", "WP")):
+        subject = verb.head  # "a meeting that lasted seven hours": the meeting lasted
+        skip = skip | _ids(verb)
     parts = [_phrase(subject, skip) if subject is not None else "", verb.text]
+    state = next((c for c in noun.children if c.dep_ == "acl"), None)
+    if obj is None and state is not None:  # "many spending three days stranded on the road": many stranded
+        return _join(parts[0], _phrase(state, skip - _ids(state)))
     return _join(*parts, _phrase(obj, skip) if obj is not None else "")
 
 

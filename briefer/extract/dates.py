@@ -414,11 +414,15 @@ def point_date(doc: Doc, sent: Span, anchor: str | None, at: int) -> str | None:
     return min(found)[1] if found else None
 
 
-def _names_a_thing(doc: Doc, end: int, iso: str) -> bool:
-    """A bare year before a capitalised name ("the 1982 United Nations Convention"): part of a
-    name, not the time of the text around it."""
+_NAME_OF = re.compile(r"\b([A-Z][\w-]*)\s+of\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$")
+
+
+def _names_a_thing(doc: Doc, start: int, end: int, iso: str) -> bool:
+    """A bare year before a capitalised name ("the 1982 United Nations Convention") or a date after
+    one ("the Arbitral Award of 3 October 1899"): part of a name, not the time of the text around it."""
     after = doc.text[end:end + 3].lstrip()
-    return len(iso) == 4 and after[:1].isupper()
+    named = _NAME_OF.search(doc.text[max(0, start - 40):start])
+    return len(iso) == 4 and after[:1].isupper() or bool(named and named[1].lower().rstrip(".") not in MONTHS)
 
 
 def context_year(doc: Doc, at: int) -> str | None:
@@ -428,7 +432,7 @@ def context_year(doc: Doc, at: int) -> str | None:
     1950") and years that name a thing ("the 1982 Convention") are not the text's time. None when the
     text writes no year."""
     marks = per_doc(doc, "year_marks", lambda: [(s, iso) for s, e, _, iso in date_mentions(doc, None)
-                                                if not _names_a_thing(doc, e, iso) and not _since(doc, s)])
+                                                if not _names_a_thing(doc, s, e, iso) and not _since(doc, s)])
     span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand")
     sent = span.sent if span is not None and len(span) else None
     for precise in (True, False):

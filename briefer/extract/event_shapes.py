@@ -3,10 +3,13 @@
 A live report's clock-time entries ("11:42 am: ...") are of the page's day; a verb left out before
 named conjuncts ("coups in A last July, B in 2022 and C in 2020") tells one happening per date;
 a present perfect on a named day ("has become effective today, 29 May") happened that day.
+Some dates in a sentence do not date its happening: a year in a name ("the Charter of 1945"), a
+deadline ("dissolving the councils by 1 January"), a year its weekday contradicts.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
@@ -62,3 +65,37 @@ def gapped(text: str, found: list[tuple[DateHit, bool]]) -> list[list[tuple[Date
 def perfect(verb: Token) -> bool:
     """ "has become", "have been called": a present perfect (has/have, not had, with a participle)."""
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
+def names_a_thing(root: Token, month: str) -> bool:
+    """A date that is part of a name after it ("the Alma-Ata Declaration of 1991", "the Charter
+    of 1945"): when that thing was made, not when the sentence's happening was."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i == 0:
+        return False
+    name = root.doc[prep.i - 1]  # the word before "of", whatever the parse attaches "of" to
+    return name.pos_ == "PROPN" and name.text[:1].isupper() and not re.fullmatch(month, name.text, re.I)
+
+
+def deadline(root: Token) -> bool:
+    """ "signed a decree dissolving the councils by 1 January": a date after "by" on a verb that is
+    no finite verb is the deadline of what is planned, not the date of what happened."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "by" or prep.head.i == prep.i:
+        return False
+    return prep.head.tag_ in ("VBG", "VB")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_agrees(written: str, iso: str) -> bool:
+    """False when the date as written names a weekday its day in that year is not ("Friday,
+    August 8" read in a year when 8 August was a Thursday): the year is not the date's."""
+    named = [i for i, day in enumerate(_WEEKDAYS) if re.search(rf"\b{day}\b", written, re.I)]
+    if len(named) != 1 or len(iso) != 10:
+        return True
+    try:
+        return datetime.date.fromisoformat(iso).weekday() == named[0]
+    except ValueError:
+        return True

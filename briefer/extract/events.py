@@ -17,9 +17,17 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.extract.dates import context_year, normalise, point_dates, tense_of
-from briefer.extract.event_shapes import clock_line, gapped, of_heading, perfect
+from briefer.extract.event_shapes import (
+    clock_line,
+    deadline,
+    gapped,
+    names_a_thing,
+    of_heading,
+    perfect,
+    weekday_agrees,
+)
 from briefer.extract.spans import doc_sents
-from briefer.ingest.metadata import leading_dateline
+from briefer.ingest.metadata import leading_dateline, statement_bounds
 from briefer.model import Event, Location, Source
 
 if TYPE_CHECKING:
@@ -75,8 +83,8 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or _furniture(unit, source):
             heading = None
         prev = unit.end_char
-        if _furniture(unit, source):
-            continue
+        if _furniture(unit, source) or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
+            continue  # page furniture, or a sentence that lost its numbers ("on January 2023, XNUMX")
         first = unit.start_char + _label(text[unit.start_char:unit.end_char])
         clock = clock_line(text, first, source)
         if clock is not None:  # the entry and the lines under it, up to a blank line, are of that day
@@ -116,6 +124,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
 def _event(text: str, first: int, last: int, source: Source, hit: DateHit, *, scheduled: bool = False) -> Event:
     first, last = _strip(text, first, last)
     first += leading_dateline(text[first:last])  # the story, not "WASHINGTON (Reuters) -"
+    first, last = statement_bounds(text, first, last)
     return Event(id="", date=hit[3], text=text[first:last], sources=[Location(source.id, first, last)],
                  date_text=hit[2], scheduled=scheduled)
 
@@ -188,7 +197,8 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
         if year is not None:
             seen = {d[0] for d in dates}
             extra = [d for d in point_dates(unit, year) if d[0] not in seen and re.search(_MONTH, d[2], re.I)
-                     and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])]
+                     and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])
+                     and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
     return dates
 
@@ -250,6 +260,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if noun is not None:  # "the 2016 ruling", "the 1951 Mutual Defense Treaty"
         ok = noun.pos_ == "NOUN" and noun.text.islower() and _happening_noun(noun, root) and not _modal(unit)
         return (noun.i, False, False) if ok else None
+    if names_a_thing(root, _MONTH) or deadline(root):
+        return None
     head = _prep_head(root)
     if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in _FOUNDING:
         return None

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.spans import doc_sents, ents_in
 from briefer.extract.themes import themes_at
-from briefer.ingest.metadata import leading_dateline
+from briefer.ingest.metadata import leading_dateline, statement_bounds
 from briefer.model import Fact, Location, Source
 
 if TYPE_CHECKING:
@@ -43,12 +43,19 @@ def facts(doc: Doc, source: Source, hits: dict[int, dict[str, int]], *, themed: 
             continue
         whole = doc.text[span.start_char:span.end_char]
         start = span.start_char + leading_dateline(whole)  # "WASHINGTON (Reuters) -" is no fact
+        start, end = statement_bounds(doc.text, start, span.end_char)
         text = doc.text[start:span.end_char]
         if not standalone(span, text):
             continue
-        yield Fact(id="", text=text, themes=themes,
-                   sources=[Location(source.id, start, span.end_char)],
+        yield Fact(id="", text=doc.text[start:end], themes=themes,
+                   sources=[Location(source.id, start, end)],
                    score=round(score(span, hits.get(sent.start_char, {}), rank, source.quality), 4))
+
+
+def _ends(text: str) -> bool:
+    """A sentence's end: a full stop or "!", or a closing quote mark, single ones after a full stop
+    ("... hitting the region hard.’")."""
+    return text.endswith((".", "!", "”", '"', ")")) or text.endswith(("’", "'")) and text[-2:-1] in ".!?"
 
 
 def _trim(sent: Span) -> Span | None:
@@ -64,7 +71,7 @@ def standalone(span: Span, text: str) -> bool:
     least = MIN_SHORT if _short_but_whole(span) else MIN_WORDS
     if not (least <= len(words) <= MAX_WORDS) or text.endswith(("?", ":")):
         return False
-    if not text.endswith((".", "!", "”", '"', ")")) or not text[0].isupper():
+    if not _ends(text) or not text[0].isupper():
         return False
     if _dangling(words) or BOILERPLATE.search(text):
         return False
@@ -144,6 +151,8 @@ ACTS = frozenset("""
     lodge open order pass pledge protest publish raise ram ratify reduce reject release remove reopen
     resign resume revoke rule sanction seize sign strike summon suspend terminate veto vow warn withdraw
     erupt escalate discover create form join leave quit exit institute file sue vote collapse invade shoot
+    initial broker mediate conclude endorse recognize recognise annex dissolve transfer cede restore
+    lease sublease blockade evacuate abolish renounce postpone
     """.split())
 SAYS = frozenset("say tell announce state confirm report declare".split())
 ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -168,13 +177,25 @@ def score(span: Span, theme_hits: dict[str, int], rank: int, quality: float) -> 
     return max(value, 0.1) * quality
 
 
+def _chained(verb: Token, depth: int = 3) -> list[Token]:
+    """A verb and the verbs its action runs on through ("will seek to enable ... and create")."""
+    out = [verb]
+    if depth:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB":
+                out += _chained(c, depth - 1)
+    return out
+
+
 def kind_of_statement(span: Span) -> float:
     """Up for a decision or act as the main verb and for a named actor as its subject; down for a
     sentence that only says what something is ("The shoal is one of many features")."""
     root = span.root
     verbs = [root, *(c for c in root.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
     if root.lemma_.lower() in SAYS:  # "X says it is suspending the deal": what X says it does
-        verbs += [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        said = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        # "the charter states the union will seek to create a bank": what is to be done
+        verbs += [w for v in said for w in _chained(v)]
     value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
     if root.lemma_ == "be":
         value -= 0.5

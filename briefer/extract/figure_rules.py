@@ -26,6 +26,9 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%$€£]+\s*){0,3}\($")
 _TIMING_AFTER = re.compile(r"\s*(?:of\b|ago\b|after\b|before\b|later\b|earlier\b|from\s+now\b)", re.IGNORECASE)
 _PENALTY = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence|term|faces?|facing)\b[^.;]{0,22}$",
                       re.IGNORECASE)
+# what makes a duration the length of something: "for 76 years", "within four months", "a meeting that
+# lasted seven hours", "spending three days on the road" (not "the last 30 years": a time frame)
+_LENGTH_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|lasts|spent|spend|spends|spending)\s+$", re.IGNORECASE)
 _OPEN_ENDS = {"since", "from", "until", "till", "through", "after", "before", "between"}
 _FUTURE = re.compile(r"\b(?:will|would|shall|expected|projected|forecast|target|targets|goal|aims?|plans?|"
                      r"planned|estimated\s+to|set\s+to|likely\s+to|could|may|might)\b", re.IGNORECASE)
@@ -48,15 +51,16 @@ def brief_figure(text: str, fig: Figure, others: list[Figure], *, vague: bool = 
 
 def _duration_is_figure(text: str, fig: Figure, others: list[Figure]) -> bool:
     """A duration is a figure when it is stated exactly as the length of something ("relations for
-    76 years"); not when vague ("more than 20 years"), the period of another figure of the sentence
-    ("over the last 30 years, $3 billion"), or the timing of an event ("after five days of clashes")."""
+    76 years", "to conclude within four months", "talks that lasted seven hours"); not when vague
+    ("more than 20 years"), the period of another figure of the sentence ("over the last 30 years,
+    $3 billion"), or the timing of an event ("after five days of clashes")."""
     if _PENALTY.search(text[max(0, fig.start - 30) : fig.start]):
         return True  # "sentenced to 15 years", "faces up to 20 years in prison"
     if fig.qualifier is not None or _TIMING_AFTER.match(text[fig.end : fig.end + 12]):
         return False
     if any((o.unit or "").lower() not in DURATIONS for o in others):
         return False
-    return bool(re.search(r"\bfor\s+$", text[max(0, fig.start - 8) : fig.start], re.IGNORECASE))
+    return bool(_LENGTH_BEFORE.search(text[max(0, fig.start - 12) : fig.start]))
 
 
 def figure_date(doc: Doc, sent: Span, anchor: str | None, start: int, end: int) -> str | None:

@@ -333,7 +333,7 @@ def noun_text(noun: Token) -> str:
 def quantities(doc: Doc, source: Source) -> Iterator[Quantity]:
     """Yield every figure of `doc` (as `figures` does) with the top of its range, in text order."""
     anchor = source.anchor or source.date
-    furniture = [(f.start, f.end) for f in source.furniture]
+    furniture = [(f.start, f.end) for f in [*source.furniture, *source.garbled]]  # neither is content
     for sent in doc_sents(doc):
         kept: list[tuple[_Raw, Token | None]] = []
         raws = _dedupe(_numbers(doc.text[sent.start_char:sent.end_char]))

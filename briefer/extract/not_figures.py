@@ -46,7 +46,10 @@ PHONE = re.compile(  # "+44 20 7946 0958", "(855) 23-456-789", "1-800-555-0199"
 )
 _PERIOD = re.compile(r"-(?:year|month|week|day|hour)\s+(?:[a-z]+\s+)?(?P<noun>notice|window|period|term|deadline|"
                      r"transition|extension|ban|moratorium|suspension|truce|ceasefire|mandate|lease|"
-                     r"delay|grace|probation|sentence|freeze|pause|halt)\b")
+                     r"delay|grace|probation|sentence|freeze|pause|halt|"
+                     # a happening that lasts: "a 24-hour offensive", "the 10-month blockaded city"
+                     r"war|siege|blockaded?|offensive|strike|occupation|campaign|standoff|shutdown|lockdown|"
+                     r"curfew|detention)\b")
 _CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
                        r"(?:year|month|week|day|hour|decade)s?)\b", re.I)
 _MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
@@ -71,7 +74,7 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
     if small and not partitive and (noun is None or _definite(doc, raw) or _pronoun_one(doc, raw, noun)):
         return True
     if re.match(r"-(?:year|month|week|day|hour|minute)\b(?!-old)", after) and raw.end == raw.core[1]:
-        return True  # "a five-year plan", "a 24-hour strike": a duration used as an adjective
+        return True  # "a five-year plan", "a two-month contract": a duration used as an adjective
     if re.fullmatch(r"(1[5-9]|20)\d\d", core) and bare:
         return _year(doc, raw, noun, dates)
     if bare and noun is None and any(s <= raw.core[0] < e for s, e in dates):

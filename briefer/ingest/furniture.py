@@ -52,6 +52,10 @@ PHOTO_VERB = re.compile(r"\b(?:shake|shakes) hands\b|\b(?:pose|poses|gesture|ges
                         r"greet|greets|arrive|arrives|embrace|embraces|react|reacts|listen|listens|"
                         r"walk|walks|speak|speaks|attend|attends|stand|stands|sit|sits)\b(?! to be\b)")
 CAPTION_END = re.compile(rf"\b(?:on|in \w+(?: \w+)?,?)\s+(?:{_DATE})\.$")
+# above the story, what a picture shows: people and what they hold or do, with no verb of news
+# ("Protesters with a banner reading ...", "Farmers carrying sacks of rice past the mill")
+DEPICTION = re.compile(r"^(?:[A-Z][a-z]+(?:s|men)|People|Children)\s+(?:with|holding|carrying|wearing|waving|"
+                       r"standing|sitting|walking|marching|gathering|gathered|posing|chanting|lining|queuing|queueing)\b")
 # a section kicker in capitals before the headline on its line ("PUBLIC HEALTH: ...")
 KICKER = re.compile(r"^[A-Z]{2,}(?:[ &-][A-Z]{2,}){1,4}:\s+(?=[A-Z])")
 # the separator of a section trail ("NEWS › WORLD", "INTERNATIONAL – ASIA")
@@ -158,11 +162,13 @@ def _body_start(lines: list[Line]) -> int:
 
 
 def _leading_reason(lines: list[Line], i: int, body: int) -> str | None:
-    """Above the story: a short sentence-case line with no capital past its first word (image
-    alt text, "Geometric architecture detail") or a section kicker in capitals ("ASIA PACIFIC"),
-    when a longer line above the story can be the headline."""
+    """Above the story: a picture's caption (DEPICTION), a short sentence-case line with no capital
+    past its first word (image alt text, "Geometric architecture detail") or a section kicker in
+    capitals ("ASIA PACIFIC"), when a longer line above the story can be the headline."""
     text = lines[i][2]
     words = text.split()
+    if DEPICTION.match(text) and len(words) <= 30 and not text.endswith(SENTENCE_END):
+        return "caption"
     if not 1 <= len(words) <= 5 or any(c.isdigit() for c in text) or text.endswith(SENTENCE_END):
         return None
     kicker = text.isupper()

@@ -165,3 +165,26 @@ def leading_dateline(text: str) -> int:
     lead = pagedate.dateline(text[skip:])
     end = skip + (lead.end if lead else 0)
     return end if end < len(text) - 20 else 0
+
+
+_OMISSION = re.compile(r"[\"“]?\s*[\[(](?:…|\.\.\.)[\])]\s*")
+_WIRE_TAIL = re.compile(r",\s+(?:(?:reports|reported|says|said)\s+(?P<a>(?:the\s+)?[\w .-]{2,30}?)|"
+                        r"(?P<b>(?:the\s+)?[\w .-]{2,30}?)\s+(?:reports|reported))\.$")
+
+
+def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) of a sentence less what is the page's, not the story's: an editor's omission
+    mark opening it ("“[…] The two states agreed ...”", with its quote marks) and a news agency's
+    credit closing it ("..., reports the AFP."). A quote mark left without its pair goes too."""
+    from briefer.ingest import pagedate
+
+    lead = _OMISSION.match(text, start, end)
+    if lead:
+        start = lead.end()
+        rest = text[start:end]
+        if text[lead.start()] in "\"“" and rest.endswith(("”", '"')) and "“" not in rest and rest.count('"') <= 1:
+            end -= 1
+    tail = _WIRE_TAIL.search(text, start, end)
+    if tail and pagedate.is_wire(re.sub(r"^the\s+", "", tail["a"] or tail["b"] or "", flags=re.I)):
+        end = tail.start()
+    return start, end

@@ -167,8 +167,21 @@ def make_env(user_dir: Path | None = None) -> Any:
                            keep_trailing_newline=True, extensions=[_blocks_are_markdown()])
     env.filters.update(FILTERS)
     env.filters["cite"] = pass_context(lambda ctx, item: ctx["cite"](item))
-    env.filters["source_label"] = pass_context(lambda ctx, sid: ctx["sources_by_id"][sid].label)
+    env.filters["source_label"] = pass_context(lambda ctx, sid: source_label(ctx["sources_by_id"][sid]))
     return env
+
+
+def source_label(src: Source) -> str:
+    """A source's short name; when that is its opening words, a relative date in them is shown
+    with its date ("On Sunday [3 December 2023], over ..."), and the words stop before one that
+    no date of the source resolves ("Ethiopia's signing …", not "... on Monday of …")."""
+    from briefer import timing
+
+    label, anchor = src.label, src.anchor or src.date
+    open_ended = [r for r in timing.relative_dates(label, anchor) if r.iso is None]
+    if open_ended and len(label[: open_ended[0].start].split()) >= 2:
+        label = label[: open_ended[0].start].rstrip(" ,;:") + " …"
+    return timing.shown(label, anchor).text
 
 
 @lru_cache(maxsize=1)
@@ -243,8 +256,11 @@ def _short_date(iso: str | None) -> str:
 
 
 def _source_entry(src: Source) -> str:
-    """A source in the annex: publisher: “title”, author; its file name when none is known."""
-    title = f"“{src.title}”" if src.title else None
+    """A source in the annex: publisher: “title”, author; its file name when none is known. A page
+    flagged as machine-written or garbled is named without its headline, which is its words too."""
+    from briefer.gate import LOW_QUALITY
+
+    title = f"“{src.title}”" if src.title and src.quality >= LOW_QUALITY else None
     head = ": ".join(x for x in (src.publisher, title) if x)
     author = src.author if src.author and src.author != src.publisher else None
     return ", ".join(x for x in (head, author) if x) or src.path.rsplit("/", 1)[-1]
