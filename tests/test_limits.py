@@ -64,3 +64,27 @@ def test_a_long_run_of_spaces_in_a_timeline_label_is_linear() -> None:
     event = Event(id="e", date="2024-05-05", text="The port (a quay)" + " " * 40_000 + ", reopened.",
                   date_text="")
     assert finishes_within(10, short_label, event) == "The port, reopened."
+
+
+# --- templates ------------------------------------------------------------------------------------
+
+
+def test_a_template_that_is_a_fifo_is_refused_never_waited_on(tmp_path: Path) -> None:
+    import os
+
+    from briefer.errors import TemplateError
+    from briefer.model import Brief
+    from briefer.render.templating import make_env, render_markdown
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    os.mkfifo(folder / "x.md.j2")
+
+    def attempt() -> str:
+        try:
+            return render_markdown(make_env(folder), "x.md.j2", {"brief": Brief(title="T")}, [])
+        except TemplateError as exc:
+            return str(exc)
+
+    message = finishes_within(10, attempt)
+    assert message.startswith("x.md.j2: ") and "is not a regular file (a FIFO); refused" in message

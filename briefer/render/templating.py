@@ -71,21 +71,10 @@ def template_origins(user_dir: Path | None = None) -> list[tuple[str, str]]:
 
 def copy_builtins(folder: Path, *, force: bool = False) -> list[Path]:
     """Copy the built-in templates and reference.docx into `folder`; return the files written.
-    Files already there are an error unless `force`."""
-    import shutil
+    Files already there are an error unless `force`; a link there is always refused."""
+    from briefer.render.folder import copy_builtins as copy
 
-    from briefer.errors import OutputError
-
-    sources = _builtin_files()
-    existing = [folder / p.name for p in sources if (folder / p.name).exists()]
-    if existing and not force:
-        raise OutputError(f"{existing[0]}: already exists; use --force to replace "
-                          f"{'it' if len(existing) == 1 else f'the {len(existing)} files there'}")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return [Path(shutil.copyfile(p, folder / p.name)) for p in sources]
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot write templates: {exc.strerror or exc}") from None
+    return copy(folder, _builtin_files(), force=force)
 
 
 class Notes:
@@ -159,8 +148,10 @@ def make_env(user_dir: Path | None = None) -> Any:
     as "builtin/NAME" so a user template can extend the one it replaces)."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
 
+    from briefer.render.folder import loader as folder_loader
+
     builtin = FileSystemLoader(str(builtin_dir()))
-    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
+    loaders = [folder_loader(user_dir)] if user_dir else []
     loader = ChoiceLoader([*loaders, builtin, PrefixLoader({"builtin": builtin})])
     env = _sandbox_class()(loader=loader, undefined=StrictUndefined, autoescape=False,
                            finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
