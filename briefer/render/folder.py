@@ -27,7 +27,7 @@ def loader(folder: Path) -> Any:
                 path = os.path.join(base, *pieces)
                 if os.path.lexists(path):
                     text, real, mtime = read_template(Path(base), Path(path), template)
-                    return text, real, lambda: _mtime(real) == mtime
+                    return text, real, lambda real=real, mtime=mtime: _mtime(real) == mtime
             raise TemplateNotFound(template)
 
     return FolderLoader(str(folder))
