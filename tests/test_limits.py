@@ -88,3 +88,89 @@ def test_a_template_that_is_a_fifo_is_refused_never_waited_on(tmp_path: Path) ->
 
     message = finishes_within(10, attempt)
     assert message.startswith("x.md.j2: ") and "is not a regular file (a FIFO); refused" in message
+
+
+HOSTILE_TEMPLATES = {
+    "nested for over a list": "{% set l = range(100000) | list %}{% for a in l %}{% for b in l %}"
+                              "{% endfor %}{% endfor %}",
+    "~ doubling": '{% set a = "x" * 1000000 %}{% set b = a ~ a %}{% set c = b ~ b %}{% set d = c ~ c %}'
+                  "{% set e = d ~ d %}{% set f = e ~ e %}{{ f ~ f }}",
+    "~ doubling in a namespace": '{% set ns = namespace(s="x" * 1000000) %}{% for i in range(12) %}'
+                                 "{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s | length }}",
+    "center": '{{ "x" | center(1000000000) }}',
+    "str.ljust": '{{ "x".ljust(1000000000) }}',
+    "str.zfill": '{{ "1".zfill(1000000000) }}',
+    "join": '{{ (["x" * 1000000] * 1000) | join }}',
+    "join separator": '{{ (range(100000) | list) | join("y" * 1000000) }}',
+    "str.join": '{{ "".join(["x" * 1000000] * 1000) }}',
+    "indent": '{{ ("x\\n" * 500000) | indent(100000) }}',
+    "replace": '{{ ("x" * 1000000) | replace("", "y" * 1000) }}',
+    "% format width": '{{ "%01000000000d" % 1 }}',
+    "% format star width": '{{ "%*d" % (1000000000, 1) }}',
+    "format filter": '{{ "%01000000000d" | format(1) }}',
+    "str.format width": '{{ "{:01000000000d}".format(1) }}',
+}
+
+
+@pytest.mark.parametrize("source", HOSTILE_TEMPLATES.values(), ids=HOSTILE_TEMPLATES.keys())
+def test_hostile_template_fails_in_one_line_within_the_limits(tmp_path: Path, source: str,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefer.errors import TemplateError
+    from briefer.model import Brief
+    from briefer.render import sandbox, templating
+
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 2.0)
+    monkeypatch.setattr(templating, "GRACE_SECONDS", 1.0)
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "x.md.j2").write_text("line one\n" + source, encoding="utf-8")
+
+    def attempt() -> str:
+        try:
+            return "rendered: " + templating.render_markdown(templating.make_env(folder), "x.md.j2",
+                                                             {"brief": Brief(title="T")}, [])[:40]
+        except TemplateError as exc:
+            return str(exc)
+
+    message = finishes_within(15, attempt)
+    assert message.startswith("x.md.j2:") and "\n" not in message, message
+    assert "limit" in message or "took longer" in message, message
+
+
+def test_the_child_process_has_real_time_and_memory_limits() -> None:
+    import time
+
+    from briefer.isolate import Limited, run_limited
+
+    start = time.monotonic()
+    with pytest.raises(Limited, match="took longer than 1 s"):
+        run_limited(time.sleep, 30, seconds=1, memory=256 << 20)
+    assert time.monotonic() - start < 5
+    with pytest.raises(Limited, match="used more than 256 MiB"):
+        run_limited(bytearray, 2 << 30, seconds=10, memory=256 << 20)
+    assert run_limited(str.upper, "fine", seconds=10, memory=256 << 20) == "FINE"
+
+
+@pytest.mark.parametrize(("text", "html", "message"), [
+    ("{{ 1 / 0 }}", "<p>{{ title }}</p>", r"^email\.txt\.j2:1: division by zero$"),
+    ("ok\n{{ title.nope() }}", "<p>{{ title }}</p>", r"^email\.txt\.j2:2: .*nope"),
+    ("{{ title }}", '<p>{{ "%01000000000d" % 1 }}</p>', r"^email\.html\.j2:1: format .* over the .* limit$"),
+    ("{{ title }}", '{% set a = "x" * 1000000 %}{% set b = a ~ a ~ a ~ a %}{{ b ~ b ~ b ~ b ~ b }}',
+     r"^email\.html\.j2:1: ~ would build"),
+])
+def test_email_templates_have_the_same_limits_and_exit_4(tmp_path: Path, text: str, html: str,
+                                                         message: str) -> None:
+    from briefer.errors import TemplateError
+    from briefer.mail import EmailSettings, build_message
+    from briefer.render.docx import markdown_to_docx
+    from briefer.render.templating import make_env
+
+    docx = tmp_path / "brief.docx"
+    docx.write_bytes(markdown_to_docx("Body."))
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "email.txt.j2").write_text(text, encoding="utf-8")
+    (folder / "email.html.j2").write_text(html, encoding="utf-8")
+    with pytest.raises(TemplateError, match=message) as info:
+        build_message(docx, {"title": "T"}, EmailSettings(to=["a@example.org"]), env=make_env(folder))
+    assert info.value.exit_code == 4 and "\n" not in str(info.value)

@@ -17,7 +17,7 @@ import pytest
 
 from briefer.errors import InputError, TemplateError
 from briefer.model import Brief, Extraction, Source, to_dict
-from briefer.render import templating
+from briefer.render import sandbox
 from briefer.render.docx import markdown_to_docx
 from briefer.render.templating import make_env, render_markdown
 from briefer.safety import check_zip, parse_xml
@@ -87,7 +87,7 @@ def test_every_template_exception_is_one_line(tmp_path: Path, source: str, line:
 ])
 def test_runaway_template_stops_at_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   source: str) -> None:
-    monkeypatch.setattr(templating, "RENDER_SECONDS", 0.5)
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.5)
     start = time.monotonic()
     with pytest.raises(TemplateError, match=r"^x\.md\.j2:\d+: rendering took longer than 0.5 s"):
         render(tmp_path, source)
@@ -95,7 +95,7 @@ def test_runaway_template_stops_at_the_time_limit(tmp_path: Path, monkeypatch: p
 
 
 def test_output_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(templating, "MAX_OUTPUT", 10_000)
+    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 10_000)
     with pytest.raises(TemplateError, match="output over 10,000 characters"):
         render(tmp_path, "{% for i in range(100000) %}{{ i }} {% endfor %}")
 
