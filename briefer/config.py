@@ -9,6 +9,7 @@ from typing import Any
 
 from briefer.errors import UsageError
 from briefer.model import Theme
+from briefer.pattern_limits import MAX_ALL_PATTERNS, check_patterns
 
 THEME_KEYS = {"title", "description", "terms", "patterns"}
 SOURCE_KEYS = {"title", "publisher", "authors", "author", "date", "url", "kind", "medium", "family_name_first"}
@@ -48,6 +49,8 @@ def load_themes(path: Path) -> ThemeSet:
     if not isinstance(tables, dict) or not tables:
         raise UsageError(f"{path}: no [themes.<id>] table; add at least one theme")
     themes = [_theme(path, tid, body) for tid, body in tables.items()]
+    if sum(len(t.patterns) for t in themes) > MAX_ALL_PATTERNS:
+        raise UsageError(f"{path}: more than {MAX_ALL_PATTERNS} patterns in all")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise UsageError(f"{path}: 'title' must be a string")
@@ -69,6 +72,7 @@ def _theme(path: Path, tid: str, body: Any) -> Theme:
         raise UsageError(f"{where}: 'patterns' must be a list of spaCy Matcher patterns (lists of tables)")
     if not terms and not patterns:
         raise UsageError(f"{where}: give 'terms' or 'patterns' so the theme can be recognised")
+    check_patterns(where, patterns)
     title = body.get("title", tid.replace("_", " ").capitalize())
     if not isinstance(title, str):
         raise UsageError(f"{where}: 'title' must be a string")
