@@ -112,19 +112,23 @@ def _nested_quantifier(regex: str) -> bool:
         return False
     repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
 
+    atomic = getattr(c, "ATOMIC_GROUP", None)
+
+    def children(op: Any, av: Any) -> list[Any]:
+        if op in repeats:
+            return [av[2]]
+        if op == c.SUBPATTERN:
+            return [av[-1]]
+        if op == c.BRANCH:
+            return list(av[1])
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            return [av[1]]
+        return [av] if op == atomic else []
+
     def walk(items: Any, inside: bool) -> bool:
         for op, av in items:
-            if op in repeats:
-                many = av[1] > 1
-                if many and inside or walk(av[2], inside or many):
-                    return True
-            elif op == c.SUBPATTERN and walk(av[-1], inside):
-                return True
-            elif op == c.BRANCH and any(walk(b, inside) for b in av[1]):
-                return True
-            elif op in (c.ASSERT, c.ASSERT_NOT) and walk(av[1], inside):
-                return True
-            elif op == getattr(c, "ATOMIC_GROUP", None) and walk(av, inside):
+            many = op in repeats and av[1] > 1
+            if many and inside or any(walk(sub, inside or many) for sub in children(op, av)):
                 return True
         return False
 
