@@ -83,9 +83,10 @@ def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], seconds: floa
 def _set_limits(seconds: float, memory: int) -> None:
     import resource
 
-    limit = _address_space() + memory
-    with contextlib.suppress(ValueError, OSError):  # a lower hard limit already bounds us
-        resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+    mapped = _address_space()
+    if mapped:  # unknown (no /proc): no address-space limit rather than one below what is mapped
+        with contextlib.suppress(ValueError, OSError):  # a lower hard limit already bounds us
+            resource.setrlimit(resource.RLIMIT_AS, (mapped + memory, resource.getrlimit(resource.RLIMIT_AS)[1]))
     cpu = int(seconds) + 2
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, resource.getrlimit(resource.RLIMIT_CPU)[1]))
