@@ -61,7 +61,7 @@ def test_bad_matcher_pattern_is_a_usage_error(nlp):
     ("[" + ",".join(['{LOWER="a"}'] * 17) + "]", "17 tokens; at most 16"),
     ('[{TEXT={REGEX="(a+)+$"}}]', r"REGEX '\(a\+\)\+\$' repeats a group that itself repeats"),
     ('[{LOWER={REGEX="^(?:x*y?)*z"}}]', "repeats a group that itself repeats"),
-    ('[{TEXT={REGEX="dam["}}]', r"invalid REGEX 'dam\[': unterminated character set"),
+    ('[{TEXT={REGEX="dam["}}]', r"invalid REGEX 'dam\['.*: unterminated character set"),
     ('[{TEXT={REGEX="' + "a" * 201 + '"}}]', "REGEX of 201 characters; at most 200"),
 ])
 def test_explosive_patterns_are_refused_when_the_file_is_loaded(tmp_path, pattern, message):
@@ -69,7 +69,7 @@ def test_explosive_patterns_are_refused_when_the_file_is_loaded(tmp_path, patter
     path.write_text(f"[themes.dams]\npatterns = [{pattern}]\n")
     with pytest.raises(UsageError, match=message) as info:
         load_themes(path)
-    assert str(info.value).startswith(f"{path}: [themes.dams]: pattern 1: ") and "\n" not in str(info.value)
+    assert str(info.value).startswith(f"{path}: [themes.dams]: ") and "\n" not in str(info.value)
 
 
 def test_too_many_patterns_are_refused(tmp_path):
