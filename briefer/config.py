@@ -9,6 +9,7 @@ from typing import Any
 
 from briefer.errors import BrieferError, InputError, UsageError
 from briefer.model import Theme
+from briefer.pattern_limits import MAX_ALL_PATTERNS, check_patterns
 
 THEME_KEYS = {"title", "description", "terms", "patterns"}
 MAX_DEPTH = 32  # tables and arrays in a settings file (a themes pattern needs about 9)
@@ -63,6 +64,8 @@ def load_themes(path: Path) -> ThemeSet:
     if not isinstance(tables, dict) or not tables:
         raise UsageError(f"{path}: no [themes.<id>] table; add at least one theme")
     themes = [_theme(path, tid, body) for tid, body in tables.items()]
+    if sum(len(t.patterns) for t in themes) > MAX_ALL_PATTERNS:
+        raise UsageError(f"{path}: more than {MAX_ALL_PATTERNS} patterns in all")
     title = data.get("title")
     if title is not None and not isinstance(title, str):
         raise UsageError(f"{path}: 'title' must be a string")
@@ -85,6 +88,7 @@ def _theme(path: Path, tid: str, body: Any) -> Theme:
     _check_regexes(where, patterns)
     if not terms and not patterns:
         raise UsageError(f"{where}: give 'terms' or 'patterns' so the theme can be recognised")
+    check_patterns(where, patterns)
     title = body.get("title", tid.replace("_", " ").capitalize())
     if not isinstance(title, str):
         raise UsageError(f"{where}: 'title' must be a string")

@@ -241,8 +241,8 @@ def build_message(
     context = {**data, "attachment": filename, "extra": [Path(a).name for a in settings.attach]}
     env = _email_overlay(env) if env else template_env()
     # quoted-printable keeps the message 7-bit, for servers without 8BITMIME
-    msg.set_content(_render(env, TEXT_TEMPLATE, context), cte="quoted-printable")
-    html = _render(env, HTML_TEMPLATE, context)
+    text, html = render_bodies(env, context)
+    msg.set_content(text, cte="quoted-printable")
     msg.add_alternative(html, subtype="html", cte="quoted-printable")
     msg.add_attachment(brief, *DOCX_TYPE, filename=filename)
     room = MAX_ATTACHMENTS - len(brief)
@@ -369,15 +369,31 @@ def _template_dir() -> Path:
     return Path(str(files("briefer.templates")))
 
 
-def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
-    import jinja2
+def render_bodies(env: jinja2.Environment, context: dict[str, Any]) -> tuple[str, str]:
+    """The text and HTML bodies, rendered in one child process under the brief's template limits
+    (time, memory, sizes); any failure is a one-line TemplateError (exit 4)."""
+    from briefer.isolate import Limited, run_limited
+    from briefer.render import sandbox
+
+    def both() -> tuple[str, str]:
+        return _render(env, TEXT_TEMPLATE, context), _render(env, HTML_TEMPLATE, context)
 
     try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.name or name}:{exc.lineno}: {exc.message}") from exc
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{name}: {exc}") from exc
+        return run_limited(both, seconds=sandbox.RENDER_SECONDS + 5, memory=sandbox.RENDER_MEMORY)
+    except Limited as exc:
+        raise TemplateError(f"{TEXT_TEMPLATE}, {HTML_TEMPLATE}: rendering {exc}") from None
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    from briefer.render import sandbox
+    from briefer.render.templating import locate
+
+    try:
+        return sandbox.generate(env.get_template(name), context, sandbox.RENDER_SECONDS)
+    except (TemplateError, MemoryError):
+        raise
+    except Exception as exc:  # a template may raise anything (1/0, bad types); report, never crash
+        raise TemplateError(locate(exc, name)) from None
 
 
 # --- delivery ----------------------------------------------------------------------------------

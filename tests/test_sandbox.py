@@ -17,7 +17,7 @@ import pytest
 
 from briefer.errors import InputError, TemplateError
 from briefer.model import Brief, Extraction, Source, to_dict
-from briefer.render import templating
+from briefer.render import sandbox
 from briefer.render.docx import markdown_to_docx
 from briefer.render.templating import make_env, render_markdown
 from briefer.safety import check_zip, parse_xml
@@ -87,7 +87,7 @@ def test_every_template_exception_is_one_line(tmp_path: Path, source: str, line:
 ])
 def test_runaway_template_stops_at_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   source: str) -> None:
-    monkeypatch.setattr(templating, "RENDER_SECONDS", 0.5)
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.5)
     start = time.monotonic()
     with pytest.raises(TemplateError, match=r"^x\.md\.j2:\d+: rendering took longer than 0.5 s"):
         render(tmp_path, source)
@@ -95,7 +95,7 @@ def test_runaway_template_stops_at_the_time_limit(tmp_path: Path, monkeypatch: p
 
 
 def test_output_size_is_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(templating, "MAX_OUTPUT", 10_000)
+    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 10_000)
     with pytest.raises(TemplateError, match="output over 10,000 characters"):
         render(tmp_path, "{% for i in range(100000) %}{{ i }} {% endfor %}")
 
@@ -297,3 +297,55 @@ def test_cli_reference_errors_are_one_line(tmp_path: Path, runner, zip_bomb: byt
         assert result.output.startswith("Error: ") and result.output.count("\n") == 1
     assert not (tmp_path / "b.docx").exists()
     shutil.rmtree(tmp_path / "templates", ignore_errors=True)
+
+
+# --- the templates folder: links out of it, special files, `templates init` --------------------
+
+
+def test_template_linked_outside_the_folder_is_refused(tmp_path: Path, runner) -> None:
+    from briefer.cli import cli
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET LINE\n", encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "notes.md.j2").symlink_to(secret)
+    (folder / "brief.md.j2").write_text("# {{ brief.title }}\n{% include 'notes.md.j2' %}\n", encoding="utf-8")
+    out = tmp_path / "b.md"
+    result = runner.invoke(cli, ["render", str(extraction_json(tmp_path)), "--templates", str(folder),
+                                 "-o", str(out)])
+    assert result.exit_code == 4, result.output
+    assert result.output.startswith("Error: notes.md.j2: ") and "outside the templates folder" in result.output
+    assert result.output.count("\n") == 1 and "TOP SECRET" not in result.output and not out.exists()
+    (folder / "brief.md.j2").unlink()
+    (folder / "brief.md.j2").symlink_to(secret)  # the main template itself
+    with pytest.raises(TemplateError, match=r"^brief\.md\.j2: .* leads outside the templates folder"):
+        render_markdown(make_env(folder), "brief.md.j2", {"brief": Brief(title="T")}, [])
+
+
+def test_template_linked_inside_the_folder_is_read(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "real.md.j2").write_text("Title: {{ brief.title }}\n", encoding="utf-8")
+    (folder / "x.md.j2").symlink_to("real.md.j2")
+    assert render_markdown(make_env(folder), "x.md.j2", {"brief": Brief(title="T")}, []) == "Title: T\n"
+
+
+def test_templates_init_never_writes_through_a_link(tmp_path: Path, runner) -> None:
+    from briefer.cli import cli
+
+    folder = tmp_path / "house"
+    folder.mkdir()
+    outside = tmp_path / "outside.txt"
+    (folder / "brief.md.j2").symlink_to(outside)  # dangling
+    for flags in ([], ["--force"]):
+        result = runner.invoke(cli, ["templates", "init", str(folder), *flags])
+        assert result.exit_code == 2, result.output
+        assert "brief.md.j2: is a symbolic link; refused" in result.output and result.output.count("\n") == 1
+        assert not outside.exists() and (folder / "brief.md.j2").is_symlink()
+    outside.write_text("mine\n")
+    assert runner.invoke(cli, ["templates", "init", str(folder), "--force"]).exit_code == 2
+    assert outside.read_text() == "mine\n"
+    (folder / "brief.md.j2").unlink()
+    assert runner.invoke(cli, ["templates", "init", str(folder)]).exit_code == 0
+    assert (folder / "brief.md.j2").is_file() and not (folder / "brief.md.j2").is_symlink()

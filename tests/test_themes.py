@@ -48,3 +48,52 @@ def test_bad_matcher_pattern_is_a_usage_error(nlp):
     bad = [Theme(id="x", title="X", patterns=[[{"NOT_AN_ATTR": "y"}]])]
     with pytest.raises(UsageError, match="theme 'x': bad Matcher pattern"):
         ThemeMatcher(nlp, bad)
+
+
+@pytest.mark.parametrize("pattern, message", [
+    ('[{OP="*"},{OP="*"},{OP="*"}]', "needs a token that must match an attribute"),
+    ('[{OP="+"},{OP="+"}]', "needs a token that must match an attribute"),
+    ('[{LOWER="a"},{OP="*"},{OP="*"}]', "at most one repeating token without an attribute"),
+    ('[{LOWER="a"},{IS_ALPHA=true,OP="*"},{IS_ALPHA=true,OP="+"},{IS_DIGIT=true,OP="*"},{IS_ALPHA=true,OP="+"}]',
+     "at most 3 repeating tokens"),
+    ('[{LOWER="a",OP="{1,100000}"}]', r"OP '\{1,100000\}' counts over 10"),
+    ('[{LOWER="a",OP="many"}]', "unknown OP 'many'"),
+    ("[" + ",".join(['{LOWER="a"}'] * 17) + "]", "17 tokens; at most 16"),
+    ('[{TEXT={REGEX="(a+)+$"}}]', r"REGEX '\(a\+\)\+\$' repeats a group that itself repeats"),
+    ('[{LOWER={REGEX="^(?:x*y?)*z"}}]', "repeats a group that itself repeats"),
+    ('[{TEXT={REGEX="dam["}}]', r"invalid REGEX 'dam\['.*: unterminated character set"),
+    ('[{TEXT={REGEX="' + "a" * 201 + '"}}]', "REGEX of 201 characters; at most 200"),
+])
+def test_explosive_patterns_are_refused_when_the_file_is_loaded(tmp_path, pattern, message):
+    path = tmp_path / "themes.toml"
+    path.write_text(f"[themes.dams]\npatterns = [{pattern}]\n")
+    with pytest.raises(UsageError, match=message) as info:
+        load_themes(path)
+    assert str(info.value).startswith(f"{path}: [themes.dams]: ") and "\n" not in str(info.value)
+
+
+def test_too_many_patterns_are_refused(tmp_path):
+    path = tmp_path / "themes.toml"
+    one = '[{LOWER="dam"}]'
+    path.write_text(f"[themes.dams]\npatterns = [{','.join([one] * 101)}]\n")
+    with pytest.raises(UsageError, match=r"\[themes\.dams\]: 101 patterns; at most 100 per theme"):
+        load_themes(path)
+    tables = "".join(f"[themes.t{i}]\npatterns = [{','.join([one] * 100)}]\n" for i in range(6))
+    path.write_text(tables)
+    with pytest.raises(UsageError, match="more than 500 patterns in all"):
+        load_themes(path)
+
+
+def test_patterns_match_within_a_sentence_only(nlp):
+    # across sentences, `a * b` matched every a with every later b: n² matches on a long page
+    themes = [Theme(id="ab", title="AB", patterns=[[{"LOWER": "alpha"}, {"OP": "*"}, {"LOWER": "beta"}]])]
+    doc = nlp("Alpha met beta. " * 400)
+    hits = ThemeMatcher(nlp, themes).sentence_hits(doc)
+    assert sum(found["ab"] for found in hits.values()) == 400
+    assert all(found == {"ab": 1} for found in hits.values())
+
+
+def test_invalid_regex_given_to_the_matcher_is_a_usage_error(nlp):
+    bad = [Theme(id="x", title="X", patterns=[[{"TEXT": {"REGEX": "dam["}}]])]
+    with pytest.raises(UsageError, match="theme 'x': bad Matcher pattern"):
+        ThemeMatcher(nlp, bad)

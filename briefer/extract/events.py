@@ -129,7 +129,10 @@ def _event(text: str, first: int, last: int, source: Source, hit: DateHit, *, sc
                  date_text=hit[2], scheduled=scheduled)
 
 
-_BREAK = re.compile(r"(?<=[.!?\"”’):])[ \t]*\n\s*|\n\s*\n\s*|[ \t]*\n\s*(?=" + _LINE_DATE.pattern + ")",
+# The last branch starts only where a run of spaces starts, and gives no whitespace back (a
+# date starts with a letter or digit): tried from every space of a long run, it was quadratic.
+_BREAK = re.compile(r"(?<=[.!?\"”’):])[ \t]*\n\s*|\n\s*\n\s*|(?<![ \t])[ \t]*+\n\s*+(?="
+                    + _LINE_DATE.pattern + ")",
                     re.IGNORECASE)
 
 

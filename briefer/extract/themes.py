@@ -3,11 +3,12 @@ and a Matcher over their patterns. Pure: built once per model, applied to each D
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from briefer.errors import UsageError
-from briefer.extract.spans import sent_at
+from briefer.extract.spans import doc_sents, sent_at
 from briefer.model import Theme
 
 if TYPE_CHECKING:
@@ -30,14 +31,19 @@ class ThemeMatcher:
             if theme.patterns:
                 try:
                     self.patterns.add(theme.id, theme.patterns)
-                except (ValueError, KeyError) as exc:
+                except (ValueError, KeyError, re.error) as exc:
                     raise UsageError(f"theme {theme.id!r}: bad Matcher pattern: {exc}") from None
 
     def sentence_hits(self, doc: Doc) -> dict[int, dict[str, int]]:
         """Map each sentence's start offset to {theme id: number of matches}."""
         hits: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         vocab = doc.vocab
-        matches = list(self.phrases(doc)) + (list(self.patterns(doc)) if len(self.patterns) else [])
+        matches = list(self.phrases(doc))
+        if len(self.patterns):
+            # sentence by sentence: a match never spans sentences, so a `{OP="*"}` between two
+            # tokens stays as short as a sentence instead of reaching across the whole document
+            matches += [(key, sent.start + start, sent.start + end) for sent in doc_sents(doc)
+                        for key, start, end in self.patterns(sent)]
         for match_id, start, _end in matches:
             sent = sent_at(doc, start)
             hits[sent.start_char][vocab.strings[match_id]] += 1

@@ -27,7 +27,8 @@ _LABEL = r"(?:Date|Published|Updated|Posted|Last [Uu]pdated|Authors?|Written by|
 _GLUED = re.compile(rf"(?<=[\w.)])(?={_LABEL}:)")
 _FIELD = re.compile(rf"^(?P<label>{_LABEL}):\s*(?P<value>.+?)\s*$")
 # a comment counter glued to the end of a field ("Harbour Law Blog1 Comment", "No Comments")
-_COMMENTS = re.compile(r"\s*(?:\d+|No)\s+Comments?\s*$|\s*Leave a [Cc]omment\s*$")
+# (?<!\s): begin only where a run of spaces begins (from every space of a long run: quadratic)
+_COMMENTS = re.compile(r"(?<!\s)\s*(?:\d+|No)\s+Comments?\s*$|(?<!\s)\s*Leave a [Cc]omment\s*$")
 _PERSON = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|bin|binti|da|al)){1,4}"
 ROLE_BYLINE = re.compile(rf"^[Bb]y:?\s+(?P<name>{_PERSON})(?:,\s+(?P<role>[A-Z][^\n]*))?$")
 # A stamp's label: a few words ending in a date word ("Last updated", "Final Up to date").

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from briefer.ingest.furniture import page_furniture
 
-BYLINE = re.compile(r"^\s*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
-                    r":?\s+(?P<names>[A-Z][^\n]{1,80}?)\s*$", re.M)
+BYLINE = re.compile(r"^[^\S\n]*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
+                    r":?\s+(?P<names>[A-Z][^\n]{1,80}?)[^\S\n]*$", re.M)
 CREDIT = re.compile(
-    r"^\s*\(?(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)\n]+)[^)\n]*\)?\s*$", re.M | re.I)
-COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|Copyright\b)\s*(?:\d{4}\s*)?(?P<owner>[^\n]{2,60}?)\s*$", re.M | re.I)
+    r"^[^\S\n]*\(?(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)\n]++)[^)\n]*\)?[^\S\n]*$", re.M | re.I)
+COPYRIGHT = re.compile(r"^[^\S\n]*(?:©|\(c\)|Copyright\b)\s*(?:\d{4}\s*)?(?P<owner>[^\n]{2,60}?)[^\S\n]*$", re.M | re.I)
 
 SOCIAL = {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "whatsapp", "telegram",
           "télégramme", "telegramme", "tiktok", "pinterest", "reddit", "email", "print", "share", "rss",

@@ -5,15 +5,14 @@ can never change the brief's structure while templates still write Markdown them
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Callable
-from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from briefer.errors import TemplateError
 from briefer.model import Event, Fact, Figure, Location, Quote, Source
+from briefer.render import sandbox
 from briefer.render.citation import full_note, human_date, short_note
 
 MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~!&])")
@@ -71,21 +70,10 @@ def template_origins(user_dir: Path | None = None) -> list[tuple[str, str]]:
 
 def copy_builtins(folder: Path, *, force: bool = False) -> list[Path]:
     """Copy the built-in templates and reference.docx into `folder`; return the files written.
-    Files already there are an error unless `force`."""
-    import shutil
+    Files already there are an error unless `force`; a link there is always refused."""
+    from briefer.render.folder import copy_builtins as copy
 
-    from briefer.errors import OutputError
-
-    sources = _builtin_files()
-    existing = [folder / p.name for p in sources if (folder / p.name).exists()]
-    if existing and not force:
-        raise OutputError(f"{existing[0]}: already exists; use --force to replace "
-                          f"{'it' if len(existing) == 1 else f'the {len(existing)} files there'}")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        return [Path(shutil.copyfile(p, folder / p.name)) for p in sources]
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot write templates: {exc.strerror or exc}") from None
+    return copy(folder, _builtin_files(), force=force)
 
 
 class Notes:
@@ -146,7 +134,7 @@ def locations(item: Any) -> list[Location]:
 
 
 def _finalize(value: Any) -> str:
-    _tick()
+    sandbox.tick()
     if value is None:
         return ""
     if isinstance(value, Markdown):
@@ -159,12 +147,15 @@ def make_env(user_dir: Path | None = None) -> Any:
     as "builtin/NAME" so a user template can extend the one it replaces)."""
     from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, pass_context
 
+    from briefer.render.folder import loader as folder_loader
+
     builtin = FileSystemLoader(str(builtin_dir()))
-    loaders = [FileSystemLoader(str(user_dir))] if user_dir else []
+    loaders = [folder_loader(user_dir)] if user_dir else []
     loader = ChoiceLoader([*loaders, builtin, PrefixLoader({"builtin": builtin})])
-    env = _sandbox_class()(loader=loader, undefined=StrictUndefined, autoescape=False,
+    env = sandbox.sandbox_class()(loader=loader, undefined=StrictUndefined, autoescape=False,
                            finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
                            keep_trailing_newline=True, extensions=[_blocks_are_markdown()])
+    env.filters.update(sandbox.bounded_filters())
     env.filters.update(FILTERS)
     env.filters["cite"] = pass_context(lambda ctx, item: ctx["cite"](item))
     env.filters["source_label"] = pass_context(lambda ctx, sid: source_label(ctx["sources_by_id"][sid]))
@@ -284,113 +275,40 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+GRACE_SECONDS = 5.0  # past the sandbox's own deadline, the child process is killed
+
+
 def render_markdown(env: Any, name: str, context: dict[str, Any], sources: list[Source]) -> str:
-    """Render template `name` to Markdown with footnote definitions appended."""
+    """Render template `name` to Markdown with footnote definitions appended, in a child process
+    limited in time and memory (`briefer.isolate`)."""
+    from briefer.isolate import Limited, run_limited
+
+    try:
+        return run_limited(_render_markdown, env, name, context, sources,
+                           seconds=sandbox.RENDER_SECONDS + GRACE_SECONDS, memory=sandbox.RENDER_MEMORY)
+    except Limited as exc:
+        raise TemplateError(f"{name}: rendering {exc} (limits: {sandbox.RENDER_SECONDS:g} s, "
+                            f"{sandbox.RENDER_MEMORY >> 20:,} MiB)") from None
+
+
+def _render_markdown(env: Any, name: str, context: dict[str, Any], sources: list[Source]) -> str:
     from jinja2 import TemplateError as JinjaError
 
     notes = Notes(sources)
     try:
         template = env.get_template(name)
-        body = _generate(template, {**context, "cite": notes.cite}, RENDER_SECONDS)
-    except TemplateError:
+        body = sandbox.generate(template, {**context, "cite": notes.cite}, sandbox.RENDER_SECONDS)
+    except (TemplateError, MemoryError):  # out of memory: the child's limit, reported as such
         raise
     except JinjaError as exc:
-        raise TemplateError(_where(exc, name)) from None
+        raise TemplateError(locate(exc, name)) from None
     except Exception as exc:  # a template may raise anything (1/0, bad types); report, never crash
-        raise TemplateError(_where(exc, name)) from None
+        raise TemplateError(locate(exc, name)) from None
     defs = notes.definitions()
     return body.rstrip() + ("\n\n" + defs + "\n" if defs else "\n")
 
 
-# --- limits on hostile templates -----------------------------------------------------------
-
-RENDER_SECONDS = 20.0  # a brief renders in well under a second; a runaway loop is stopped
-MAX_OUTPUT = 64 * 1024 * 1024  # characters of Markdown a template may produce
-MAX_SEQUENCE = 1_000_000  # longest string or list a template's `*` may build
-MAX_POWER_BITS = 4096  # largest result of a template's `**`
-_DEADLINE: ContextVar[float | None] = ContextVar("briefer_template_deadline", default=None)
-
-
-class TemplateLimit(Exception):
-    """A template ran past a limit (time, output size, a huge `*` or `**`)."""
-
-
-def _tick() -> None:
-    """Stop a template that has run past its deadline (called from the sandbox's hooks)."""
-    deadline = _DEADLINE.get()
-    if deadline is not None and time.monotonic() > deadline:
-        raise TemplateLimit(f"rendering took longer than {RENDER_SECONDS:g} s (a runaway loop?)")
-
-
-def _generate(template: Any, context: dict[str, Any], seconds: float) -> str:
-    """Render chunk by chunk, checking the deadline and the output size at every chunk."""
-    token = _DEADLINE.set(time.monotonic() + seconds)
-    gen = template.generate(**context)
-    parts: list[str] = []
-    size = 0
-    try:
-        for chunk in gen:
-            size += len(chunk)
-            if size > MAX_OUTPUT:
-                raise TemplateLimit(f"output over {MAX_OUTPUT:,} characters")
-            _tick()
-            parts.append(chunk)
-    except TemplateLimit as exc:
-        frame = gen.gi_frame
-        line = template.get_corresponding_lineno(frame.f_lineno) if frame is not None else None
-        exc.lineno = line  # type: ignore[attr-defined]
-        exc.filename = template.name  # type: ignore[attr-defined]
-        gen.close()
-        raise
-    finally:
-        _DEADLINE.reset(token)
-    return "".join(parts)
-
-
-@lru_cache(maxsize=1)
-def _sandbox_class() -> type:
-    """SandboxedEnvironment with a deadline at every call and attribute, and bounded `*`, `**`."""
-    from jinja2.sandbox import SandboxedEnvironment
-
-    class BriefSandbox(SandboxedEnvironment):  # type: ignore[misc]
-        intercepted_binops = frozenset({"*", "**"})
-
-        def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-            _tick()
-            return super().call(context, obj, *args, **kwargs)
-
-        def getattr(self, obj: Any, attribute: str) -> Any:
-            _tick()
-            return super().getattr(obj, attribute)
-
-        def getitem(self, obj: Any, argument: Any) -> Any:
-            _tick()
-            return super().getitem(obj, argument)
-
-        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            _tick()
-            if operator == "*":
-                _check_repeat(left, right)
-                _check_repeat(right, left)
-            elif operator == "**":
-                _check_power(left, right)
-            return super().call_binop(context, operator, left, right)
-
-    return BriefSandbox
-
-
-def _check_repeat(seq: Any, n: Any) -> None:
-    if isinstance(seq, str | bytes | list | tuple) and isinstance(n, int) and n * len(seq) > MAX_SEQUENCE:
-        raise TemplateLimit(f"a repetition of {n * len(seq):,} items is over the {MAX_SEQUENCE:,} limit")
-
-
-def _check_power(base: Any, exponent: Any) -> None:
-    if isinstance(base, int) and isinstance(exponent, int) and exponent > 0 and abs(base) > 1 \
-            and exponent * abs(base).bit_length() > MAX_POWER_BITS:
-        raise TemplateLimit(f"{base} ** {exponent} is too large")
-
-
-def _where(exc: BaseException, name: str) -> str:
+def locate(exc: BaseException, name: str) -> str:
     """ "template:line: problem" from a Jinja2 (or any) exception raised while rendering."""
     import traceback
 

@@ -73,7 +73,8 @@ def short_label(event: Event, max_chars: int = 44) -> str:
     text = _acronyms(text)
     for written in sorted({event.date_text, short_date(event.date)} - {""}):
         text = _drop_date(text, written)
-    text = _SPACE_PUNCT.sub(r"\1", _PAREN.sub("", text))
+    # spaces collapsed first: `\s*\(` and `\s+[.,]` tried at every space of a long run are quadratic
+    text = _SPACE_PUNCT.sub(r"\1", _PAREN.sub("", _SPACES.sub(" ", text)))
     text = _LEAD_IN.sub("", _SPACES.sub(" ", text).strip(" ,;:-—"))
     words, out = text.split(), []
     for word in words:
