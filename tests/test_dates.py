@@ -118,6 +118,9 @@ def test_parse_anchor(anchor: str | None, parts: tuple[int, int | None, int | No
         ("The White House announced its removal on October 26, 2025.", [("October 26, 2025", "2025-10-26")]),
         ("The programme has run for over 20 years.", []),
         ("Over the past decade, ties have grown.", []),
+        # a currency's value in a year is an amount, not a time
+        ("The bridge cost $2 million then, about $90 million in 2024 dollars.", []),
+        ("The dam cost about $3 billion in 2020 money, the ministry said.", []),
     ],
 )
 def test_date_mentions(nlp: Any, text: str, found: list[tuple[str, str]]) -> None:

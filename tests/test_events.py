@@ -321,3 +321,10 @@ def test_a_sentence_that_lost_its_numbers_dates_nothing(nlp: Any) -> None:
     src = Source(id="s", path="s.txt", text=text, date="2025-06-01", anchor="2025-06-01",
                  garbled=[Mention(0, text.index(" The mayor"))])
     assert [e.date for e in events(nlp(text), src)] == ["2025-05-03"]
+
+
+def test_dateline_date_gives_way_to_the_storys_own_weekday(nlp: Any) -> None:
+    text = ("HARBOUR CITY, March 5, 2025 (Lantern Wire) – The shipping group Ostra Holdings said "
+            "Tuesday that it will sell its two container terminals to a consortium of investors.")
+    (event,) = run(nlp, text, date="2025-03-05")  # a Wednesday
+    assert (event.date, event.date_text) == ("2025-03-04", "Tuesday")

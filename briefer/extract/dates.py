@@ -367,6 +367,8 @@ def date_mentions(doc: Doc | Span, anchor: str | None) -> Iterator[tuple[int, in
     for span in sorted(_spans(doc), key=lambda s: s.start_char):
         if span.end < len(span.doc) and _CLOCK.match(span.doc[span.end].text):
             continue  # "at 1750 GMT" is a time
+        if _VALUE_YEAR.match(span.doc.text, span.end_char):
+            continue  # "$10 trillion in 2024 money": a currency's value in that year, not a time
         iso = normalise(span.text, anchor, tense=tense_of(span.root))
         if iso is not None:
             yield span.start_char, span.end_char, span.text, iso
@@ -378,6 +380,8 @@ def sentence_dates(sent: Span, anchor: str | None) -> list[tuple[int, int, str, 
     return per_doc(sent.doc, key, lambda: list(date_mentions(sent, anchor)))  # type: ignore[no-any-return]
 
 
+_VALUE_YEAR = re.compile(r"\s+(?:(?:US|U\.S\.|constant|real)\s+)?(?:money|dollars|prices|terms|euros|pounds)\b",
+                         re.I)
 _OPEN = re.compile(r"\b(?:since|from|until|till|through|over|for|between|after|before|to|ago)\s*$", re.I)
 
 

@@ -102,6 +102,10 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         if not sum(1 for t in unit if t.is_alpha) >= 3:
             continue
         dates = [d for d in _dates(doc, unit, anchor) if d[0] >= first]
+        # a dateline's date is when the story was filed; the story's own date, when it gives one,
+        # is when what it tells happened ("CITY, March 5 (Wire) – The firm said Tuesday ...")
+        story = first + leading_dateline(text[first:unit.end_char])
+        dates = [d for d in dates if d[0] >= story] or dates
         if _dateline(unit, dates):
             carry = dates[0]
             continue
