@@ -177,6 +177,8 @@ def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
         "They marked the two-year anniversary of the pact.",
         "The parties agreed as follows: 1. Both sides keep the peace.",
         "The pact (signed in 1970, 412 UNTS 118) binds both states.",
+        "The council's vote (see Harbour Wire, 27/10/2025) was close.",
+        "The harbour reopened on 5.3.2024 after the storm.",
     ],
 )
 def test_not_a_figure(nlp: Any, text: str) -> None:

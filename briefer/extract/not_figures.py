@@ -81,6 +81,8 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
         return True
     if bare and (_DAY_BEFORE.search(before) or _DAY_AFTER.match(after) or _YEAR_BEFORE.search(before)):
         return True
+    if re.match(r"[/.-]\d{1,2}[/.-]\d{2,4}\b", after):
+        return True  # "27/10/2025", "5.3.2024": the day of a date written in numbers
     if _TIME_AFTER.match(after) or re.match(r"[:.]?\d|:\d|(?:st|nd|rd|th)\b|s\b|['’]s\b", after[:3], re.I):
         return True  # "10:27 PM", "1:36.6", "22nd", "the 1990s"
     if re.match(r"\s*(?:min(?:ute)?s?\.?\s+read|read\s+time)\b", text[raw.core[1] : raw.core[1] + 20], re.I):
