@@ -85,7 +85,6 @@ def _theme(path: Path, tid: str, body: Any) -> Theme:
         raise UsageError(f"{where}: 'terms' must be a list of non-empty strings")
     if not isinstance(patterns, list) or not all(_is_pattern(p) for p in patterns):
         raise UsageError(f"{where}: 'patterns' must be a list of spaCy Matcher patterns (lists of tables)")
-    _check_regexes(where, patterns)
     if not terms and not patterns:
         raise UsageError(f"{where}: give 'terms' or 'patterns' so the theme can be recognised")
     check_patterns(where, patterns)
@@ -94,24 +93,6 @@ def _theme(path: Path, tid: str, body: Any) -> Theme:
         raise UsageError(f"{where}: 'title' must be a string")
     return Theme(id=tid, title=title, description=str(body.get("description", "")),
                  terms=list(dict.fromkeys(terms)), patterns=patterns)
-
-
-def _check_regexes(where: str, value: Any) -> None:
-    """An invalid REGEX in a pattern is a one-line error naming it, before spaCy compiles it."""
-    import re
-
-    if isinstance(value, list):
-        for inner in value:
-            _check_regexes(where, inner)
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            if key == "REGEX" and isinstance(inner, str):
-                try:
-                    re.compile(inner)
-                except re.error as exc:
-                    raise UsageError(f"{where}: invalid REGEX {inner!r} in 'patterns': {exc}") from None
-            else:
-                _check_regexes(where, inner)
 
 
 def _is_pattern(p: Any) -> bool:

@@ -86,7 +86,7 @@ def test_a_bad_sources_toml_is_one_input_error(news: Path, toml: str, problem: s
 
 @pytest.mark.parametrize(("toml", "problem"), [
     ('[themes.roads]\npatterns = [[{TEXT = {REGEX = "(unclosed"}}]]\n',
-     "themes.toml: [themes.roads]: invalid REGEX '(unclosed' in 'patterns': missing ), unterminated subpattern"),
+     "themes.toml: [themes.roads]: pattern 1: invalid REGEX '(unclosed': missing ), unterminated subpattern"),
     ("[themes.roads]\nterms = " + "[" * 3000 + "]" * 3000 + "\n", "themes.toml: arrays or tables nested more than"),
     ("[themes.roads]\nterms = [\"road\"]\npatterns = [[{" + "a." * 3000 + "b = 1}]]\n",
      "themes.toml: arrays or tables nested more than 32 deep"),
