@@ -108,7 +108,7 @@ def test_length_budgets_grow_and_nothing_is_dropped_silently(seed_extraction):
         for c in brief.counts:
             assert f"{c.kind} {c.shown} of {c.found}" in md
     assert sizes["short"] < sizes["standard"] < sizes["full"]
-    assert "Appendix: every extracted item" in render(assemble(seed_extraction, BriefOptions(length="full")),
+    assert "Appendix B: every extracted item" in render(assemble(seed_extraction, BriefOptions(length="full")),
                                                       "md").decode()
 
 
