@@ -2,6 +2,7 @@
 
 Usage:
     python bench/quality_quotes.py --polnear PATH --gold PATH [--split test|dev] [--json]
+                                   [--dump FILE]
 
 PATH for --polnear is the PolNeAR folder (holding ``polnear_dev_test.jsonl``) or that file.
 Only kind="direct" quotes are scored against quote gold; paraphrases get their own rows.
@@ -202,9 +203,24 @@ def score_seeds(pairs: list[tuple[Source, dict[str, Any]]], preds: list[list[Quo
 # --- command line ---------------------------------------------------------------------------
 
 
+def dump_rows(sources: list[Source], preds: list[list[Quote]]) -> list[str]:
+    """Every prediction as one sorted JSON line (document, span, kind, speaker, role, mention,
+    cue): two runs compared with `diff` show exactly which attributions changed."""
+    lines = []
+    for src, items in zip(sources, preds, strict=True):
+        for q in items:
+            m = q.speaker_mention
+            lines.append(json.dumps({
+                "doc": src.id, "start": q.start, "end": q.end, "kind": q.kind,
+                "speaker": q.speaker, "role": q.role, "mention": [m.start, m.end] if m else None,
+                "cue": q.cue}, ensure_ascii=False, sort_keys=True))
+    return sorted(lines)
+
+
 def run(polnear: Path | None, gold: Path | None, split: str = "test",
-        seeds: Path = ROOT / "seeds") -> dict[str, Any]:
-    """Score the extractor; return {set name: scores}."""
+        seeds: Path = ROOT / "seeds", dump: Path | None = None) -> dict[str, Any]:
+    """Score the extractor; return {set name: scores}; with `dump`, write every PolNeAR
+    prediction there (`dump_rows`)."""
     from briefer.nlp import load_model
 
     nlp = load_model(DEFAULT_MODEL)  # the pipeline briefer runs (line breaks end sentences)
@@ -212,7 +228,11 @@ def run(polnear: Path | None, gold: Path | None, split: str = "test",
     if polnear is not None:
         t0 = time.perf_counter()
         rows = load_polnear(polnear, split)
-        preds = extract(nlp, [polnear_source(r) for r in rows])
+        sources = [polnear_source(r) for r in rows]
+        preds = extract(nlp, sources)
+        if dump is not None:
+            dump.write_text("".join(f"{line}\n" for line in dump_rows(sources, preds)),
+                            encoding="utf-8")
         out[f"polnear-{split}"] = score_polnear(rows, preds)
         out[f"polnear-{split}-paraphrase"] = score_polnear(rows, preds, "paraphrase")
         out[f"polnear-{split}"]["seconds"] = round(time.perf_counter() - t0, 1)
@@ -241,10 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("test", "dev"), default="test")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--errors", action="store_true", help="list seed errors too")
+    parser.add_argument("--dump", type=Path, help="write every PolNeAR prediction to this file")
     args = parser.parse_args(argv)
     if args.polnear is None and args.gold is None:
         parser.error("give --polnear, --gold or both")
-    results = run(args.polnear, args.gold, args.split, args.seeds)
+    results = run(args.polnear, args.gold, args.split, args.seeds, args.dump)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
