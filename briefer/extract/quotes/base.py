@@ -23,6 +23,7 @@ class _Nobody:
 
 
 NOBODY: Final = _Nobody()
+NONE: Final = "-"  # in `Attribution.rules`: no rule of that stage was needed
 
 
 @dataclass(frozen=True)
@@ -43,15 +44,17 @@ class Found(NamedTuple):
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who said a quote, in which words, with which cue, and the rules that decided it (the
-    rule that found the cue, the one that found the speaker's words, the one that named them)."""
+    """Who said a quote, in which words, with which cue, and the rules that decided it: the
+    rule that framed the quote (`rules.QUOTE`, `rules.LONE`), the one that found the speaker's
+    words (`rules.CUE_SPEAKER`, `SUBJECT`, `CLIMB`) and the one that named them
+    (`rules.RESOLVE`); `NONE` for a stage that was not needed."""
 
     speaker: str | None
     role: str | None
     mention: tuple[int, int] | None  # character offsets of the words naming the speaker
     cue: str
     governs: bool = True  # the cue governs the quote in the parse (not just nearby)
-    rules: tuple[str, ...] = ()
+    rules: tuple[str, ...] = (NONE, NONE, NONE)
 
 
 _disabled: set[str] = set()

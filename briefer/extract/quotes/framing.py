@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefer.extract.quotes.base import Attribution
+from briefer.extract.quotes.base import NONE, Attribution
 from briefer.extract.quotes.cues import according, claim, is_cue, subordinate
 from briefer.extract.quotes.lexicon import SUBJECTS
 from briefer.extract.quotes.names import can_speak, strip_titles, titled_person
@@ -86,7 +86,8 @@ def dash_name(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribut
         return None
     start, end = named[0].idx, named[-1].idx + len(named[-1].text)
     who = r.names.full(strip_titles(named), start)
-    return Attribution(who, r.names.role_named(who), (start, end), found.group().strip())
+    return Attribution(who, r.names.role_named(who), (start, end), found.group().strip(),
+                       rules=(NONE, NONE))
 
 
 def cue_after(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribution | None:

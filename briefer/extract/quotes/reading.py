@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefer.extract.quotes import rules
-from briefer.extract.quotes.base import Attribution, Found, first, repaired
+from briefer.extract.quotes.base import NONE, Attribution, Found, first, repaired
 from briefer.extract.quotes.cues import (
     according,
     according_object,
@@ -73,11 +73,11 @@ class Reading:
         cue_text = "according to" if according(cue) else cue.text if claim(cue) else cue_text_of(cue)
         found = first(rules.CUE_SPEAKER, self, cue)
         if found is None or found.value is None:
-            rule = () if found is None else (found.rule,)
-            return Attribution(None, None, None, cue_text, governs, rule)
+            rule = NONE if found is None else found.rule
+            return Attribution(None, None, None, cue_text, governs, (rule, NONE))
         attr = self.from_subject(found.value, cue_text)
         return Attribution(attr.speaker, attr.role, attr.mention, cue_text, governs,
-                           (found.rule, *attr.rules))
+                           (found.rule, attr.rules[-1]))
 
     def subject_of(self, cue: Token) -> Found | None:
         """The words a speech verb names as its speaker (`rules.SUBJECT`)."""
@@ -94,13 +94,15 @@ class Reading:
     def resolve(self, head: Token) -> Found:
         """(speaker name, role) for the words `head` heads (`rules.RESOLVE`), and the rule."""
         found = first(rules.RESOLVE, self, head)
-        assert found is not None  # the last rule always applies
+        if found is None:  # the last rule always applies, unless it is left out
+            return Found((None, None), NONE)
         return found if found.value is not None else Found((None, None), found.rule)
 
     def from_subject(self, head: Token, cue_text: str) -> Attribution:
         """The attribution naming `head` as the speaker: the mention's words (the name in
         apposition to a noun that names nobody: "With a week to go, Chan Sophal, an adviser,
-        ..."), a pronoun bound to the subject it stands for, and the name."""
+        ..."), a pronoun bound to the subject it stands for, and the name. Its rules are
+        (`NONE`, the rule that named it): the caller knows how `head` was found."""
         from briefer.extract.quotes.resolve import apposed_name
 
         appos = apposed_name(head)
@@ -108,7 +110,7 @@ class Reading:
         words_ = mention(appos if appos is not None else bound)
         (speaker, role_), rule = self.resolve(bound)
         return Attribution(speaker, role_, (words_.start_char, words_.end_char), cue_text,
-                           rules=(rule,))
+                           rules=(NONE, rule))
 
     # --- where things are -------------------------------------------------------------------
 

@@ -67,9 +67,6 @@ CLIMB = (
 )
 
 REPAIRS = (
-    Rule("heading-glued", speaker.heading_glued,
-         "Port Opens / [Hun Manet] said the port “will serve trade.” (heading parsed into the "
-         "subject)"),
     Rule("dateline-subject", speaker.dateline_subject,
          "PHNOM PENH -- Prime Minister [Hun Manet] said ... (dateline parsed as the subject)"),
     Rule("misread-noun", speaker.misread_noun,

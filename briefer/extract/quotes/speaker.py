@@ -204,30 +204,8 @@ def participle_after_relative(r: Reading, verb: Token, cue: Token) -> Token | No
 # --- repairs of a parsed subject --------------------------------------------------------------
 
 
-def heading_glued(subject: Token, r: Reading, cue: Token, verb: Token) -> Any:
-    """Keep only the part of a subject in the cue's paragraph: a heading the parse glued to it
-    is dropped, with a capitalised dateline ("PHNOM PENH -- Prime Minister Hun Manet ...")."""
-    para = r.para[cue.i]
-    if r.para[subject.i] == para:
-        return None
-    line = [t for t in subject.subtree if r.para[t.i] == para]
-    dash = next((t.i for t in line[:4] if t.text in DATELINE_DASHES), None)
-    if dash is not None and all(t.text.isupper() for t in line if t.i < dash):
-        line = [t for t in line if t.i > dash]
-    roots = [t for t in line if t.head not in line and not (t.is_punct or t.is_space)]
-    if roots:
-        return roots[0]
-    start = cue.i
-    while start > 0 and r.para[start - 1] == para:
-        start -= 1
-    found = name_run(list(r.doc[start:cue.i]))
-    return NOBODY if found is None else found
-
-
 def dateline_subject(subject: Token, r: Reading, cue: Token, verb: Token) -> Token | None:
     """A dateline parsed as the subject gives way to the name in apposition to it."""
-    if r.para[subject.i] != r.para[cue.i]:
-        return None
     found = undated(subject)
     return None if found is subject else found
 
