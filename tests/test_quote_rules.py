@@ -31,6 +31,9 @@ def case(rule: str, text: str, speaker: str | None, words: str | None) -> Any:
 
 
 FRAMING = [
+    case("dashed-after-name", "A chorus of senators has said the same, including the former "
+         "minister Chea Sophal -- ''It is wrong to hide the budget'' -- and a former tax official.",
+         "Chea Sophal", "Chea Sophal"),
     case("governing-cue", "Sok Dara said the minister once described the plan as “a turning "
          "point for the province”.", "Sok Dara", "Sok Dara"),
     case("nearest-cue", "The advert ends with footage of Rubio saying during the hearing last "
@@ -196,3 +199,38 @@ SHAPES = [
 def test_rule_shapes(nlp: Any, text: str, speaker: str, words: str,
                      names: tuple[str, ...]) -> None:
     assert direct(nlp, text)[-1:] == [(speaker, words, names)]
+
+
+# --- attributions the rules once got wrong ----------------------------------------------------
+
+FIXED = [
+    pytest.param("Hun Manet spoke at the port on Monday. “We are ready for every navy.” Sam "
+                 "Rainsy said the plan would fail.", [("Hun Manet", "Hun Manet")],
+                 id="a-lone-quote-is-not-the-next-report's"),
+    pytest.param("“We are ready,” Hun Manet’s aide said.", [("Hun Manet’s aide", "Hun Manet’s aide")],
+                 id="a-possessor-before-a-closing-cue-is-not-the-speaker"),
+    pytest.param("“The talks are over,” said U.S. Secretary of State Marco Rubio.",
+                 [("Marco Rubio", "U.S. Secretary of State Marco Rubio")],
+                 id="the-name-after-a-title-not-the-title"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIXED)
+def test_fixed_attributions(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(s, w) for s, w, _ in direct(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("I changed my answer. “Of course I agree with the plan.” Sok Dara said nothing.", "Sok Dara"),
+    ("I changed my answer: “Of course I agree with the plan.” Sok Dara said nothing.", None)])
+def test_cue_after_is_not_taken_for_a_quote_a_colon_introduces(nlp: Any, text: str,
+                                                                 speaker: str | None) -> None:
+    """The colon says the quote is the words of the sentence before it, whoever speaks next."""
+    from briefer.extract.quotes import framing, paragraphs, quoted_spans
+    from briefer.extract.quotes.reading import Reading
+
+    (span,) = quoted_spans(text)
+    reading = Reading(nlp(text), [(span.open, span.close)], paragraphs(text))
+    toks = reading.tokens(span.open, span.close)
+    found = framing.cue_after(reading, span.open, span.close, toks)
+    assert (found.speaker if found else None) == speaker

@@ -56,6 +56,23 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
     return found[-1] if found else None
 
 
+DASHED = re.compile(r"(?:--|[―—–])[ \t\u00a0]*$")
+DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:--|[―—–])")
+
+
+def dashed_after_name(r: Reading, open_: int, close: int, toks: list[Token]
+                      ) -> Attribution | None:
+    """A quote set between dashes right after a person's name is that person's words: "...,
+    including the former candidate Mitt Romney -- ''It is disqualifying ...'' -- and ..."."""
+    before = DASHED.search(r.doc.text, max(0, open_ - 8), open_)
+    if before is None or DASH_AFTER.match(r.doc.text, close) is None:
+        return None
+    name = r.last_before(before.start())
+    if name is None or r.inside[name.i] or name.ent_type_ != "PERSON" or name.pos_ != "PROPN":
+        return None
+    return r.from_subject(name, before.group().strip())
+
+
 def nearest_cue(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribution | None:
     """A cue in the quote's sentences (not one in a when- or because-clause after it): one
     whose head is in the quote governs it, else the nearest speaks for it."""
@@ -91,19 +108,33 @@ def dash_name(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribut
 
 
 def cue_after(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribution | None:
-    """A cue in the short sentence right after the quote: “...?” Rubio demanded."""
+    """A cue in the short sentence right after the quote: “...?” Rubio demanded. Not a cue
+    that reports a clause of its own (“...” Sam Rainsy said the plan would fail: a new
+    report), nor after a quote a colon introduces."""
     doc = r.doc
     nxt = next((t for t in doc[toks[-1].i + 1:] if not t.is_space), None)
     if nxt is None or r.para[nxt.i] != r.para[toks[-1].i]:
         return None
     if nxt.sent == toks[-1].sent or doc.text[close:nxt.idx].strip():
         return None
+    if doc.text[:open_].rstrip().endswith(":"):
+        return None
     for tok in doc[nxt.i:min(nxt.i + 25, nxt.sent.end)]:
         if is_cue(tok) and not r.inside[tok.i]:
-            return r.attribution(tok, True)
+            return _unless_another_report(r, tok, open_)
         if tok.pos_ == "VERB":
             break
     return None
+
+
+def _unless_another_report(r: Reading, cue: Token, open_: int) -> Attribution | None:
+    """The attribution of the cue after a quote, unless that cue reports a clause of its own
+    (a new report) while the sentence before the quote names someone else."""
+    attr = r.attribution(cue, True)
+    if not any(c.dep_ == "ccomp" and not r.inside[c.i] for c in cue.children):
+        return attr
+    before = _cue_before(r, open_) or _subject_before(r, open_)
+    return None if before is not None and before.speaker != attr.speaker else attr
 
 
 def _colon_sentence(r: Reading, open_: int) -> tuple[Span, Token] | None:
@@ -141,7 +172,11 @@ def cue_before(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None
                ) -> Attribution | None:
     """The last cue (not a negated one: "He didn't suggest ...") of the sentence just before:
     Poling said. “...”"""
-    sent = r.sentence_before(span.open)
+    return _cue_before(r, span.open)
+
+
+def _cue_before(r: Reading, open_: int) -> Attribution | None:
+    sent = r.sentence_before(open_)
     if sent is None:
         return None
     cues = [t for t in sent if is_cue(t) and not r.inside[t.i]
@@ -153,7 +188,11 @@ def subject_before(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | 
                    ) -> Attribution | None:
     """The person the sentence just before is about, when it has no cue: "Murkowski named
     ... as one of the reasons. “The young ...”"."""
-    sent = r.sentence_before(span.open)
+    return _subject_before(r, span.open)
+
+
+def _subject_before(r: Reading, open_: int) -> Attribution | None:
+    sent = r.sentence_before(open_)
     if sent is None:
         return None
     subjects = [t for t in sent.root.children if t.dep_ == "nsubj" and not r.inside[t.i]

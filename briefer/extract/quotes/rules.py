@@ -18,6 +18,8 @@ from briefer.extract.quotes import framing, resolve, speaker
 from briefer.extract.quotes.base import Rule
 
 QUOTE = (
+    Rule("dashed-after-name", framing.dashed_after_name,
+         "including the former candidate [Mitt Romney] -- ''It is disqualifying'' -- and"),
     Rule("governing-cue", framing.governing_cue,
          "[Rubio] said Hun Manet once described the deal as “a turning point”."),
     Rule("nearest-cue", framing.nearest_cue,

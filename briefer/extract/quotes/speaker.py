@@ -69,19 +69,49 @@ def beside_closing_mark(r: Reading, cue: Token) -> Token | None:
     Peou, an analyst, said (not a possessor: “...,” Hun Manet’s aide, Sok Mealea, said)."""
     doc = r.doc
     if cue.i > 0 and r.closes(doc[cue.i - 1]):
-        return name_run(list(doc[cue.i + 1:min(cue.i + 9, len(doc))]))
+        after = list(doc[cue.i + 1:min(cue.i + 9, len(doc))])
+        return _titled_after(after) or name_run(after)
     left: list[Token] = []
     for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
         if r.closes(tok):
-            named = [t for t in left if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and not (
-                t.dep_ in ("compound", "poss") and t.head.ent_type_ != "PERSON")]
+            named = [t for t in left if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
+                     and not _owns(_name_head(t))]
             if named:  # “...,” IMF chief economist P.-O. Gourinchas said (not "Hun Manet’s aide")
                 return named[-1]
-            return name_run(left) if left else None
+            found = name_run(left) if left else None
+            if found is not None and found.dep_ == "poss" and found.head in left:
+                return found.head  # “...,” Hun Manet’s aide said: the aide
+            return found
         if r.inside[tok.i] or tok.is_space or tok.text in ".;:" or (
                 tok.pos_ in ("VERB", "AUX") and not tok.is_title):
             return None
         left.insert(0, tok)
+    return None
+
+
+def _name_head(tok: Token) -> Token:
+    """The head of the name `tok` is part of ("Hun" -> "Manet" in "Hun Manet")."""
+    while tok.dep_ in ("compound", "flat") and tok.head.ent_type_ == "PERSON" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _owns(head: Token) -> bool:
+    """True for a name that only qualifies a noun: a possessor, a compound ("Hun Manet’s
+    aide", "the Rubio campaign")."""
+    return head.dep_ in ("compound", "poss") and head.head.ent_type_ != "PERSON"
+
+
+def _titled_after(toks: list[Token]) -> Token | None:
+    """The name after the title an inverted cue opens with: “...,” said U.S. Secretary of State
+    [Marco Rubio] (not "Secretary", nor "U.S.")."""
+    if not toks or toks[0].ent_type_ == "PERSON":
+        return None
+    for tok in toks:
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.is_space:
+            return None
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "poss"):
+            return tok if any(t.lower_ in TITLES for t in toks[:toks.index(tok)]) else None
     return None
 
 
