@@ -23,9 +23,6 @@ UNRECORDED = {"speech-verb", "parse-subject"} | {r.name for r in (*rules.REPAIRS
 # effect on PolNeAR is measured in docs/BENCHMARKS.md)
 SAME_WITHOUT = {"beside-closing-mark"}
 
-Case = tuple[str, str | None, str | None]  # text, speaker, mention words (None: no quote)
-
-
 def case(rule: str, text: str, speaker: str | None, words: str | None) -> Any:
     return pytest.param(rule, text, speaker, words, id=rule)
 

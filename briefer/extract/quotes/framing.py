@@ -63,7 +63,7 @@ DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:--|[―—–])")
 def dashed_after_name(r: Reading, open_: int, close: int, toks: list[Token]
                       ) -> Attribution | None:
     """A quote set between dashes right after a person's name is that person's words: "...,
-    including the former candidate Mitt Romney -- ''It is disqualifying ...'' -- and ..."."""
+    including the former minister Chea Sophal -- ''It is wrong ...'' -- and ..."."""
     before = DASHED.search(r.doc.text, max(0, open_ - 8), open_)
     if before is None or DASH_AFTER.match(r.doc.text, close) is None:
         return None

@@ -19,11 +19,11 @@ from briefer.extract.quotes.base import Rule
 
 QUOTE = (
     Rule("dashed-after-name", framing.dashed_after_name,
-         "including the former candidate [Mitt Romney] -- ''It is disqualifying'' -- and"),
+         "including the former minister [Chea Sophal] -- ''It is wrong'' -- and an official"),
     Rule("governing-cue", framing.governing_cue,
          "[Rubio] said Hun Manet once described the deal as “a turning point”."),
     Rule("nearest-cue", framing.nearest_cue,
-         "“We are ready,” [Yang Peou] said, “to sign the deal today.”"),
+         "footage of [Rubio] saying during the hearing, “That makes us safer.”"),
     Rule("dash-name", framing.dash_name, "“The ceasefire is our best hope.” ― [Maria Lopez]"),
     Rule("cue-after", framing.cue_after, "“Why is this base closed?” [Rubio] demanded."),
     Rule("colon-cue", framing.colon_cue, "[Pete Hegseth] told reporters: “We agreed.”"),
@@ -55,12 +55,12 @@ SUBJECT = (
          "[Mr. Rubio] settled it, ... when pressed, asserting, ''We pay.''"),
     Rule("clause-opening-name", speaker.clause_opening_name,
          "In Phnom Penh, [Kao Kim Hourn], the secretary-general, bluntly told a student ..."),
-    Rule("said-name", speaker.said_name, "Said [Peou]: “The door is open.”"),
+    Rule("said-name", speaker.said_name, "And added [Chea Sophal]: “The door is open.”"),
 )
 
 CLIMB = (
     Rule("verb-subject", speaker.verb_subject,
-         "[Hun Sen] said after saying nothing for a week that “...”"),
+         "[The BIS] says the rule “removes a barrier”; [Hun Sen] left after saying it was “a farce”"),
     Rule("by-agent", speaker.by_agent, "The line “...” was written by [the ministry]."),
     Rule("clause-head", speaker.clause_head,
          "[The embassy] issued a statement calling the charges “baseless”."),

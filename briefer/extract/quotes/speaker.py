@@ -185,7 +185,8 @@ def clause_opening_name(r: Reading, cue: Token) -> Token | None:
 
 
 def said_name(r: Reading, cue: Token) -> Token | None:
-    """The name right after a cue that opens its sentence: "Said Peou: “...”"."""
+    """A proper name right after a cue nothing else found a subject for: "And added Chea
+    Sophal: “...”", "Said Peou: “...”"."""
     if cue.i + 1 < len(r.doc) and r.doc[cue.i + 1].pos_ == "PROPN":
         return name_run(list(r.doc[cue.i + 1:cue.i + 9]))
     return None
