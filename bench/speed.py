@@ -208,7 +208,8 @@ def stages(args: argparse.Namespace) -> None:
     Docs (median of --repeat passes), as a share of the parse: what briefer adds per source."""
     import time
 
-    from briefer.extract import cues, dates
+    from briefer.extract import dates
+    from briefer.extract.quotes import cues
     from briefer.nlp import analysis_text, pipe_texts, text_docs
     from briefer.pipeline import analyse_doc, theme_matcher
 

@@ -109,6 +109,18 @@ def test_code_hash_changes_when_an_extractor_changes(tmp_path):
     assert digest({"a": 1, "b": 2}) == digest({"b": 2, "a": 1})
 
 
+def test_code_hash_covers_extract_subpackages(tmp_path):
+    """The quote rules live in a package under extract/: editing them invalidates the cache."""
+    package = tmp_path / "briefer"
+    (package / "extract" / "quotes").mkdir(parents=True)
+    (package / "extract" / "quotes" / "rules.py").write_text("ORDER = 1\n")
+    before = code_hash(package)
+    (package / "extract" / "quotes" / "rules.py").write_text("ORDER = 2\n")
+    code_hash.cache_clear()
+    assert code_hash(package) != before
+    code_hash.cache_clear()
+
+
 # --- extraction through the cache (real model, seeds) ----------------------------------------------
 
 def dump(extraction) -> str:

@@ -1,5 +1,5 @@
 """Pronouns and gender: a "she" never names a man the text calls "Mr.", nor a "he" a woman it
-calls "Ms." or "spokeswoman" (real model; `briefer.extract.gender`)."""
+calls "Ms." or "spokeswoman" (real model; `briefer.extract.quotes.gender`)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from briefer.extract.gender import _role_gender, genders
 from briefer.extract.quotes import paragraphs, quoted_spans, quotes
-from briefer.extract.speakers import People
+from briefer.extract.quotes.gender import _role_gender, genders
+from briefer.extract.quotes.reading import Reading
 from briefer.model import Source
 
 CASES = [
@@ -55,7 +55,7 @@ def test_evidence_inside_quotes_and_same_sentence_is_ignored(nlp: Any) -> None:
             "savings,” Lou said.\n")
     doc = nlp(text)
     spans = quoted_spans(text)
-    people = People(doc, [(s.open, s.close) for s in spans], paragraphs(text))
+    people = Reading(doc, [(s.open, s.close) for s in spans], paragraphs(text))
     assert genders(doc, people.persons, lambda p, _g: p.name, people.inside) == {}
     assert people.names.genders == {}
 
@@ -64,7 +64,7 @@ def test_a_name_that_opens_with_a_kinship_word_has_no_gender(nlp: Any) -> None:
     """"Son" opens Khmer names ("Son Chhay"); only honorifics may open a name and count."""
     text = "Opposition lawmaker Son Chhay met the envoy on Friday. Ms. Mu Sochua spoke later."
     doc = nlp(text)
-    people = People(doc, [], paragraphs(text))
+    people = Reading(doc, [], paragraphs(text))
     assert people.names.genders == {"Mu Sochua": "f"}
 
 

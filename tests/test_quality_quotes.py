@@ -64,7 +64,7 @@ def test_polnear_test_split(nlp: Any) -> None:
     scores = bench.score_polnear(rows, preds)
     assert scores["gold"] == 676
     assert scores["precision"] >= 0.98, scores
-    assert scores["recall"] >= 0.87, scores
+    assert scores["recall"] >= 0.88, scores  # measured 0.8831
     assert scores["speaker"] >= 0.93, scores  # the target of issue 3; measured 709 of 760
     assert scores["names"] >= 0.95, scores  # the name a reader sees; measured 0.955
 

@@ -4,41 +4,24 @@ A cue is a speech verb ("said", "welcomed ... as", "citing"), "according to", or
 reports a named owner's words ("Rubio's claim that ..."). `candidates` picks the tokens of a
 Doc that may be cues (and the subjects) from its arrays; `is_cue` decides for one token, leaving
 out verbs in a sense that reports nothing ("called for", "add to"). Pure functions of parsed
-tokens; `briefer.extract.speakers` finds who the cue names.
+tokens (the word lists are `briefer.extract.quotes.lexicon`); `speaker` finds who a cue names.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from briefer.extract.names import SUBJECTS, words
+from briefer.extract.quotes.lexicon import (
+    CLAIMS,
+    CUES,
+    NAMED_OWNERS,
+    SAID,
+    SUBJECTS,
+    SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-CUES = words("""
-    say tell add state note explain write claim argue insist declare announce warn urge call
-    describe cite welcome ask answer reply respond suggest conclude acknowledge admit allege
-    assert contend comment complain confirm deny emphasize emphasise stress predict promise
-    recall remark report tweet post joke quip vow pledge observe mention testify repeat reiterate
-    concede boast praise criticize criticise blast slam accuse label dub brand term proclaim
-    exclaim shout yell chant read quote caution lament counter maintain reason recount
-    recommend demand threaten scoff muse wonder question decry denounce hail laud thank
-    opine advise plead continue sing liken compare condemn exhort dismiss put agree blame
-    reference type
-""")
-SAID = words("said says told")
-TARGETED = words("""
-    call describe label dub brand term accuse criticize criticise blast slam praise hail
-    laud condemn denounce decry dismiss blame liken compare thank urge warn
-""")  # passive: the subject is who is called, urged, warned; the speaker is the agent
-REPORTING = words("""
-    say tell add state note explain write claim argue insist declare announce warn
-    report confirm predict acknowledge admit allege assert contend emphasize stress
-    suggest concede maintain testify tweet post reiterate recall caution
-""")
-SUBORDINATORS = words("when after before because while if since until although though")
-
 
 def candidates(doc: Doc) -> tuple[list[Token], list[Token]]:
     """The tokens that may be cues (a cue lemma or word) and those that are subjects, picked
@@ -88,13 +71,6 @@ def _not_idiom(tok: Token) -> bool:
     if lemma == "conclude" and "with" in parts:
         return False  # "the spot concludes with footage of ..."
     return not (lemma == "add" and "to" in parts)
-
-
-CLAIMS = words("""
-    claim statement assertion comment remark promise pledge warning argument suggestion
-    insistence contention accusation allegation description prediction vow boast
-""")
-NAMED_OWNERS = ("PERSON", "ORG", "NORP", "GPE")
 
 
 def claim(tok: Token) -> bool:

@@ -3,7 +3,7 @@
 `Referents(doc, persons, inside, things)` holds the named people of a parsed document (in
 text order) and answers: the full name a short mention stands for ("Peou" -> "Yang Peou"),
 the role the text gives a name, the person a "he"/"she" most likely means (agreeing in gender,
-`briefer.extract.gender`), and the group or thing an "it"/"they" means. Lookups go through
+`briefer.extract.quotes.gender`), and the group or thing an "it"/"they" means. Lookups go through
 per-surname lists, bisects on start offsets and memos, so a source naming thousands of people
 costs what the same words cost as short items (`bench/speed.py crowd`, `long`).
 """
@@ -15,14 +15,13 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from briefer.extract import gender
-from briefer.extract.names import Person
+from briefer.extract.quotes import gender
+from briefer.extract.quotes.lexicon import PERSONAL
+from briefer.extract.quotes.names import Person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PERSONAL = {"he": "person", "him": "person", "she": "person", "her": "person",
-            "they": "group", "them": "group", "it": "thing"}
 REFERENT_CHARS = 600  # how far back an "it" or a "they" looks for what it stands for
 PERSON_CHARS = 3000  # how far back a "he" or a "she" looks for a name
 
@@ -70,7 +69,7 @@ class Referents:
 
     @cached_property
     def genders(self) -> dict[str, str]:
-        """Full name -> "m"/"f" where the text shows it (see `briefer.extract.gender`)."""
+        """Full name -> "m"/"f" where the text shows it (see `briefer.extract.quotes.gender`)."""
         return gender.genders(self.doc, self.persons, self.one_name, self.inside)
 
     @cached_property

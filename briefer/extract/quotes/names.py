@@ -1,4 +1,4 @@
-"""Names, roles and mentions for speaker attribution: who the words of a subject name.
+"""Names, roles and mentions: who the words of a subject name.
 
 Pure helpers over spaCy tokens: the proper name around a token without its titles
 ("Pete Hegseth"), the role the text gives it ("a Cambodian political analyst"), the words of
@@ -10,38 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefer.extract.quotes.lexicon import (
+    AUTHORING,
+    DATELINE_DASHES,
+    DOCUMENTS,
+    NAMED,
+    PERSONAL_PRONOUNS,
+    RELATIVE,
+    SPEAKING,
+    SUBJECTS,
+    TITLES,
+)
 from briefer.extract.spans import ent_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-
-def words(text: str) -> frozenset[str]:
-    """A lexicon from a whitespace-separated list."""
-    return frozenset(text.split())
-
-
-TITLES = words("""
-    mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep. representative gov gov. governor
-    president vice prime minister secretary ambassador general gen. judge justice mayor chairman
-    chairwoman chair speaker leader attorney candidate nominee former sir lord lady lt. col.
-    capt. sgt. adm. rev. prof. professor deputy
-""")
-NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC")
-DOCUMENTS = words("""
-    statement letter notice report memo release email message document paper study survey poll
-    filing complaint lawsuit ruling opinion speech video tweet post ad advertisement book article
-    editorial column
-""")
-SPEAKING = DOCUMENTS | words("""
-    order interview campaign spokesman spokeswoman spokesperson official officials aide aides
-    source sources analyst analysts expert experts group groups committee agency department
-    ministry office
-""")
-SUBJECTS = ("nsubj", "nsubjpass")
-RELATIVE = {"who", "that", "which", "whom"}
-DATELINE_DASHES = ("--", "—", "–", "―")
-PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it"}
 
 
 @dataclass(frozen=True)
@@ -67,9 +50,6 @@ def issuer(subject: Token) -> Token:
         if issuers:
             return issuers[0]
     return author(subject)
-
-
-AUTHORING = words("deliver give write issue release publish send post sign file pen tweet present")
 
 
 def author(noun: Token) -> Token:

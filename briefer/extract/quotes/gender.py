@@ -15,31 +15,26 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from briefer.extract.names import SUBJECTS, Person, words
+from briefer.extract.quotes.lexicon import (
+    FEMALE_WORDS,
+    GENDERED_PRONOUNS,
+    HONORIFICS,
+    MALE_WORDS,
+    ROLE_ENDS,
+    SUBJECTS,
+)
+from briefer.extract.quotes.names import Person
 from briefer.extract.spans import doc_ents, doc_sents, ent_at, sent_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-MALE_WORDS = words("""
-    mr mr. mister sir lord king prince father brother son husband widower spokesman chairman
-    congressman businessman assemblyman councilman uncle nephew grandfather boyfriend
-""")
-FEMALE_WORDS = words("""
-    mrs mrs. ms ms. miss madam madame dame lady queen princess mother sister daughter wife
-    widow spokeswoman chairwoman congresswoman businesswoman assemblywoman councilwoman aunt
-    niece grandmother girlfriend actress
-""")
-HONORIFICS = words("mr mr. mrs mrs. ms ms. miss mister sir lord lady dame madam madame king queen "
-                   "prince princess")  # may open a name itself; "Son" may be a surname
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-            "she": "f", "her": "f", "hers": "f", "herself": "f"}
 TITLE_VOTES = 3  # an honorific or a gendered role outweighs a stray pronoun
 
 
 def of_pronoun(word: str) -> str | None:
     """"m" for he/him/his, "f" for she/her/hers, else None."""
-    return PRONOUNS.get(word.lower())
+    return GENDERED_PRONOUNS.get(word.lower())
 
 
 def honorific(tok: Token) -> str | None:
@@ -78,9 +73,6 @@ def _named_ents(doc: Doc, persons: list[Person]) -> tuple[list[Person], list[tup
     by_start = {p.start: p for p in persons if p.human}
     return list(by_start.values()), [(e, by_start[e.start_char]) for e in doc_ents(doc)
                                      if e.start_char in by_start]
-
-
-ROLE_ENDS = words("of to for at with in on from by under who which that and")
 
 
 def _role_gender(role: str) -> str:
@@ -154,7 +146,7 @@ def _pronoun_votes(doc: Doc, named: dict[int, Person], inside: list[bool],
         verb = tok.head.head
         p = alone(sent_at(doc, tok.i), next((c for c in verb.children if c.dep_ == "nsubj"), None))
         if p is not None:
-            vote(p, PRONOUNS[tok.lower_])
+            vote(p, GENDERED_PRONOUNS[tok.lower_])
     sents = doc_sents(doc)
     for sent, nxt in zip(sents, sents[1:], strict=False):
         first = next((t for t in nxt if not t.is_space), None)
@@ -164,7 +156,7 @@ def _pronoun_votes(doc: Doc, named: dict[int, Person], inside: list[bool],
             continue
         p = alone(sent, next((c for c in sent.root.children if c.dep_ in SUBJECTS), None))
         if p is not None:
-            vote(p, PRONOUNS[first.lower_])
+            vote(p, GENDERED_PRONOUNS[first.lower_])
 
 
 def _possessives(doc: Doc) -> list[Token]:

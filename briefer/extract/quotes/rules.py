@@ -1,0 +1,107 @@
+"""The attribution rules, in the order they are tried: the one place that order is decided.
+
+Each table is tried top to bottom and the first rule that applies decides (`base.first`); a
+repair table is applied in full, in order (`base.repaired`). Every rule has a name (the id
+of its case in tests/test_quote_rules.py and of its row in `bench/quality_quotes.py
+--by-rule`), a function and a made-up example, its speaker in [brackets].
+
+A quoted span goes through `QUOTE`, or, alone in its sentences, `LONE`. A cue found there
+goes through `CUE_SPEAKER` (a speech verb through `SUBJECT`, whose `parse-subject` climbs
+from the cue with `CLIMB` and repairs the subject it finds with `REPAIRS`); the words found
+are bound (`BINDING`) and named (`RESOLVE`). Each attribution carries the names of the rules
+that decided it (`Attribution.rules`).
+"""
+
+from __future__ import annotations
+
+from briefer.extract.quotes import framing, resolve, speaker
+from briefer.extract.quotes.base import Rule
+
+QUOTE = (
+    Rule("dashed-after-name", framing.dashed_after_name,
+         "including the former minister [Chea Sophal] -- ''It is wrong'' -- and an official"),
+    Rule("governing-cue", framing.governing_cue,
+         "[Rubio] said Hun Manet once described the deal as “a turning point”."),
+    Rule("nearest-cue", framing.nearest_cue,
+         "footage of [Rubio] saying during the hearing, “That makes us safer.”"),
+    Rule("dash-name", framing.dash_name, "“The ceasefire is our best hope.” ― [Maria Lopez]"),
+    Rule("cue-after", framing.cue_after, "“Why is this base closed?” [Rubio] demanded."),
+    Rule("colon-cue", framing.colon_cue, "[Pete Hegseth] told reporters: “We agreed.”"),
+    Rule("colon-subject", framing.colon_subject, "[Poling] continued: “It is symbolic.”"),
+)
+
+LONE = (
+    Rule("cue-before", framing.cue_before, "[Poling] said so. “The port is open.”"),
+    Rule("subject-before", framing.subject_before,
+         "[Murkowski] named fatigue as a reason. “The young are tired.”"),
+    Rule("continues", framing.continues, "“It is done,” [Peou] said.\n\n“Both gain.”"),
+)
+
+CUE_SPEAKER = (
+    Rule("according-to", speaker.according_to,
+         "according to a speech [Hun Manet] delivered in July"),
+    Rule("claim-owner", speaker.claim_owner, "[Rubio]'s claim that there were “hundreds”"),
+    Rule("speech-verb", speaker.speech_verb, "(the subject of a speech verb: `SUBJECT`)"),
+)
+
+SUBJECT = (
+    Rule("beside-closing-mark", speaker.beside_closing_mark, "“It is fine,” said [Poling]."),
+    Rule("name-before-participle", speaker.name_before_participle,
+         "footage of [Rubio] saying, “That makes us safer.”"),
+    Rule("passive-agent", speaker.passive_agent,
+         "Hun Sen has been called a “strongman” by [his critics]."),
+    Rule("parse-subject", speaker.parse_subject, "(the climb from the cue: `CLIMB`)"),
+    Rule("participle-subject", speaker.participle_subject,
+         "[Mr. Rubio] settled it, ... when pressed, asserting, ''We pay.''"),
+    Rule("clause-opening-name", speaker.clause_opening_name,
+         "In Phnom Penh, [Kao Kim Hourn], the secretary-general, bluntly told a student ..."),
+    Rule("said-name", speaker.said_name, "And added [Chea Sophal]: “The door is open.”"),
+)
+
+CLIMB = (
+    Rule("verb-subject", speaker.verb_subject,
+         "[The BIS] says the rule “removes a barrier”; [Hun Sen] left after saying it was “a farce”"),
+    Rule("by-agent", speaker.by_agent, "The line “...” was written by [the ministry]."),
+    Rule("clause-head", speaker.clause_head,
+         "[The embassy] issued a statement calling the charges “baseless”."),
+    Rule("participle-after-relative", speaker.participle_after_relative,
+         "[Harris] was asked about a contractor who said ..., saying, “Maybe he did poor work.”"),
+)
+
+REPAIRS = (
+    Rule("dateline-subject", speaker.dateline_subject,
+         "PHNOM PENH -- Prime Minister [Hun Manet] said ... (dateline parsed as the subject)"),
+    Rule("misread-noun", speaker.misread_noun,
+         "expert [Gregory Poling] at the CSIS think tank said (“think” read as a verb)"),
+    Rule("document-issuer", speaker.document_issuer,
+         "a speech [Hun Manet] delivered said (a document speaks for its author)"),
+)
+
+BINDING = (
+    Rule("bound-pronoun", resolve.bound_pronoun,
+         "[Hun Manet's party] contrasts its plan with what they call “a message”."),
+)
+
+RESOLVE = (
+    Rule("first-person", resolve.first_person, "“It was fine,” I said. (no speaker)"),
+    Rule("relative-antecedent", resolve.relative_antecedent,
+         "A, B and [C], who joked that “...”"),
+    Rule("noun-before-relative", resolve.noun_before_relative,
+         "we turned to [the Police Department] which reported “1,870 accidents”."),
+    Rule("pronoun", resolve.pronoun, "[Gregory Poling] spoke. “It is symbolic,” he said."),
+    Rule("titled-name", resolve.titled_name,
+         "Ambassador to Cambodia [William Heidt] stated that ... (title parsed as the subject)"),
+    Rule("title", resolve.title, "[The Secretary of State] warned that “...”"),
+    Rule("proper-name", resolve.proper_name, "[Yang Peou] spoke. “...,” [Peou] said."),
+    Rule("apposed-name", resolve.apposed,
+         "With a week to go, an adviser, [Chan Sophal], called it “a message”."),
+    Rule("noun-phrase", resolve.noun_phrase, "[Embassy spokesperson] said “...”"),
+)
+
+TABLES = {"QUOTE": QUOTE, "LONE": LONE, "CUE_SPEAKER": CUE_SPEAKER, "SUBJECT": SUBJECT,
+          "CLIMB": CLIMB, "REPAIRS": REPAIRS, "BINDING": BINDING, "RESOLVE": RESOLVE}
+
+
+def all_rules() -> list[Rule]:
+    """Every rule of every table, in table order."""
+    return [rule for table in TABLES.values() for rule in table]
