@@ -138,7 +138,7 @@ def seeds(args: argparse.Namespace) -> None:
 
 # `briefer extract` with every source's record left empty: what everything but extraction costs.
 NO_EXTRACTION = ("import sys\n"
-                 "import briefer.pipeline as p\n"
+                 "import briefer.core as p\n"
                  "p.analyse_doc = lambda doc, src, matcher: {'garbled': [], 'notes': [], 'quality': 1.0,"
                  " 'quotes': [], 'figures': [], 'events': [], 'facts': []}\n"
                  "from briefer.cli import main\n"
@@ -208,9 +208,9 @@ def stages(args: argparse.Namespace) -> None:
     Docs (median of --repeat passes), as a share of the parse: what briefer adds per source."""
     import time
 
+    from briefer.core import analyse_doc, theme_matcher
     from briefer.extract import cues, dates
     from briefer.nlp import analysis_text, pipe_texts, text_docs
-    from briefer.pipeline import analyse_doc, theme_matcher
 
     sources, themes, nlp = _folder(args.dir, args.limit)
     start = time.perf_counter()
@@ -268,9 +268,9 @@ def long(args: argparse.Namespace) -> None:
     source's length (it should not: a long report is not slower per word than short news)."""
     import time
 
+    from briefer.core import analyse_doc, theme_matcher
     from briefer.model import Source
     from briefer.nlp import analysis_text, pipe_texts, text_docs
-    from briefer.pipeline import analyse_doc, theme_matcher
 
     sources, themes, nlp = _folder(args.dir, args.limit)
     texts = [analysis_text(s) for s in sources]
@@ -294,8 +294,8 @@ def long(args: argparse.Namespace) -> None:
 def _folder(folder: Path, limit: int | None) -> tuple[list[Any], list[Any], Any]:
     """The first `limit` sources of a folder, its themes (or the default one) and the model."""
     from briefer import config, ingest
+    from briefer.core import DEFAULT_THEME
     from briefer.nlp import load_model
-    from briefer.pipeline import DEFAULT_THEME
 
     sources, _ = ingest.load([folder])
     themes_file = folder / "themes.toml"
