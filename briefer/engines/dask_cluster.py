@@ -88,38 +88,35 @@ class DaskEngine:
         address, n = parse_scheduler(scheduler)
         if address == "local":
             return cls._local(n or 1, encoding, max_bytes)
-        from distributed import Client
-
-        try:
-            client = Client(address, timeout=CONNECT_S)
-        except (OSError, TimeoutError) as exc:
-            raise UsageError(f"--scheduler {address}: cannot reach the Dask scheduler ({_first_line(exc)}); "
-                             "is `dask scheduler` running there?") from None
-        try:
-            client.wait_for_workers(1, timeout=CONNECT_S)
-        except (OSError, TimeoutError):
-            client.close()
-            raise UsageError(f"--scheduler {address}: no Dask worker joined within {CONNECT_S} s; "
-                             "start some with `dask worker " + address + "`") from None
-        return cls(client, encoding=encoding, max_bytes=max_bytes)
+        with _interruptible():
+            return cls(_connect(address), encoding=encoding, max_bytes=max_bytes)
 
     @classmethod
     def _local(cls, n: int, encoding: str | None, max_bytes: int | None) -> DaskEngine:
         """A LocalCluster of `n` single-threaded worker processes, no dashboard, its files in a
-        temporary folder removed on close."""
+        temporary folder removed on close. Ctrl-C while it starts stops the build once it has
+        started: interrupted half-way, Dask would leave processes and files behind."""
         from distributed import Client, LocalCluster
 
         folder = tempfile.mkdtemp(prefix="briefer-dask-")
         start = time.perf_counter()
-        cluster = None
-        try:
-            cluster = LocalCluster(**local_cluster_options(n, folder))
-            client = Client(cluster)
-        except BaseException:
-            if cluster is not None:
-                cluster.close()
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
+        cluster = client = None
+        with _ctrl_c_deferred() as pressed:
+            try:
+                cluster = LocalCluster(**{**local_cluster_options(n, folder), "n_workers": 0})
+                with _ctrl_c_ignored():  # the worker processes inherit it: see _ctrl_c_ignored
+                    cluster.scale(n)
+                    _spawned(cluster, n)
+                client = Client(cluster)
+                client.wait_for_workers(n, timeout=CONNECT_S * 4)
+            except BaseException:
+                with _ctrl_c_ignored():
+                    _close(client, cluster, folder)
+                raise
+            if pressed:
+                with _ctrl_c_ignored():
+                    _close(client, cluster, folder)
+                raise KeyboardInterrupt
         engine = cls(client, cluster, folder, encoding, max_bytes)
         engine.stats["startup_s"] = round(time.perf_counter() - start, 2)
         return engine
@@ -193,27 +190,128 @@ class DaskEngine:
         return probe is not None and all(readable for _, readable in found.values())
 
     def close(self) -> None:
-        """Report what went over the network (log, INFO), then close the client and any local cluster."""
-        try:
+        """Report what went over the network (log, INFO), then close the client and any local
+        cluster (a second Ctrl-C does not interrupt that)."""
+        with _ctrl_c_ignored():
             if LOG.isEnabledFor(logging.INFO) and self.stats["sources"]:
                 with contextlib.suppress(Exception):
                     self.stats["peak_rss_mib"] = sorted(self.client.run(peak_rss_mib).values())
                 LOG.info("dask: %s", json.dumps(self.stats, sort_keys=True))
-            self.client.close()
-            if self.cluster is not None:
-                self.cluster.close()
-        finally:
-            if self.folder:
-                shutil.rmtree(self.folder, ignore_errors=True)
+            _close(self.client, self.cluster, self.folder)
+
+
+def _connect(address: str) -> Any:
+    """A client of the scheduler at `address`, once at least one worker has joined."""
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout=CONNECT_S)
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"--scheduler {address}: cannot reach the Dask scheduler ({_first_line(exc)}); "
+                         "is `dask scheduler` running there?") from None
+    try:
+        client.wait_for_workers(1, timeout=CONNECT_S)
+    except (OSError, TimeoutError):
+        client.close()
+        raise UsageError(f"--scheduler {address}: no Dask worker joined within {CONNECT_S} s; "
+                         f"start some with `dask worker {address}`") from None
+    return client
+
+
+def _close(client: Any, cluster: Any, folder: str | None) -> None:
+    try:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    finally:
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C while connecting or starting a cluster is a KeyboardInterrupt, whatever Dask's
+    blocking calls turn it into on the way out."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+
+    def interrupt(signum: int, frame: Any) -> None:
+        pressed.append(signum)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        yield
+    except BaseException:
+        if pressed:
+            raise KeyboardInterrupt from None
+        raise
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _ctrl_c_deferred() -> Iterator[list[int]]:
+    """Ctrl-C recorded in the list yielded, not raised."""
+    import signal
+
+    pressed: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed
+        return
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: pressed.append(signum))
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ctrl-C ignored for a moment: while worker processes are started (they inherit it: the
+    terminal sends Ctrl-C to the whole process group, and a worker still importing would print a
+    traceback; this process stops them), and while the cluster is closed."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _spawned(cluster: Any, n: int) -> None:
+    """Wait (up to CONNECT_S) until the cluster's `n` nannies have started their worker processes."""
+    end = time.monotonic() + CONNECT_S
+    while time.monotonic() < end:
+        nannies = list(getattr(cluster, "_created", None) or cluster.workers.values())  # _created: made,
+        if len(nannies) >= n and all(_pid(w) for w in nannies):  # not yet started (no public name)
+            return
+        time.sleep(0.02)
+
+
+def _pid(nanny: Any) -> int | None:
+    with contextlib.suppress(Exception):  # not started yet
+        return nanny.pid
+    return None
 
 
 def local_cluster_options(n: int, folder: str) -> dict[str, Any]:
     """A LocalCluster of `n` single-threaded worker processes on 127.0.0.1, no dashboard, its
-    files under `folder`, quiet (the scheduler's small HTTP server, which it always starts, on a
-    free port rather than 8787, where another cluster may be)."""
+    files under `folder`, its logs silenced (the build reports its own errors in one line; the
+    nannies would log their teardown on Ctrl-C). The scheduler always starts a small HTTP server:
+    on a free port, not 8787, where another cluster may be."""
     return {"n_workers": n, "threads_per_worker": 1, "processes": True, "host": "127.0.0.1",
             "dashboard_address": None, "scheduler_kwargs": {"dashboard_address": "127.0.0.1:0"},
-            "local_directory": folder, "silence_logs": logging.ERROR}
+            "local_directory": folder, "silence_logs": logging.CRITICAL}
 
 
 def _entry(src: Source, by_path: bool) -> tuple[Source, str | None, str | None]:
