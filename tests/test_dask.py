@@ -111,15 +111,16 @@ def test_generated_sources_on_the_cluster_are_the_same_bytes(cluster, generated,
     address, _ = cluster
     themes = load_themes(generated / "themes.toml")
     seen: list[int] = []
-    opts = ExtractOptions(scheduler=address, batch_size=4, progress=lambda stage, done, total: seen.append(done))
+    # batch 2: eight shards, more than the engine queues at once on two workers (six)
+    opts = ExtractOptions(scheduler=address, batch_size=2, progress=lambda stage, done, total: seen.append(done))
     with caplog.at_level(logging.INFO, logger="briefer.engines.dask"):
         got = dump_extraction(extract([generated], themes, opts))
     assert got == one_process
-    assert seen == sorted(seen) and seen[-1] == 60 and len(seen) >= 4, "progress per completed shard"
+    assert seen == sorted(seen) and seen[-1] == 60 and len(seen) == 8, "progress per completed shard"
     said = [r.getMessage() for r in caplog.records if r.name == "briefer.engines.dask"]
     stats = json.loads(said[-1].removeprefix("dask: "))
     texts = sum(len(p.read_bytes()) for p in generated.glob("*.txt"))
-    assert stats["sources"] == 60 and stats["resent"] == 0
+    assert stats["sources"] == 60 and stats["shards"] == 8 and stats["resent"] == 0
     assert stats["sent"] < texts, "workers read the files themselves: the texts did not travel"
 
 

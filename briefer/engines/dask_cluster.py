@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import json
 import logging
 import os
@@ -30,10 +29,10 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-from briefer.core import AnalyseOptions, Record, analyse, identity
+from briefer.core import AnalyseOptions, Record, identity
+from briefer.engines.dask_worker import check_worker, peak_rss_mib, run_shard, text_digest
 from briefer.errors import BrieferError, UsageError
 from briefer.model import Source, Theme
 
@@ -79,6 +78,9 @@ class DaskEngine:
         self.client, self.cluster, self.folder = client, cluster, folder
         self.reading = (encoding, max_bytes)
         self.slots = max(1, sum(client.nthreads().values()))
+        # shards queued on the cluster at once: every worker has its next shard waiting, and the
+        # scheduler never holds a whole archive's sources (with their texts when it must)
+        self.window = 2 * self.slots + 2
         self.stats: dict[str, Any] = {"shards": 0, "sources": 0, "sent": 0, "received": 0, "resent": 0}
 
     @classmethod
@@ -127,10 +129,17 @@ class DaskEngine:
 
         expect = identity(options.model, themes)
         by_path = self._check_workers(shards, themes, options, expect)
+        queue = list(range(len(shards) - 1, -1, -1))  # next shard last
         index: dict[Any, int] = {}
-        for k, shard in enumerate(shards):
-            index[self._submit(shard, themes, options, expect, by_path)] = k
-        pending = as_completed(list(index))
+        pending = as_completed()
+
+        def submit(k: int, paths: bool) -> None:
+            future = self._submit(shards[k], themes, options, expect, paths)
+            index[future] = k
+            pending.add(future)
+
+        for _ in range(min(self.window, len(queue))):
+            submit(queue.pop(), by_path)
         try:
             for future in pending:
                 k = index[future]
@@ -138,10 +147,10 @@ class DaskEngine:
                 if "missing" in result:  # this worker cannot read the file: send the text
                     LOG.info("resending shard %d with its text: %s", k, result["missing"])
                     self.stats["resent"] += 1
-                    again = self._submit(shards[k], themes, options, expect, False)
-                    index[again] = k
-                    pending.add(again)
+                    submit(k, False)
                     continue
+                if queue:
+                    submit(queue.pop(), by_path)
                 self.stats["shards"] += 1
                 self.stats["sources"] += len(result["records"])
                 yield k, result["records"]
@@ -183,7 +192,7 @@ class DaskEngine:
         """Refuse workers that would make other records; True when they all read the sources'
         files at the same paths (shards then go without the texts)."""
         probe = next((_entry(s, True) for shard in shards for s in shard if _entry(s, True)[1]), None)
-        found = self.client.run(check_worker, options.model, themes, probe)
+        found = self.client.run(check_worker, options.model, themes, probe, self.reading)
         for worker, (mine, _) in sorted(found.items()):
             if mine != expect:
                 raise UsageError(_mismatch(worker, mine, expect))
@@ -319,11 +328,7 @@ def _entry(src: Source, by_path: bool) -> tuple[Source, str | None, str | None]:
     path, digest of the text) for a file when the workers read the files themselves."""
     if not by_path or "://" in src.path or not os.path.isfile(src.path):
         return src, None, None
-    return dataclasses.replace(src, text=""), os.path.abspath(src.path), _sha(src.text)
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return dataclasses.replace(src, text=""), os.path.abspath(src.path), text_digest(src.text)
 
 
 def _mismatch(worker: str, theirs: dict[str, str], ours: dict[str, str]) -> str:
@@ -336,70 +341,3 @@ def _mismatch(worker: str, theirs: dict[str, str], ours: dict[str, str]) -> str:
 
 def _first_line(exc: BaseException) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-
-
-# --- on the workers ------------------------------------------------------------------------------
-
-_LOCK = threading.Lock()  # one shard at a time per process: the model is shared and the parser is
-# CPU-bound; run workers with --nthreads 1 and several processes
-
-
-def check_worker(model: str, themes: list[Theme],
-                 probe: tuple[Source, str | None, str | None] | None) -> tuple[dict[str, str], bool]:
-    """This worker's identity, and whether it reads the probe's file as the client did."""
-    readable = probe is not None and _text(probe[1], probe[2], (None, None), probe[0]) is not None
-    return identity(model, themes), readable
-
-
-def run_shard(payload: bytes) -> bytes:
-    """One shard on a worker: {"records": [...]} as JSON, or why it cannot run here."""
-    job = pickle.loads(payload)
-    themes, options = job["themes"], job["options"]
-    mine = identity(options.model, themes)
-    if mine != job["expect"]:
-        return _json({"mismatch": mine, "expect": job["expect"], "worker": _worker()})
-    sources = []
-    for src, path, sha in job["shard"]:
-        if path is not None:
-            text = _text(path, sha, job["reading"], src)
-            if text is None:
-                return _json({"missing": f"{path} on {_worker()}"})
-            src = dataclasses.replace(src, text=text)
-        sources.append(src)
-    with _LOCK:
-        return _json({"records": analyse(sources, themes, options)})
-
-
-def _text(path: str | None, sha: str | None, reading: tuple[str | None, int | None], src: Source) -> str | None:
-    """The source's text read from `path` as ingest read it, or None when it is not the same text."""
-    from briefer import ingest
-
-    if path is None:
-        return None
-    encoding, max_bytes = reading
-    try:
-        text = ingest.read_source(Path(path), encoding=encoding,
-                                  max_bytes=max_bytes or ingest.MAX_INPUT).text
-    except Exception:  # noqa: BLE001 - unreadable here, for whatever reason: the client sends the text
-        return None
-    return text if _sha(text) == sha else None
-
-
-def _worker() -> str:
-    try:
-        from distributed import get_worker
-
-        return str(get_worker().address)
-    except (ImportError, ValueError):
-        return "?"
-
-
-def _json(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def peak_rss_mib() -> int:
-    """This process's peak resident memory, MiB."""
-    import resource
-
-    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
