@@ -138,6 +138,7 @@ class DaskEngine:
             index[future] = k
             pending.add(future)
 
+        start = time.perf_counter()
         for _ in range(min(self.window, len(queue))):
             submit(queue.pop(), by_path)
         try:
@@ -153,6 +154,7 @@ class DaskEngine:
                     submit(queue.pop(), by_path)
                 self.stats["shards"] += 1
                 self.stats["sources"] += len(result["records"])
+                self.stats["map_s"] = round(time.perf_counter() - start, 2)
                 yield k, result["records"]
         finally:
             left = [f for f in index if not f.done()]
