@@ -11,6 +11,7 @@ process), so imports and model loading count as a user feels them. Medians of --
     /tmp/venv/bin/python bench/speed.py parse-only DIR [--limit 1000]
     /tmp/venv/bin/python bench/speed.py crowd [--people 1500] [--repeat 3]
     /tmp/venv/bin/python bench/speed.py long DIR [--limit 500]
+    /tmp/venv/bin/python bench/speed.py dask DIR [--limit 1000] [--workers 2]   # needs briefer[dask]
 
 `corpus` needs a folder written by bench/corpus.py (outside the repository).
 """
@@ -138,7 +139,7 @@ def seeds(args: argparse.Namespace) -> None:
 
 # `briefer extract` with every source's record left empty: what everything but extraction costs.
 NO_EXTRACTION = ("import sys\n"
-                 "import briefer.pipeline as p\n"
+                 "import briefer.core as p\n"
                  "p.analyse_doc = lambda doc, src, matcher: {'garbled': [], 'notes': [], 'quality': 1.0,"
                  " 'quotes': [], 'figures': [], 'events': [], 'facts': []}\n"
                  "from briefer.cli import main\n"
@@ -208,10 +209,10 @@ def stages(args: argparse.Namespace) -> None:
     Docs (median of --repeat passes), as a share of the parse: what briefer adds per source."""
     import time
 
+    from briefer.core import analyse_doc, theme_matcher
     from briefer.extract import dates
     from briefer.extract.quotes import cues
     from briefer.nlp import analysis_text, pipe_texts, text_docs
-    from briefer.pipeline import analyse_doc, theme_matcher
 
     sources, themes, nlp = _folder(args.dir, args.limit)
     start = time.perf_counter()
@@ -269,9 +270,9 @@ def long(args: argparse.Namespace) -> None:
     source's length (it should not: a long report is not slower per word than short news)."""
     import time
 
+    from briefer.core import analyse_doc, theme_matcher
     from briefer.model import Source
     from briefer.nlp import analysis_text, pipe_texts, text_docs
-    from briefer.pipeline import analyse_doc, theme_matcher
 
     sources, themes, nlp = _folder(args.dir, args.limit)
     texts = [analysis_text(s) for s in sources]
@@ -292,16 +293,61 @@ def long(args: argparse.Namespace) -> None:
     print(load_avg())
 
 
-def _folder(folder: Path, limit: int | None) -> tuple[list[Any], list[Any], Any]:
+def dask(args: argparse.Namespace) -> None:
+    """The map alone (parse and extract, no reduce), in this process, over the same sources: the
+    local-processes engine (`--jobs N`) against a Dask cluster started for the run (`local:N`),
+    start-up included in both: throughput, the cluster's start-up, each worker's peak RSS and
+    the bytes sent to and from the workers per source. The records must be the same."""
+    import logging
+    import resource
+    import time
+
+    from briefer import corroborate, parallel
+    from briefer.core import AnalyseOptions
+
+    sources, themes, _ = _folder(args.dir, args.limit, model=False)
+    corroborate.borrow_anchors(sources)
+    words = sum(len(s.text.split()) for s in sources)
+    options = AnalyseOptions(MODEL)
+    start = time.perf_counter()
+    by_jobs = parallel.source_records(sources, themes, options, jobs=args.workers)
+    jobs_s = time.perf_counter() - start
+    jobs_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    said: list[str] = []
+    log = logging.getLogger("briefer.engines.dask")
+    log.setLevel(logging.INFO)
+    log.addHandler(type("Keep", (logging.Handler,), {"emit": lambda self, r: said.append(r.getMessage())})())
+    start = time.perf_counter()
+    by_dask = parallel.source_records(sources, themes, options, scheduler=f"local:{args.workers}")
+    dask_s = time.perf_counter() - start
+    stats = json.loads(next(m for m in said if m.startswith("dask: "))[6:])
+    n, w = len(sources), args.workers
+    print(f"dask: {n} sources, {words:,} words, "
+          f"{sum(len(s.text.encode()) for s in sources) / n:,.0f} bytes of text per source; the map only, one run each")
+    print(f"  --jobs {w}           {jobs_s:7.1f} s  {words / jobs_s:7,.0f} words/s  peak RSS {jobs_rss:5.0f} MiB "
+          "(largest worker)")
+    print(f"  --scheduler local:{w} {dask_s:7.1f} s  {words / dask_s:7,.0f} words/s  peak RSS per worker "
+          f"{', '.join(f'{m} MiB' for m in stats['peak_rss_mib'])}")
+    print(f"  local:{w} / --jobs {w} throughput  {jobs_s / dask_s:.2f}  (target >= 0.9)")
+    print(f"  cluster start-up                {stats['startup_s']:.1f} s (in the local:{w} time); the shards "
+          f"alone {stats['map_s']:.1f} s")
+    print(f"  sent to workers                 {stats['sent'] / n:,.0f} bytes per source ({stats['shards']} shards, "
+          f"{stats['resent']} resent with texts)")
+    print(f"  received from workers           {stats['received'] / n:,.0f} bytes per source (JSON records)")
+    print(f"  records identical               {by_dask == by_jobs}")
+    print(load_avg())
+
+
+def _folder(folder: Path, limit: int | None, model: bool = True) -> tuple[list[Any], list[Any], Any]:
     """The first `limit` sources of a folder, its themes (or the default one) and the model."""
     from briefer import config, ingest
+    from briefer.core import DEFAULT_THEME
     from briefer.nlp import load_model
-    from briefer.pipeline import DEFAULT_THEME
 
     sources, _ = ingest.load([folder])
     themes_file = folder / "themes.toml"
     themes = config.load_themes(themes_file).themes if themes_file.exists() else [DEFAULT_THEME]
-    return sources[:limit], themes, load_model(MODEL)
+    return sources[:limit], themes, load_model(MODEL) if model else None
 
 
 def _subset(src: Path, dst: Path, limit: int | None) -> Path:
@@ -347,6 +393,11 @@ def main() -> None:
     p.add_argument("dir", type=Path)
     p.add_argument("--limit", type=int, default=500)
     p.set_defaults(func=long)
+    p = sub.add_parser("dask")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limit", type=int, default=1000)
+    p.add_argument("--workers", type=int, default=2)
+    p.set_defaults(func=dask)
     p = sub.add_parser("crowd")
     p.add_argument("--people", type=int, default=1500)
     p.add_argument("--repeat", type=int, default=3)

@@ -41,7 +41,7 @@ MAGIC = b"BRF2"
 DIGEST = 32  # HMAC-SHA256 of kind, key and payload, checked on every read
 KEY_BYTES = 32
 MAX_ENTRY = 256 * 1024 * 1024  # a parse of a 20 MiB source stays far below this
-CODE_FILES = ("nlp.py", "pipeline.py", "model.py", "cache.py", "extract/*.py", "extract/*/*.py")
+CODE_FILES = ("nlp.py", "core.py", "pipeline.py", "model.py", "cache.py", "extract/*.py", "extract/*/*.py")
 
 
 def cache_dir() -> Path:

@@ -123,6 +123,9 @@ def source_options(f: Any) -> Any:
         click.option("--strict", is_flag=True, help="Fail if any input file cannot be used."),
         click.option("-j", "--jobs", type=click.IntRange(min=1),
                      help="Worker processes for parsing (default: the cores, from 50 sources up)."),
+        click.option("--scheduler", envvar="BRIEFER_SCHEDULER", metavar="ADDRESS",
+                     help="Parse on a Dask cluster: tcp://HOST:8786, or local:N to start N workers here "
+                          "(needs briefer[dask]; see docs/SCALING.md)."),
         click.option("--no-cache", "no_cache", is_flag=True,
                      help="Neither read nor write the rebuild cache (see docs/SCALING.md)."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar on standard error."),
@@ -155,7 +158,7 @@ def brief_options(f: Any) -> Any:
 
 def _extract(sources: tuple[Path, ...], themes: Path | None, model: str, encoding: str | None,
              max_input: int, strict: bool, title: str | None = None, jobs: int | None = None,
-             no_cache: bool = False, quiet: bool = False) -> Any:
+             no_cache: bool = False, quiet: bool = False, scheduler: str | None = None) -> Any:
     from briefer.config import load_themes
     from briefer.parallel import StderrProgress
     from briefer.pipeline import ExtractOptions, extract
@@ -167,7 +170,7 @@ def _extract(sources: tuple[Path, ...], themes: Path | None, model: str, encodin
     theme_set = load_themes(themes) if themes else None
     progress = StderrProgress(enabled=not quiet)
     opts = ExtractOptions(model=model, encoding=encoding, max_bytes=max_input, strict=strict, title=title,
-                          jobs=jobs, cache=not no_cache, progress=progress)
+                          jobs=jobs, scheduler=scheduler, cache=not no_cache, progress=progress)
     try:
         extraction = extract(paths, theme_set, opts)
     finally:
@@ -236,8 +239,8 @@ def _write_brief(extraction: Any, output: str, fmt: str | None, title: str | Non
 @email_options
 @click.pass_context
 def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, model: str,
-          encoding: str | None, max_input: int, strict: bool, jobs: int | None, no_cache: bool,
-          quiet: bool, **options: Any) -> None:
+          encoding: str | None, max_input: int, strict: bool, jobs: int | None, scheduler: str | None,
+          no_cache: bool, quiet: bool, **options: Any) -> None:
     """Build a brief from SOURCES (files or folders; default: seeds/).
 
     \b
@@ -250,7 +253,7 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
     brief = {k: options.pop(k) for k in BRIEF_KEYS}
     check_output(brief["output"], brief["fmt"], brief["force"])
     extraction = _extract(sources, themes, model, encoding, max_input, strict, brief.get("title"),
-                          jobs, no_cache, quiet)
+                          jobs, no_cache, quiet, scheduler)
     built = _write_brief(extraction, **brief, cache=not no_cache)
     if wants_email(options):
         from briefer.errors import UsageError
@@ -272,8 +275,8 @@ def build(ctx: click.Context, sources: tuple[Path, ...], themes: Path | None, mo
 @click.option("-o", "--output", default="-", show_default=True, help="Output file, or - for stdout.")
 @click.option("--force", is_flag=True, help="Replace an output file briefer did not write.")
 def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, encoding: str | None,
-                max_input: int, strict: bool, jobs: int | None, no_cache: bool, quiet: bool,
-                fmt: str, output: str, force: bool) -> None:
+                max_input: int, strict: bool, jobs: int | None, scheduler: str | None, no_cache: bool,
+                quiet: bool, fmt: str, output: str, force: bool) -> None:
     """Extract quotes, figures, events and facts from SOURCES as JSON.
 
     \b
@@ -284,7 +287,8 @@ def extract_cmd(sources: tuple[Path, ...], themes: Path | None, model: str, enco
     from briefer.jsonio import dump_extraction
 
     check_output(output, fmt, force, formats=("json",))
-    extraction = _extract(sources, themes, model, encoding, max_input, strict, None, jobs, no_cache, quiet)
+    extraction = _extract(sources, themes, model, encoding, max_input, strict, None, jobs, no_cache, quiet,
+                          scheduler)
     write_output(output, dump_extraction(extraction), force=force)
 
 

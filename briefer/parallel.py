@@ -1,42 +1,25 @@
-"""Extraction as a map over sources: each source becomes one small JSON record (what it says,
-how good it is), computed from the rebuild cache, in this process, or in worker processes over
-shards of sources; `pipeline._combine` is the reduce. Docs never leave the process that parsed them.
+"""The map, driven from here: each source becomes one small JSON record (what it says, how good
+it is), taken from the rebuild cache or computed by an engine (`briefer.engines`) over shards of
+sources; `core.combine` is the reduce. The records come back in source order whatever the
+engine, so the Extraction is the same byte for byte.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from briefer import __version__
 from briefer.cache import Cache, code_hash, digest, model_version
+from briefer.core import AnalyseOptions, Record, parse_key, valid_record  # noqa: F401 - parse_key re-exported
+from briefer.engines import Engine
+from briefer.engines.processes import PARALLEL_FROM, default_jobs, jobs_for  # noqa: F401 - re-exported
 from briefer.model import Source, Theme, to_dict
 
-if TYPE_CHECKING:
-    from briefer.pipeline import ExtractOptions
-
 SHARD_BATCHES = 4  # parser batches per shard: the parser runs longer between extraction passes
-PARALLEL_FROM = 50  # below this many sources to parse, worker start-up costs more than it saves
-RECORD_KEYS = frozenset({"garbled", "notes", "quality", "quotes", "figures", "events", "facts"})
-Record = dict[str, Any]
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
-def jobs_for(requested: int | None, to_parse: int) -> int:
-    """How many processes to use: as asked, else the cores from PARALLEL_FROM sources up."""
-    if requested is not None:
-        return max(1, requested)
-    return default_jobs() if to_parse >= PARALLEL_FROM else 1
+Progress = Callable[[str, int, int], None]
 
 
 def record_key(source: Source, themes: list[Theme], model: str) -> str:
@@ -45,157 +28,86 @@ def record_key(source: Source, themes: list[Theme], model: str) -> str:
                   __version__, code_hash())
 
 
-def parse_key(text: str, model: str) -> str:
-    """Everything a parse depends on: the text, the model and spaCy versions, briefer's nlp code."""
-    return digest(text, model, model_version(model), code_hash())
-
-
-def source_records(sources: list[Source], themes: list[Theme],
-                   opts: ExtractOptions) -> Iterator[tuple[Source, Record]]:
-    """Yield (source, record) in source order: cached records first looked up, the rest computed."""
-    cache = Cache(opts.cache_dir) if opts.cache else None
-    keys = [record_key(s, themes, opts.model) for s in sources] if cache else []
-    cached = [_valid(cache.get_json("records", k)) for k in keys] if cache else [None] * len(sources)
-    todo = [s for s, r in zip(sources, cached, strict=True) if r is None]
-    fresh = compute(todo, themes, opts, cache)
-    for i, src in enumerate(sources):
-        record = cached[i]
-        if record is None:
-            record = next(fresh)
-            if cache:
-                cache.put_json("records", keys[i], record)
-        if opts.progress:
-            opts.progress("analysing sources", i + 1, len(sources))
-        yield src, record
-
-
-def _valid(record: Any) -> Record | None:
-    return record if isinstance(record, dict) and record.keys() >= RECORD_KEYS else None
-
-
-def compute(sources: list[Source], themes: list[Theme], opts: ExtractOptions,
-            cache: Cache | None) -> Iterator[Record]:
-    """Records for `sources`, in order, in shards of SHARD_BATCHES parser batches."""
-    size = max(1, opts.batch_size)
-    jobs = jobs_for(opts.jobs, len(sources))
-    per_job = -(-len(sources) // jobs)  # enough shards for every process
-    step = max(size, min(size * SHARD_BATCHES, per_job))
-    shards = [sources[i:i + step] for i in range(0, len(sources), step)]
-    jobs = min(jobs, len(shards))
-    root = cache.root if cache else None
-    if jobs <= 1:
-        analyser = Analyser(opts.model, themes, root, size)
-        for shard in shards:
-            yield from analyser.records(shard)
+def check_engine(scheduler: str | None, jobs: int | None) -> None:
+    """Refuse a bad engine choice before any work: a malformed scheduler, a scheduler without
+    Dask installed, or both --jobs and --scheduler."""
+    if not _scheduler(scheduler):
         return
-    yield from _pooled(shards, jobs, (opts.model, themes, root, size))
+    from briefer.engines.dask_cluster import parse_scheduler, require_dask
+    from briefer.errors import UsageError
+
+    if jobs is not None:
+        raise UsageError("--jobs is for local processes and --scheduler for a Dask cluster: give one "
+                         "(--scheduler none turns a configured scheduler off)")
+    parse_scheduler(scheduler or "")
+    require_dask()
 
 
-def _pooled(shards: list[list[Source]], jobs: int, setup: tuple[Any, ...]) -> Iterator[Record]:
-    """Records from worker processes, in shard order. A worker that dies (killed, out of memory)
-    fails the build in one line instead of leaving it waiting forever for the shard it held
-    (multiprocessing.Pool never notices); on Ctrl-C or any other exit the workers are stopped."""
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from briefer.errors import BrieferError
-
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=mp.get_context(method), initializer=_init_worker,
-                               initargs=setup)
-    try:
-        for records in pool.map(_work, shards):
-            yield from records
-    except BrokenProcessPool:
-        raise BrieferError("a worker process ended unexpectedly (killed, or out of memory?); run "
-                           "again, or with --jobs 1") from None
-    finally:
-        _stop(pool)
+def _scheduler(scheduler: str | None) -> str | None:
+    """The scheduler to use, None for none ("none" turns off one set by BRIEFER_SCHEDULER or config)."""
+    value = (scheduler or "").strip()
+    return None if value.lower() in ("", "none") else value
 
 
-def _stop(pool: Any) -> None:
-    """Shut the pool down now: pending shards cancelled, running workers terminated."""
-    processes = list(getattr(pool, "_processes", {}).values())  # no public way to stop them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(5)
+def open_engine(scheduler: str | None, jobs: int | None, to_parse: int,
+                reading: tuple[str | None, int | None] = (None, None)) -> Engine:
+    """The engine for `to_parse` sources: a Dask cluster when a scheduler is given, else local
+    processes from PARALLEL_FROM sources (or as --jobs asks), else this process. `reading` is
+    how ingest read the files (encoding, size limit): Dask workers read them the same way."""
+    address = _scheduler(scheduler)
+    if address:
+        from briefer.engines.dask_cluster import DaskEngine
+
+        return DaskEngine.open(address, *reading)
+    n = jobs_for(jobs, to_parse)
+    if n <= 1:
+        from briefer.engines.inprocess import InProcess
+
+        return InProcess()
+    from briefer.engines.processes import Processes
+
+    return Processes(n)
 
 
-_WORKER: Analyser | None = None
+def cut(sources: list[Source], batch_size: int, slots: int) -> list[list[Source]]:
+    """Shards of SHARD_BATCHES parser batches, smaller when that would leave a slot without work."""
+    size = max(1, batch_size)
+    per_slot = -(-len(sources) // max(1, slots))
+    step = max(size, min(size * SHARD_BATCHES, per_slot))
+    return [sources[i:i + step] for i in range(0, len(sources), step)]
 
 
-def _init_worker(model: str, themes: list[Theme], root: Any, size: int) -> None:
-    import signal
-
-    global _WORKER
-    # Ctrl-C reaches the whole process group: the main process stops the workers, which would
-    # otherwise each print a KeyboardInterrupt traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _WORKER = Analyser(model, themes, root, size)
-
-
-def _work(shard: list[Source]) -> list[Record]:
-    assert _WORKER is not None
-    return _WORKER.records(shard)
-
-
-class Analyser:
-    """Parses (or reads cached parses of) a shard of sources and runs the extractors on each."""
-
-    def __init__(self, model: str, themes: list[Theme], cache_root: Any, batch_size: int):
-        self.model, self.themes, self.batch_size = model, themes, batch_size
-        self.cache = Cache(cache_root) if cache_root is not None else None
-        self._matchers: dict[int, Any] = {}
-
-    def records(self, shard: list[Source]) -> list[Record]:
-        """One record per source of the shard, in order."""
-        from briefer.pipeline import analyse_doc
-
-        nlp, docs = self._docs(shard)
-        matcher = self._matcher(nlp)
-        return [analyse_doc(doc, src, matcher) for doc, src in zip(docs, shard, strict=True)]
-
-    def _docs(self, shard: list[Source]) -> tuple[Any, list[Any]]:
-        """The shard's parses: from the cache where it has them all (no model weights needed),
-        else parsed in one batch and cached."""
-        from briefer.nlp import (
-            analysis_text,
-            doc_from_bytes,
-            doc_to_bytes,
-            load_model,
-            load_vocab,
-            pipe_texts,
-            text_docs,
-        )
-
-        texts = [analysis_text(s) for s in shard]
-        keys = [parse_key(t, self.model) for t in texts] if self.cache else []
-        blobs = [self.cache.get("parses", k) for k in keys] if self.cache else [None] * len(shard)
-        if all(b is not None for b in blobs):
-            light = load_vocab(self.model)
-            docs = [doc_from_bytes(b, light) for b in blobs]
-            if all(d is not None for d in docs):
-                return light, list(text_docs(docs, texts))
-        nlp = load_model(self.model)
-        docs = [doc_from_bytes(b, nlp) if b is not None else None for b in blobs]
-        todo = [i for i, d in enumerate(docs) if d is None]
-        for i, doc in zip(todo, pipe_texts(nlp, [texts[i] for i in todo], self.batch_size), strict=True):
-            docs[i] = doc
-            if self.cache:
-                self.cache.put("parses", keys[i], doc_to_bytes(doc))
-        return nlp, list(text_docs(docs, texts))
-
-    def _matcher(self, nlp: Any) -> Any:
-        from briefer.pipeline import theme_matcher
-
-        if id(nlp) not in self._matchers:
-            self._matchers[id(nlp)] = theme_matcher(nlp, self.themes)
-        return self._matchers[id(nlp)]
+def source_records(sources: list[Source], themes: list[Theme], options: AnalyseOptions, *,
+                   jobs: int | None = None, scheduler: str | None = None, cache: Cache | None = None,
+                   progress: Progress | None = None,
+                   reading: tuple[str | None, int | None] = (None, None)) -> list[Record]:
+    """One record per source, in source order: from the cache where it has them, the rest
+    computed by the engine; progress is reported as shards complete."""
+    keys = [record_key(s, themes, options.model) for s in sources] if cache else []
+    records: list[Record | None] = ([valid_record(cache.get_json("records", k)) for k in keys] if cache
+                                    else [None] * len(sources))
+    todo = [i for i, r in enumerate(records) if r is None]
+    done = len(sources) - len(todo)
+    if progress and done:
+        progress("analysing sources", done, len(sources))
+    if todo:
+        engine = open_engine(scheduler, jobs, len(todo), reading)
+        try:
+            shards = cut([sources[i] for i in todo], options.batch_size, engine.slots)
+            starts = [sum(len(s) for s in shards[:k]) for k in range(len(shards))]
+            for k, shard_records in engine.map(shards, themes, options):
+                for j, record in enumerate(shard_records):
+                    i = todo[starts[k] + j]
+                    records[i] = record
+                    if cache:
+                        cache.put_json("records", keys[i], record)
+                done += len(shard_records)
+                if progress:
+                    progress("analysing sources", done, len(sources))
+        finally:
+            engine.close()
+    assert all(r is not None for r in records)
+    return records  # type: ignore[return-value]
 
 
 class StderrProgress:

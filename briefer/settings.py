@@ -10,6 +10,7 @@ file; relative paths are read relative to the file's folder.
     themes = "themes.toml"
     templates = "house-templates"
     reference_docx = "house.docx"
+    scheduler = "tcp://scheduler.example.org:8786"
 
     [email]
     to = ["desk@example.org"]
@@ -27,7 +28,7 @@ from briefer.config import read_toml
 from briefer.errors import UsageError
 
 CONFIG_FILE = "briefer.toml"
-STRINGS = ("title", "handling", "prepared_by", "model", "format")
+STRINGS = ("title", "handling", "prepared_by", "model", "format", "scheduler")
 PATHS = ("themes", "templates", "reference_docx", "output")
 LENGTHS = ("short", "standard", "full")
 FORMATS = ("docx", "md", "html", "json")
@@ -44,6 +45,7 @@ OPTIONS: dict[str, tuple[tuple[str, ...], str]] = {
     "reference_docx": (("build", "render"), "reference"),
     "themes": (("build", "extract"), "themes"),
     "model": (("build", "extract"), "model"),
+    "scheduler": (("build", "extract"), "scheduler"),
 }
 
 

@@ -41,16 +41,16 @@ def dump(extraction) -> str:
 
 
 def test_one_or_two_processes_give_the_same_extraction(many_sources, monkeypatch):
-    from briefer import parallel
+    from briefer.engines import processes
 
     pools: list[int] = []
-    pooled = parallel._pooled
+    pooled = processes._pooled
 
     def spy(shards, jobs, setup):
         pools.append(jobs)
         return pooled(shards, jobs, setup)
 
-    monkeypatch.setattr(parallel, "_pooled", spy)
+    monkeypatch.setattr(processes, "_pooled", spy)
     themes = load_themes(SEEDS / "themes.toml")
     one = extract([many_sources], themes, ExtractOptions(jobs=1, batch_size=8))
     assert pools == []
