@@ -236,6 +236,22 @@ def stages(args: argparse.Namespace) -> None:
     print(load_avg())
 
 
+def copies(args: argparse.Namespace) -> None:
+    """The reduce's check for reworded (spun) copies over a folder's texts: pages are compared
+    only where they share runs of three words, so the check grows with the copies, not with the
+    square of the sources. Prints seconds for each number of sources."""
+    import time
+
+    from briefer.extract import spun
+
+    files = sorted(p for p in args.dir.iterdir() if p.suffix == ".txt")
+    for n in (int(x) for x in args.limits.split(",")):
+        texts = {p.name: p.read_text(encoding="utf-8", errors="replace") for p in files[:n]}
+        start = time.perf_counter()
+        found = spun.reworded_copies(texts)
+        print(f"{len(texts):5d} sources: {time.perf_counter() - start:7.2f} s, {len(found)} copies named")
+
+
 def crowd(args: argparse.Namespace) -> None:
     """Quote attribution in one long source that names many people (a transcript, a long
     report): each name is a pronoun's candidate, so per-name lookups that scan every name make
@@ -398,6 +414,10 @@ def main() -> None:
     p.add_argument("--limit", type=int, default=1000)
     p.add_argument("--workers", type=int, default=2)
     p.set_defaults(func=dask)
+    p = sub.add_parser("copies")
+    p.add_argument("dir", type=Path)
+    p.add_argument("--limits", default="100,300,1000")
+    p.set_defaults(func=copies)
     p = sub.add_parser("crowd")
     p.add_argument("--people", type=int, default=1500)
     p.add_argument("--repeat", type=int, default=3)
