@@ -66,12 +66,17 @@ def _child(fd: int, fn: Callable[..., Any], args: tuple[Any, ...], seconds: floa
         try:
             payload: tuple[str, Any] = ("ok", fn(*args))
         except BrieferError as exc:
-            payload = ("error", exc)
+            # the class (pickled by name) and its message only: the exception object may hold
+            # what the template touched (a context deep enough to exhaust pickling's recursion)
+            payload = ("error", (type(exc), tuple(str(a) for a in exc.args)))
         except MemoryError:
             payload = ("memory", None)
         except BaseException as exc:  # noqa: BLE001 - reported in the parent, one line
             payload = ("crash", f"{type(exc).__name__}: {exc}")
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as exc:  # noqa: BLE001 - a result that cannot travel is reported, not lost
+            data = pickle.dumps(("crash", f"its result could not be sent back ({type(exc).__name__})"))
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
     except BaseException:  # noqa: BLE001 - out of memory while pickling, a closed pipe
@@ -130,7 +135,8 @@ def _outcome(data: bytes, status: int, seconds: float, memory: int) -> Any:
     if kind == "ok":
         return value
     if kind == "error":
-        raise value
+        cls, args = value
+        raise cls(*args)
     if kind == "memory":
         raise Limited(f"used more than {memory >> 20:,} MiB of memory")
     raise Limited(value)

@@ -151,6 +151,31 @@ def test_the_child_process_has_real_time_and_memory_limits() -> None:
     assert run_limited(str.upper, "fine", seconds=10, memory=256 << 20) == "FINE"
 
 
+def _fails_holding_a_deep_object() -> None:
+    from briefer.errors import TemplateError
+
+    deep: list[object] = []
+    for _ in range(100_000):  # deeper than pickling can recurse
+        deep = [deep]
+    error = TemplateError("x.md.j2:1: maximum recursion depth exceeded")
+    error.context = deep  # type: ignore[attr-defined]  # what a failing render may leave attached
+    raise error
+
+
+def _unpicklable_result() -> object:
+    return lambda: None
+
+
+def test_the_childs_error_and_result_come_back_whatever_they_hold() -> None:
+    from briefer.errors import TemplateError
+    from briefer.isolate import Limited, run_limited
+
+    with pytest.raises(TemplateError, match=r"^x\.md\.j2:1: maximum recursion depth exceeded$"):
+        run_limited(_fails_holding_a_deep_object, seconds=10, memory=256 << 20)
+    with pytest.raises(Limited, match="could not be sent back"):
+        run_limited(_unpicklable_result, seconds=10, memory=256 << 20)
+
+
 @pytest.mark.parametrize(("text", "html", "message"), [
     ("{{ 1 / 0 }}", "<p>{{ title }}</p>", r"^email\.txt\.j2:1: division by zero$"),
     ("ok\n{{ title.nope() }}", "<p>{{ title }}</p>", r"^email\.txt\.j2:2: .*nope"),
