@@ -28,13 +28,13 @@ def case(rule: str, text: str, speaker: str | None, words: str | None) -> Any:
 
 
 FRAMING = [
-    case("dashed-after-name", "A chorus of senators has said the same, including the former "
-         "minister Chea Sophal -- ''It is wrong to hide the budget'' -- and a former tax official.",
-         "Chea Sophal", "Chea Sophal"),
+    case("dashed-after-name", "Several mayors backed the plan, among them the harbour chief Lena "
+         "Moor -- ''We cannot wait another winter'' -- and two ferry owners.",
+         "Lena Moor", "the harbour chief Lena Moor"),
     case("governing-cue", "Sok Dara said the minister once described the plan as “a turning "
          "point for the province”.", "Sok Dara", "Sok Dara"),
-    case("nearest-cue", "The advert ends with footage of Rubio saying during the hearing last "
-         "week, “That makes us safer.”", "Rubio", "Rubio"),
+    case("nearest-cue", "The campaign video closes with a clip of Castell saying at the rally on "
+         "Friday, “That keeps our harbour open.”", "Castell", "Castell"),
     case("dash-name", "“The ceasefire is our best hope.” ― Maria Lopez", "Maria Lopez",
          "Maria Lopez"),
     case("cue-after", "“Why is this base not open to visitors?” Rubio demanded.", "Rubio",
@@ -67,13 +67,12 @@ SPEAKERS = [
          "his critics"),
     case("parse-subject", "Local experts said the deal was “a clear step back for the region”.",
          "Local experts", "Local experts"),
-    case("participle-subject", "Mr. Rubio barely settled the issue, treating Mr. Coons's comment "
-         "initially as praise -- ''That makes us safer'' -- and, when pressed after the hearing, "
-         "asserting, ''Of course, we pay the port fees.''", "Rubio", "Mr. Rubio"),
-    case("clause-opening-name", "At a forum this weekend in Phnom Penh, Kao Kim Hourn, the "
-         "secretary-general of ASEAN, bluntly told a student who suggested that some members may "
-         "not vote because of fatigue that \"this is not the first generation to be tired.\"",
-         "Kao Kim Hourn", "Kao Kim Hourn"),
+    case("participle-subject", "Mr. Orlov hardly addressed the charge, treating the auditor's note "
+         "at first as a joke -- ''That is a typo'' -- and, when pressed later that day, adding, "
+         "''Naturally, we keep every receipt.''", "Orlov", "Mr. Orlov"),
+    case("clause-opening-name", "On Monday in Ostravia, Lena Moor, the chair of the harbour board, "
+         "sharply told a farmer who asked if the fees would rise that \"nobody will pay more this "
+         "year.\"", "Lena Moor", "Lena Moor"),
     case("said-name", "And added Chea Sophal: “The door is open to every partner.”",
          "Chea Sophal", "Chea Sophal"),
     case("verb-subject", "The BIS says the rule “removes a barrier to trade with a partner.”",

@@ -310,15 +310,13 @@ SPEAKER_REPAIRS = [
         "the agreement a “betrayal” of the voters.", "direct", "Sam Rainsy", "called", "He",
         id="he-in-a-relative-clause-is-the-same-he"),
     pytest.param(
-        "At a forum this weekend in Phnom Penh, Kao Kim Hourn, the secretary-general of ASEAN, "
-        "bluntly told a student who suggested that some members may not vote because of "
-        "fatigue that \"this is not the first generation to be tired and staying home is not a "
-        "serious strategy.\"", "direct", "Kao Kim Hourn", "told", "Kao Kim Hourn",
+        "On Monday in Ostravia, Lena Moor, the chair of the harbour board, sharply told a farmer "
+        "who asked if the fees would rise that \"nobody will pay more this year.\"", "direct",
+        "Lena Moor", "told", "Lena Moor",
         id="cue-the-parse-left-without-a-subject"),
     pytest.param(
-        "“The world economy has moved sideways,” IMF chief economist Pierre-Olivier Gourinchas "
-        "said.", "direct", "Pierre-Olivier Gourinchas", "said",
-        "IMF chief economist Pierre-Olivier Gourinchas", id="name-after-an-organisation-title"),
+        "“Trade has stalled this spring,” WTO chief statistician Lena Moor said.", "direct",
+        "Lena Moor", "said", "WTO chief statistician Lena Moor", id="name-after-an-organisation-title"),
     pytest.param(
         "“The talks went well,” Hun Manet’s spokeswoman, Sok Mealea, said.", "direct",
         "Sok Mealea", "said", "Sok Mealea", id="a-possessor-is-not-the-speaker"),

@@ -69,7 +69,7 @@ def _not_idiom(tok: Token) -> bool:
     if lemma == "call" and parts & {"for", "off", "up", "in"}:
         return False
     if lemma == "conclude" and "with" in parts:
-        return False  # "the spot concludes with footage of ..."
+        return False  # "the video closes with a clip of ..."
     return not (lemma == "add" and "to" in parts)
 
 

@@ -19,11 +19,11 @@ from briefer.extract.quotes.base import Rule
 
 QUOTE = (
     Rule("dashed-after-name", framing.dashed_after_name,
-         "including the former minister [Chea Sophal] -- ''It is wrong'' -- and an official"),
+         "among them the harbour chief [Lena Moor] -- ''We cannot wait'' -- and two owners"),
     Rule("governing-cue", framing.governing_cue,
          "[Rubio] said Hun Manet once described the deal as “a turning point”."),
     Rule("nearest-cue", framing.nearest_cue,
-         "footage of [Rubio] saying during the hearing, “That makes us safer.”"),
+         "a clip of [Castell] saying at the rally, “That keeps our harbour open.”"),
     Rule("dash-name", framing.dash_name, "“The ceasefire is our best hope.” ― [Maria Lopez]"),
     Rule("cue-after", framing.cue_after, "“Why is this base closed?” [Rubio] demanded."),
     Rule("colon-cue", framing.colon_cue, "[Pete Hegseth] told reporters: “We agreed.”"),
@@ -47,14 +47,14 @@ CUE_SPEAKER = (
 SUBJECT = (
     Rule("beside-closing-mark", speaker.beside_closing_mark, "“It is fine,” said [Poling]."),
     Rule("name-before-participle", speaker.name_before_participle,
-         "footage of [Rubio] saying, “That makes us safer.”"),
+         "a clip of [Castell] saying, “That keeps our harbour open.”"),
     Rule("passive-agent", speaker.passive_agent,
          "Hun Sen has been called a “strongman” by [his critics]."),
     Rule("parse-subject", speaker.parse_subject, "(the climb from the cue: `CLIMB`)"),
     Rule("participle-subject", speaker.participle_subject,
-         "[Mr. Rubio] settled it, ... when pressed, asserting, ''We pay.''"),
+         "[Mr. Orlov] hardly addressed it, ... when pressed, adding, ''We keep receipts.''"),
     Rule("clause-opening-name", speaker.clause_opening_name,
-         "In Phnom Penh, [Kao Kim Hourn], the secretary-general, bluntly told a student ..."),
+         "On Monday in Ostravia, [Lena Moor], the chair of the board, sharply told a farmer ..."),
     Rule("said-name", speaker.said_name, "And added [Chea Sophal]: “The door is open.”"),
 )
 

@@ -116,7 +116,7 @@ def _titled_after(toks: list[Token]) -> Token | None:
 
 
 def name_before_participle(r: Reading, cue: Token) -> Token | None:
-    """A name right before a participle cue: "footage of Rubio saying ..."."""
+    """A name right before a participle cue: "a clip of Castell saying ..."."""
     if cue.tag_ != "VBG" or cue.i == 0:
         return None
     before = r.doc[cue.i - 1]
@@ -176,7 +176,7 @@ def clause_opening_name(r: Reading, cue: Token) -> Token | None:
         if names and all(t.pos_ in ("PROPN", "CCONJ") or t.lower_ in TITLES
                          for t in run[:run.index(names[0])]):
             return names[0]
-    for tok in reversed(toks):  # "In Phnom Penh, Kao Kim Hourn, the secretary-general, ..., told"
+    for tok in reversed(toks):  # "In Ostravia, Lena Moor, the chair of the board, ..., told"
         if tok.pos_ in ("VERB", "AUX") or r.inside[tok.i]:
             break
         if tok.ent_type_ == "PERSON":
