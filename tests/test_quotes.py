@@ -126,8 +126,8 @@ DIRECT = [
          ("to sign the deal with Thailand today", "Yang Peou", "said", "Yang Peou")],
         id="cue-inside"),
     pytest.param(
-        "Hun Sen called the senator a “foolish man” at the rally.",
-        [("foolish man", "Hun Sen", "called", "Hun Sen")], id="called"),
+        "Pavel Orlov called the new pier a “floating wreck” on Tuesday.",
+        [("floating wreck", "Pavel Orlov", "called", "Pavel Orlov")], id="called"),
     pytest.param(
         "The embassy said in a statement: \"We call on the government to drop all charges.\"",
         [("We call on the government to drop all charges", "embassy", "said", "The embassy")],
@@ -137,9 +137,9 @@ DIRECT = [
         "Phnom Penh.",
         [("resets", "Poling", "noted", "Poling")], id="scare-quote-with-cue"),
     pytest.param(
-        "The embassy looked into Marco Rubio’s claim that there have been “hundreds of foreign "
-        "ships” at Ream this year.",
-        [("hundreds of foreign ships", "Marco Rubio", "claim", "Marco Rubio’s")],
+        "Reporters in Port Vell checked Lena Moor’s claim that the ferries carried “twice as "
+        "many tourists” in June.",
+        [("twice as many tourists", "Lena Moor", "claim", "Lena Moor’s")],
         id="a-named-owner's-claim"),
     pytest.param(
         "In a statement welcoming the decision, the Cambodian Ministry of National Defence "
@@ -166,7 +166,7 @@ NOT_QUOTES = [
     pytest.param("It supports the “Better Factories Cambodia” monitoring program.", id="name"),
     pytest.param("The so-called “carried interest” loophole remains open.", id="scare-quote"),
     pytest.param("“It was a fine day,” I said to the driver.", id="first-person-author"),
-    pytest.param("The claim that there were “hundreds of foreign ships” was checked.",
+    pytest.param("Nobody has checked the claim that the ferries carried “twice as many tourists”.",
                  id="claim-without-an-owner"),
     pytest.param("The minister called for a “full review” of the deal.", id="called-for"),
     pytest.param("The plan is being described as a “historic” shift in the region.",
@@ -261,37 +261,38 @@ SPEAKER_REPAIRS = [
         "of partners.''", "direct", "Hun Manet", "said", "Prime Minister Hun Manet",
         id="dateline-subject"),
     pytest.param(
-        "Sam Rainsy's party is defending his late-night posts. It's denouncing what "
-        "it calls \"the most coordinated smear campaign in our history.\"",
-        "direct", "Sam Rainsy's party", "denouncing", "It", id="it-is-the-party"),
+        "The Port Vell Harbour Guild has rejected the plan. It is dismissing what it calls "
+        "\"a tax on every fisherman.\"",
+        "direct", "Port Vell Harbour Guild", "dismissing", "It", id="it-is-the-party"),
     pytest.param(
         "Lisa Murkowski and Chris Coons sent a letter on Thursday to Senate leaders.\n\n"
         "\"The program has become riddled with waste and delay,\" they wrote.",
         "direct", "Lisa Murkowski and Chris Coons", "wrote", "they", id="they-are-two-names"),
     pytest.param(
-        "The advert concludes with footage of Rubio saying during the hearing last week, “That "
-        "makes us safer.”", "direct", "Rubio", "saying", "Rubio", id="concludes-with-is-no-cue"),
+        "The council's new video concludes with a shot of the quay and Mira Castell saying, "
+        "“Our ferries will sail on time.”", "direct", "Mira Castell", "saying", "Mira Castell",
+        id="concludes-with-is-no-cue"),
     pytest.param(
-        "When Poling noted that Rubio has sometimes paid nothing for the port fees ― as "
-        "was true for the few years the port accounts were made public ― Rubio boasted, “That is "
-        "thrifty.”", "direct", "Rubio", "boasted", "Rubio", id="dash-read-as-subject"),
+        "Although Orlov once skipped the berth fees ― the harbour books for 2019 show no "
+        "payment ― Orlov insisted, “Every fee was paid.”", "direct", "Orlov", "insisted", "Orlov",
+        id="dash-read-as-subject"),
     pytest.param(
-        "With 40 days until the election, Minyon Baptiste, a senior adviser to the campaign, "
-        "called the speech \"a clear message\" to voters.", "direct", "Minyon Baptiste",
-        "called", "Minyon Baptiste", id="name-in-apposition-to-a-thing"),
+        "After a long winter of closures, Pavel Orlov, the ferry master of Port Vell, called the "
+        "new timetable \"a relief\" for islanders.", "direct", "Pavel Orlov",
+        "called", "Pavel Orlov", id="name-in-apposition-to-a-thing"),
     pytest.param(
-        "Harris was again defensive when asked about not paying a contractor who said he was "
-        "owed money after he built a warehouse at one of Harris’s factories, saying, “Maybe he "
-        "did poor work, and I was not happy with it.”", "direct", "Harris", "saying", "Harris",
+        "Mira Castell stayed calm at the harbour meeting when a fisherman who said his nets had "
+        "been cut asked about the new moorings, saying, “We will replace every net.”", "direct",
+        "Mira Castell", "saying", "Mira Castell",
         id="participle-after-relative-clause"),
     pytest.param(
-        "The clip closes with footage of Rubio saying during the hearing on Monday, “That makes "
-        "us safer,” when Coons criticized him for not paying the port fees.", "direct", "Rubio",
-        "saying", "Rubio", id="cue-in-a-when-clause-after-the-quote"),
+        "Orlov smiled at the council meeting, saying, “The ferries are full,” when Moor raised "
+        "the empty berths.", "direct", "Orlov", "saying", "Orlov",
+        id="cue-in-a-when-clause-after-the-quote"),
     pytest.param(
-        "However, the senator's letter said that was not his position and dismissed the "
-        "reports as \"previous misinterpreted remarks and claims.\"", "direct",
-        "the senator's letter", "dismissed", "the senator's letter",
+        "The harbour board's reply called that a rumour and described the leaked figures as "
+        "\"old numbers from a draft budget.\"", "direct",
+        "The harbour board's reply", "described", "The harbour board's reply",
         id="demonstrative-is-no-speaker"),
     pytest.param(
         "The company's statement said the plan was \"a serious mistake for every family in "
@@ -302,9 +303,9 @@ SPEAKER_REPAIRS = [
         "fraud.”", "direct", "Elizabeth Warren", "called", "Senator Elizabeth Warren",
         id="pronoun-in-a-relative-clause-is-the-subject"),
     pytest.param(
-        "Hun Manet’s party is seeking to contrast his approach with what they call opposition "
-        "leader Sam Rainsy’s “self-serving message.”", "direct", "Hun Manet’s party", "call",
-        "Hun Manet’s party", id="they-in-a-relative-clause-is-the-organisation"),
+        "The Port Vell council is fighting what they call a “campaign of lies” about the new "
+        "bridge.", "direct", "Port Vell council", "call",
+        "The Port Vell council", id="they-in-a-relative-clause-is-the-organisation"),
     pytest.param(
         "Sam Rainsy spoke in Paris on Friday. He did not withdraw the posts in which he called "
         "the agreement a “betrayal” of the voters.", "direct", "Sam Rainsy", "called", "He",
@@ -321,17 +322,17 @@ SPEAKER_REPAIRS = [
         "“The talks went well,” Hun Manet’s spokeswoman, Sok Mealea, said.", "direct",
         "Sok Mealea", "said", "Sok Mealea", id="a-possessor-is-not-the-speaker"),
     pytest.param(
-        "“The rule is a good start,” Jacob Leibenluft, a senior adviser with the Rubio campaign, "
-        "said.", "direct", "Jacob Leibenluft", "said", "Jacob Leibenluft",
+        "“The pier will open in May,” Pavel Orlov, an engineer hired by the Castell family, "
+        "said.", "direct", "Pavel Orlov", "said", "Pavel Orlov",
         id="a-name-inside-the-role-is-not-the-speaker"),
     pytest.param(
-        "To solve this puzzle, we turned to the Cambodian Police Department which reported "
-        "“1,870 road accidents” in the capital.", "direct", "Cambodian Police Department",
+        "The numbers come from the Port Vell Coast Guard which reported “forty rescues at sea” "
+        "in August.", "direct", "Port Vell Coast Guard",
         "reported", "which", id="which-the-parse-hung-on-a-verb"),
     pytest.param(
-        "The goal is to curb ''activist'' investors, according to a speech Hun Manet delivered "
-        "in Phnom Penh in July.", "direct", "Hun Manet", "according to", "Hun Manet",
-        id="according-to-a-speech-someone-delivered"),
+        "Port Vell will close its ''old'' quay by spring, according to a letter Lena Moor sent "
+        "to the ferry owners.", "direct", "Lena Moor", "according to", "Lena Moor",
+        id="according-to-a-letter-someone-sent"),
     pytest.param(
         "“The base is open,” said a report the newspaper obtained.", "direct", "report", "said",
         "a report", id="obtaining-a-report-is-not-writing-it"),
@@ -339,8 +340,8 @@ SPEAKER_REPAIRS = [
         "Sam Rainsy called on the government to “release every prisoner of conscience” before "
         "the vote.", "direct", "Sam Rainsy", "called", "Sam Rainsy", id="called-on-is-urging"),
     pytest.param(
-        "Although the ADB did not name Cambodia, it referenced “political tensions” in the "
-        "region.", "direct", "ADB", "referenced", "it", id="referenced"),
+        "While the Ferry Board named no captain, it referenced “repeated delays” on the night "
+        "route.", "direct", "Ferry Board", "referenced", "it", id="referenced"),
     pytest.param(
         "On her discharge form, a nurse had typed “no further treatment.”", "direct", "nurse",
         "typed", "a nurse", id="typed"),
