@@ -33,43 +33,42 @@ FRAMING = [
          "Lena Moor", "the harbour chief Lena Moor"),
     case("governing-cue", "Sok Dara said the minister once described the plan as “a turning "
          "point for the province”.", "Sok Dara", "Sok Dara"),
-    case("nearest-cue", "The campaign video closes with a clip of Castell saying at the rally on "
-         "Friday, “That keeps our harbour open.”", "Castell", "Castell"),
+    case("nearest-cue", "The ferry company's advert ends on a clip of Castell saying at the "
+         "quay, “That keeps our harbour open.”", "Castell", "Castell"),
     case("dash-name", "“The ceasefire is our best hope.” ― Maria Lopez", "Maria Lopez",
          "Maria Lopez"),
     case("cue-after", "“Why is this base not open to visitors?” Rubio demanded.", "Rubio",
          "Rubio"),
-    case("colon-cue", "Poling continued:\n“The border issue is national” and the crowd cheered.",
-         "Poling", "Poling"),
+    case("colon-cue", "Moor continued:\n“The harbour is ours” and the fishermen cheered.",
+         "Moor", "Moor"),
     case("colon-subject", "The embassy's statement was blunt:\n\n“We will not comment on the "
          "case.”", "The embassy's statement", "The embassy's statement"),
     case("cue-before", "The ministry said so on Friday.\n“The port is open to every navy.”",
          "ministry", "The ministry"),
-    case("subject-before", "Sen. Lisa Murkowski named young voters' fatigue with the war as one "
-         "of the reasons to back the ceasefire. “The younger people are sick of the shelling.”",
-         "Lisa Murkowski", "Sen. Lisa Murkowski"),
+    case("subject-before", "Lena Moor gave the winter storms as her reason to rebuild the sea "
+         "wall. “The old wall will not survive another January.”", "Lena Moor", "Lena Moor"),
     case("continues", "“The deal is done,” Yang Peou said at the port. The port opened in 1955. "
          "“Both nations will gain from it.”", "Yang Peou", "Yang Peou"),
 ]
 
 SPEAKERS = [
-    case("according-to", "The goal is to curb ''activist'' investors, according to a speech "
-         "Hun Manet delivered in Phnom Penh in July.", "Hun Manet", "Hun Manet"),
-    case("claim-owner", "The embassy looked into Marco Rubio’s claim that there have been "
-         "“hundreds of foreign ships” at Ream this year.", "Marco Rubio", "Marco Rubio’s"),
+    case("according-to", "Port Vell will close its ''old'' quay by spring, according to a "
+         "letter Lena Moor sent to the ferry owners.", "Lena Moor", "Lena Moor"),
+    case("claim-owner", "Reporters in Port Vell checked Lena Moor’s claim that the ferries "
+         "carried “twice as many tourists” in June.", "Lena Moor", "Lena Moor’s"),
     case("speech-verb", "The BIS says the rule “removes a barrier to trade with a partner.”",
          "BIS", "The BIS"),
     case("beside-closing-mark", "“The talks went well,” Hun Manet’s spokeswoman, Sok Mealea, "
          "said.", "Sok Mealea", "Sok Mealea"),
-    case("name-before-participle", "The advert ends with Rubio saying at the hearing, “That "
-         "makes us safer.”", "Rubio", "Rubio"),
+    case("name-before-participle", "The ferry company's advert ends on a clip of Castell "
+         "saying at the quay, “That keeps our harbour open.”", "Castell", "Castell"),
     case("passive-agent", "Hun Sen has been called a “strongman” by his critics.", "critics",
          "his critics"),
     case("parse-subject", "Local experts said the deal was “a clear step back for the region”.",
          "Local experts", "Local experts"),
-    case("participle-subject", "Mr. Orlov hardly addressed the charge, treating the auditor's note "
-         "at first as a joke -- ''That is a typo'' -- and, when pressed later that day, adding, "
-         "''Naturally, we keep every receipt.''", "Orlov", "Mr. Orlov"),
+    case("participle-subject", "Ms. Castell walked out of the meeting, waving the report aside "
+         "-- ''That is old news'' -- and later, at the quay, adding, ''Of course the ferries will "
+         "run.''", "Castell", "Ms. Castell"),
     case("clause-opening-name", "On Monday in Ostravia, Lena Moor, the chair of the harbour board, "
          "sharply told a farmer who asked if the fees would rise that \"nobody will pay more this "
          "year.\"", "Lena Moor", "Lena Moor"),
@@ -79,19 +78,16 @@ SPEAKERS = [
          "BIS", "The BIS"),
     case("by-agent", "The deal, hailed by the minister as “a new dawn for the region”, was "
          "signed on Friday.", "minister", "the minister"),
-    case("clause-head", "The embassy issued a statement calling the charges “baseless and "
-         "political”.", "embassy", "The embassy"),
-    case("participle-after-relative", "Harris was again defensive when asked about not paying "
-         "a contractor who said he was owed money after he built a warehouse at one of Harris’s "
-         "factories, saying, “Maybe he did poor work, and I was not happy with it.”", "Harris",
-         "Harris"),
+    case("clause-head", "The ferry board put out a notice calling the strike “reckless and "
+         "costly”.", "ferry board", "The ferry board"),
+    case("participle-after-relative", "Orlov lost his temper over a builder who said he was "
+         "owed money for the new pier, saying, “Perhaps the paint was bad.”", "Orlov", "Orlov"),
 ]
 
 REPAIRS = [
-    case("dateline-subject", "Hun Manet Says Port Will Serve 'Trade and Peace.'\n\nPHNOM PENH -- "
-         "Prime Minister Hun Manet, opening the new deep-water terminal of the port on Saturday, "
-         "said it would serve an open region, one of ''trade and peace, one of partners.''",
-         "Hun Manet", "Prime Minister Hun Manet"),
+    case("dateline-subject", "PORT VELL -- Harbour master Lena Moor, closing the old quay after "
+         "sixty years on Friday, said it had served ''three generations of fishermen.''",
+         "Lena Moor", "Harbour master Lena Moor"),
     case("misread-noun", "Southeast Asia expert Gregory Poling at Washington's Center for "
          "Strategic and International Studies think tank said the move was “largely symbolic”.",
          "Gregory Poling", "Southeast Asia expert Gregory Poling"),
@@ -105,9 +101,8 @@ NAMES = [
     case("first-person", "“It was a fine day,” I said to the driver.", None, None),
     case("relative-antecedent", "The minister of the interior, who said the plan was “a serious "
          "mistake for every family”, left early.", "minister of the interior", "who"),
-    case("noun-before-relative", "To solve this puzzle, we turned to the Cambodian Police "
-         "Department which reported “1,870 road accidents” in the capital.",
-         "Cambodian Police Department", "which"),
+    case("noun-before-relative", "For the figures, we went to the Ostravia Harbour Office which "
+         "reported “212 late ferries” last year.", "Ostravia Harbour Office", "which"),
     case("pronoun", "Gregory Poling is an analyst in Washington.\n“It is largely symbolic,” he "
          "said.", "Gregory Poling", "he"),
     case("titled-name", "The Ambassador to Thailand, Chea Sim, told the forum that the talks "
@@ -116,8 +111,8 @@ NAMES = [
          "years”.", "Secretary of State", "The Secretary"),
     case("proper-name", "Yang Peou, a Cambodian political analyst, spoke on Monday.\n“Under the "
          "constitution, the country is open to cooperation,” Peou said.", "Yang Peou", "Peou"),
-    case("apposed-name", "With a week to go, a senior adviser to the campaign, Chan Sophal, "
-         "called the speech \"a clear message\" to voters.", "Chan Sophal", "Chan Sophal"),
+    case("apposed-name", "In a short note, an aide to the mayor, Pavel Orlov, called the ferry "
+         "strike \"a needless fight\".", "Pavel Orlov", "Pavel Orlov"),
     case("noun-phrase", "Local experts said the deal was “a clear step back for the region”.",
          "Local experts", "Local experts"),
 ]
