@@ -255,19 +255,18 @@ SPEAKER_REPAIRS = [
         "paraphrase", "Gregory Poling", "said", "Southeast Asia expert Gregory Poling",
         id="think-tank-read-as-verb"),
     pytest.param(
-        "Hun Manet Says Port Will Serve 'Trade and Peace.'\n\nPHNOM PENH -- Prime Minister "
-        "Hun Manet, opening the new deep-water terminal of the Sihanoukville Autonomous Port on "
-        "Saturday, said it would serve an open region, one of ''trade and peace, one "
-        "of partners.''", "direct", "Hun Manet", "said", "Prime Minister Hun Manet",
+        "Ferry Pier Opens in Ostravia\n\nOSTRAVIA -- Mayor Mira Castell, standing on the new pier "
+        "on Sunday, said the town had ''waited long enough for it.''", "direct", "Mira Castell",
+        "said", "Mayor Mira Castell",
         id="dateline-subject"),
     pytest.param(
         "The Port Vell Harbour Guild has rejected the plan. It is dismissing what it calls "
         "\"a tax on every fisherman.\"",
         "direct", "Port Vell Harbour Guild", "dismissing", "It", id="it-is-the-party"),
     pytest.param(
-        "Lisa Murkowski and Chris Coons sent a letter on Thursday to Senate leaders.\n\n"
-        "\"The program has become riddled with waste and delay,\" they wrote.",
-        "direct", "Lisa Murkowski and Chris Coons", "wrote", "they", id="they-are-two-names"),
+        "Lena Moor and Jonas Hale toured the ferry yard in Port Vell on Monday.\n\n"
+        "\"Every ferry in the yard needs a new engine,\" they wrote.",
+        "direct", "Lena Moor and Jonas Hale", "wrote", "they", id="they-are-two-names"),
     pytest.param(
         "The council's new video concludes with a shot of the quay and Mira Castell saying, "
         "“Our ferries will sail on time.”", "direct", "Mira Castell", "saying", "Mira Castell",
@@ -281,9 +280,8 @@ SPEAKER_REPAIRS = [
         "new timetable \"a relief\" for islanders.", "direct", "Pavel Orlov",
         "called", "Pavel Orlov", id="name-in-apposition-to-a-thing"),
     pytest.param(
-        "Mira Castell stayed calm at the harbour meeting when a fisherman who said his nets had "
-        "been cut asked about the new moorings, saying, “We will replace every net.”", "direct",
-        "Mira Castell", "saying", "Mira Castell",
+        "Orlov lost his temper over a builder who said he was owed money for the new pier, "
+        "saying, “Perhaps the paint was bad.”", "direct", "Orlov", "saying", "Orlov",
         id="participle-after-relative-clause"),
     pytest.param(
         "Orlov smiled at the council meeting, saying, “The ferries are full,” when Moor raised "
@@ -307,8 +305,8 @@ SPEAKER_REPAIRS = [
         "bridge.", "direct", "Port Vell council", "call",
         "The Port Vell council", id="they-in-a-relative-clause-is-the-organisation"),
     pytest.param(
-        "Sam Rainsy spoke in Paris on Friday. He did not withdraw the posts in which he called "
-        "the agreement a “betrayal” of the voters.", "direct", "Sam Rainsy", "called", "He",
+        "Jonas Hale sailed home to Ostravia on Sunday. He kept the notes in which he called the "
+        "ferry deal a “swindle” of the islanders.", "direct", "Jonas Hale", "called", "He",
         id="he-in-a-relative-clause-is-the-same-he"),
     pytest.param(
         "On Monday in Ostravia, Lena Moor, the chair of the harbour board, sharply told a farmer "
@@ -359,21 +357,19 @@ def test_speaker_repairs(nlp: Any, text: str, kind: str, speaker: str, cue: str,
 def test_lone_quote_after_a_sentence_about_someone_is_theirs(nlp: Any) -> None:
     """A quote that stands alone after a sentence with no cue belongs to that sentence's
     subject, not to the last speaker."""
-    text = ("“We will win this province,” Rainsy said at the rally.\n"
-            "Sen. Lisa Murkowski identified young voters' fatigue with the war as one of the "
-            "reasons to back the ceasefire. “The younger people are sick and tired of fighting "
-            "and shelling.”")
+    text = ("“The ferries will run,” Orlov said at the quay.\n"
+            "Lena Moor gave the winter storms as her reason to rebuild the sea wall. “The old "
+            "wall will not survive another January.”")
     found = extract(nlp, text)
     assert [(q.speaker, said(text, q)) for q in found] == [
-        ("Rainsy", "Rainsy"), ("Lisa Murkowski", "Sen. Lisa Murkowski")]
+        ("Orlov", "Orlov"), ("Lena Moor", "Lena Moor")]
 
 
 def test_participle_takes_the_sentence_subject(nlp: Any) -> None:
     """A participle cue the parse cut off from its verb speaks for the sentence's subject."""
-    text = ("Mr. Rubio barely settled the issue, treating Mr. Coons's comment initially as "
-            "praise -- ''That makes us safer'' -- and, when pressed after the hearing, "
-            "asserting, ''Of course, we pay the port fees.''")
+    text = ("Ms. Castell walked out of the meeting, waving the report aside -- ''That is old "
+            "news'' -- and later, at the quay, adding, ''Of course the ferries will run.''")
     found = extract(nlp, text)
     assert [(q.text, q.speaker, q.cue, said(text, q)) for q in found] == [
-        ("That makes us safer", "Rubio", "asserting", "Mr. Rubio"),
-        ("Of course, we pay the port fees", "Rubio", "asserting", "Mr. Rubio")]
+        ("That is old news", "Castell", "adding", "Ms. Castell"),
+        ("Of course the ferries will run", "Castell", "adding", "Ms. Castell")]
