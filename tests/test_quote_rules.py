@@ -212,8 +212,8 @@ def test_fixed_attributions(nlp: Any, text: str, expected: list[tuple[str, str]]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
-    ("I changed my answer. “Of course I agree with the plan.” Sok Dara said nothing.", "Sok Dara"),
-    ("I changed my answer: “Of course I agree with the plan.” Sok Dara said nothing.", None)])
+    ("I rewrote my note. “The ferry was late again.” Jonas Hale said nothing.", "Jonas Hale"),
+    ("I rewrote my note: “The ferry was late again.” Jonas Hale said nothing.", None)])
 def test_cue_after_is_not_taken_for_a_quote_a_colon_introduces(nlp: Any, text: str,
                                                                  speaker: str | None) -> None:
     """The colon says the quote is the words of the sentence before it, whoever speaks next."""

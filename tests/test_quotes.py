@@ -80,9 +80,9 @@ DIRECT = [
           "Defense Secretary Pete Hegseth")],
         id="colon"),
     pytest.param(
-        "Poling continued:\n\n\"The border issue is very much a national issue.\"",
-        [("The border issue is very much a national issue", "Poling", "continued",
-          "Poling")], id="colon-paragraph"),
+        "Moor continued:\n\n\"The harbour belongs to every town on the coast.\"",
+        [("The harbour belongs to every town on the coast", "Moor", "continued",
+          "Moor")], id="colon-paragraph"),
     pytest.param(
         "According to a notice in the Federal Register, the ban ended because of "
         "\"renewed engagement with the United States.\"",
@@ -162,9 +162,9 @@ def test_direct_quotes(nlp: Any, text: str, expected: list[tuple[str, str, str, 
 NOT_QUOTES = [
     pytest.param("The new rule removes the “X” designation attached to its name.", id="letter"),
     pytest.param("Les États-Unis retirent le Cambodge de leur « liste noire ».", id="french"),
-    pytest.param("She appeared on “Fox News Sunday” with the senator.", id="show-title"),
+    pytest.param("She appeared on “Harbour Hour” with the mayor.", id="show-title"),
     pytest.param("It supports the “Better Factories Cambodia” monitoring program.", id="name"),
-    pytest.param("The so-called “carried interest” loophole remains open.", id="scare-quote"),
+    pytest.param("The so-called “ferry tax” loophole remains open.", id="scare-quote"),
     pytest.param("“It was a fine day,” I said to the driver.", id="first-person-author"),
     pytest.param("Nobody has checked the claim that the ferries carried “twice as many tourists”.",
                  id="claim-without-an-owner"),
