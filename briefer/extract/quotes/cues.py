@@ -108,8 +108,8 @@ def cue_text_of(cue: Token) -> str:
 
 
 def subordinate(cue: Token) -> bool:
-    """True for a cue in an adverbial clause of time or cause: “...,” when Coons criticized
-    him (the quote is not what the criticism said)."""
+    """True for a cue in an adverbial clause of time or cause: “...,” when Moor raised the
+    berths (the quote is not what Moor said)."""
     return cue.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in SUBORDINATORS for c in cue.children)
 

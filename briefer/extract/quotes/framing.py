@@ -52,7 +52,7 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
         if found and anc.dep_ == "conj":
             break  # "X said ..., but he said ..." : two reports, not one inside the other
         if found and anc.dep_ == "advcl" and anc.tag_ == "VBG" and anc.head.dep_ == "relcl":
-            break  # "... a contractor who said ..., saying “...”": see `participle_after_relative`
+            break  # "... a builder who said ..., saying “...”": see `participle_after_relative`
     return found[-1] if found else None
 
 
@@ -186,8 +186,8 @@ def _cue_before(r: Reading, open_: int) -> Attribution | None:
 
 def subject_before(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None
                    ) -> Attribution | None:
-    """The person the sentence just before is about, when it has no cue: "Murkowski named
-    ... as one of the reasons. “The young ...”"."""
+    """The person the sentence just before is about, when it has no cue: "Moor gave the
+    storms as her reason to rebuild the wall. “The old wall ...”"."""
     return _subject_before(r, span.open)
 
 

@@ -53,8 +53,8 @@ def issuer(subject: Token) -> Token:
 
 
 def author(noun: Token) -> Token:
-    """The named author of a document in a clause on it: "a speech Hun Manet delivered in
-    July" -> Hun Manet (not "a report the newspaper obtained": obtaining is no authoring)."""
+    """The named author of a document in a clause on it: "a letter Lena Moor sent to
+    the owners" -> Lena Moor (not "a report the newspaper obtained": obtaining is no authoring)."""
     if noun.lemma_.lower() not in DOCUMENTS:
         return noun
     for clause in noun.children:
@@ -124,7 +124,7 @@ def person(ent: Span, inside: list[bool]) -> Person | None:
 
 
 def plural(noun: Token) -> bool:
-    """True for a plural noun or a list of nouns ("officials", "Murkowski and Coons")."""
+    """True for a plural noun or a list of nouns ("officials", "Moor and Hale")."""
     return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 

@@ -100,8 +100,8 @@ class Reading:
 
     def from_subject(self, head: Token, cue_text: str) -> Attribution:
         """The attribution naming `head` as the speaker: the mention's words (the name in
-        apposition to a noun that names nobody: "With a week to go, Chan Sophal, an adviser,
-        ..."), a pronoun bound to the subject it stands for, and the name. Its rules are
+        apposition to a noun that names nobody: "In a short note, an aide to the mayor, Pavel
+        Orlov, ..."), a pronoun bound to the subject it stands for, and the name. Its rules are
         (`NONE`, the rule that named it): the caller knows how `head` was found."""
         from briefer.extract.quotes.resolve import apposed_name
 
@@ -179,7 +179,7 @@ class Reading:
         return Person(phrase(head), None, head.idx, True, False, plural(head))
 
     def _thing(self, head: Token) -> Person | None:
-        """A subject that is no single person ("the party", "Murkowski and Coons"), as a
+        """A subject that is no single person ("the party", "Moor and Hale"), as a
         non-human `Person` an "it" or a "they" may refer back to."""
         if self.inside[head.i] or head.pos_ not in ("NOUN", "PROPN") or head.is_space:
             return None

@@ -40,7 +40,7 @@ Named = tuple[str | None, str | None]
 
 
 def apposed_name(head: Token) -> Token | None:
-    """The name in apposition to a noun that names nobody ("an adviser, Chan Sophal"): the
+    """The name in apposition to a noun that names nobody ("an aide, Pavel Orlov"): the
     words a reader sees for the speaker."""
     appos = appositive(head)
     if appos is None or appos.pos_ != "PROPN":
@@ -54,8 +54,8 @@ def apposed_name(head: Token) -> Token | None:
 
 
 def bound_pronoun(pronoun: Token, r: Reading) -> Token | None:
-    """The subject a pronoun in a relative clause stands for: in "Hun Manet's party
-    contrasts its plan with what they call ..." the party does the calling. Only for
+    """The subject a pronoun in a relative clause stands for: in "The Port Vell
+    council is fighting what they call ..." the council does the calling. Only for
     "he"/"she" with a person, the same "he"/"she", and "they" with a group."""
     kind = PERSONAL.get(pronoun.lower_)
     verb = pronoun.head
@@ -105,8 +105,8 @@ def relative_antecedent(r: Reading, head: Token) -> Named | None:
 
 
 def noun_before_relative(r: Reading, head: Token) -> Any:
-    """A who/which the parse hung on a verb takes the noun just before it ("the Police
-    Department which reported")."""
+    """A who/which the parse hung on a verb takes the noun just before it ("the Harbour
+    Office which reported")."""
     if not _relative(head):
         return None
     i = head.i - 1
@@ -163,8 +163,8 @@ def proper_name(r: Reading, head: Token) -> Named | None:
 
 
 def apposed(r: Reading, head: Token) -> Named | None:
-    """A noun with a name in apposition is that name, the noun its role ("an adviser, Chan
-    Sophal")."""
+    """A noun with a name in apposition is that name, the noun its role ("an aide, Pavel
+    Orlov")."""
     appos = appositive(head)
     if appos is not None and appos.pos_ == "PROPN":
         return r.names.full(name(appos), appos.idx), phrase(head)

@@ -33,14 +33,14 @@ QUOTE = (
 LONE = (
     Rule("cue-before", framing.cue_before, "[Poling] said so. “The port is open.”"),
     Rule("subject-before", framing.subject_before,
-         "[Murkowski] named fatigue as a reason. “The young are tired.”"),
+         "[Moor] gave the storms as her reason. “The wall will not last.”"),
     Rule("continues", framing.continues, "“It is done,” [Peou] said.\n\n“Both gain.”"),
 )
 
 CUE_SPEAKER = (
     Rule("according-to", speaker.according_to,
-         "according to a speech [Hun Manet] delivered in July"),
-    Rule("claim-owner", speaker.claim_owner, "[Rubio]'s claim that there were “hundreds”"),
+         "according to a letter [Lena Moor] sent to the ferry owners"),
+    Rule("claim-owner", speaker.claim_owner, "[Moor]'s claim that the ferries carried “twice as many”"),
     Rule("speech-verb", speaker.speech_verb, "(the subject of a speech verb: `SUBJECT`)"),
 )
 
@@ -65,21 +65,21 @@ CLIMB = (
     Rule("clause-head", speaker.clause_head,
          "[The embassy] issued a statement calling the charges “baseless”."),
     Rule("participle-after-relative", speaker.participle_after_relative,
-         "[Harris] was asked about a contractor who said ..., saying, “Maybe he did poor work.”"),
+         "[Orlov] lost his temper over a builder who said ..., saying, “Perhaps the paint was bad.”"),
 )
 
 REPAIRS = (
     Rule("dateline-subject", speaker.dateline_subject,
-         "PHNOM PENH -- Prime Minister [Hun Manet] said ... (dateline parsed as the subject)"),
+         "PORT VELL -- Harbour master [Lena Moor] said ... (dateline parsed as the subject)"),
     Rule("misread-noun", speaker.misread_noun,
          "expert [Gregory Poling] at the CSIS think tank said (“think” read as a verb)"),
     Rule("document-issuer", speaker.document_issuer,
-         "a speech [Hun Manet] delivered said (a document speaks for its author)"),
+         "a letter [Lena Moor] sent said (a document speaks for its author)"),
 )
 
 BINDING = (
     Rule("bound-pronoun", resolve.bound_pronoun,
-         "[Hun Manet's party] contrasts its plan with what they call “a message”."),
+         "[The Port Vell council] is fighting what they call “a campaign of lies”."),
 )
 
 RESOLVE = (
@@ -87,14 +87,14 @@ RESOLVE = (
     Rule("relative-antecedent", resolve.relative_antecedent,
          "A, B and [C], who joked that “...”"),
     Rule("noun-before-relative", resolve.noun_before_relative,
-         "we turned to [the Police Department] which reported “1,870 accidents”."),
+         "we went to [the Harbour Office] which reported “212 late ferries”."),
     Rule("pronoun", resolve.pronoun, "[Gregory Poling] spoke. “It is symbolic,” he said."),
     Rule("titled-name", resolve.titled_name,
          "Ambassador to Cambodia [William Heidt] stated that ... (title parsed as the subject)"),
     Rule("title", resolve.title, "[The Secretary of State] warned that “...”"),
     Rule("proper-name", resolve.proper_name, "[Yang Peou] spoke. “...,” [Peou] said."),
     Rule("apposed-name", resolve.apposed,
-         "With a week to go, an adviser, [Chan Sophal], called it “a message”."),
+         "In a short note, an aide, [Pavel Orlov], called it “a needless fight”."),
     Rule("noun-phrase", resolve.noun_phrase, "[Embassy spokesperson] said “...”"),
 )
 

@@ -151,7 +151,7 @@ def parse_subject(r: Reading, cue: Token) -> Found | None:
 
 def participle_subject(r: Reading, cue: Token) -> Token | None:
     """A participle cue the parse cut off from its verb speaks for the first named subject
-    before it in the sentence: "Mr. Rubio barely settled the issue, ... asserting, ''...''"."""
+    before it in the sentence: "Ms. Castell walked out of the meeting, ... adding, ''...''"."""
     if cue.tag_ != "VBG":
         return None
     subjects = [t for t in r.doc[cue.sent.start:cue.i] if t.dep_ in SUBJECTS
@@ -161,8 +161,8 @@ def participle_subject(r: Reading, cue: Token) -> Token | None:
 
 def clause_opening_name(r: Reading, cue: Token) -> Token | None:
     """A finite cue the parse left without a subject: the name that opens its clause, past a
-    dateline ("PHNOM PENH -- Prime Minister Hun Manet, opening ..., said"; "..., Rubio and
-    Coons call"), else the last name before the cue with no verb between them."""
+    dateline ("PORT VELL -- Harbour master Lena Moor, closing ..., said"; "..., Moor and
+    Hale call"), else the last name before the cue with no verb between them."""
     if cue.tag_ not in FINITE:
         return None
     para = r.para[cue.i]
@@ -225,8 +225,8 @@ def clause_head(r: Reading, verb: Token, cue: Token) -> Token | None:
 
 
 def participle_after_relative(r: Reading, verb: Token, cue: Token) -> Token | None:
-    """A participle after a relative clause speaks for the sentence's subject: "X was asked
-    about a contractor who said ..., saying “...”" is X's."""
+    """A participle after a relative clause speaks for the sentence's subject: "X lost his
+    temper over a builder who said ..., saying “...”" is X's."""
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.dep_ == "relcl":
         return participle_subject(r, verb)
     return None
