@@ -475,9 +475,11 @@ def _swaps(page: list[list[str]], other: list[list[str]], page_grams: list[set[t
                 continue
             matcher = SequenceMatcher(None, sent, cand, autojunk=False)
             # the quick ratios bound the ratio from above: most candidates stop there
-            if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio \
-                    and matcher.ratio() >= best_ratio and (best is None or matcher.ratio() > best_ratio):
-                best, best_ratio = matcher, matcher.ratio()
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio or (best is None and ratio == best_ratio):
+                best, best_ratio = matcher, ratio
         if best is None:
             continue
         aligned += 1
