@@ -114,6 +114,30 @@ def end_stamp(all_lines: list[Line]) -> str | None:
     return None
 
 
+# a genre label above a piece whose standfirst names its author ("Commentary", "Analysis")
+_GENRE = r"(?:commentary|analysis|essay|op-ed|opinion|perspective|column|policy brief|issue brief|paper)"
+_GENRE_LINE = re.compile(rf"^{_GENRE}$", re.I)
+# the standfirst naming the author of the piece: "Jane Roe examines the rules that ...", "In this
+# commentary, Jane Roe argues ..."
+STANDFIRST = re.compile(rf"^(?:[Ii]n this {_GENRE}(?: piece)?,\s+)?(?P<name>{_PERSON})\s+"
+                        r"(?:examines|explores|assesses|analy[sz]es|argues|unpacks|reflects on)\s")
+
+
+def standfirst_at(top: list[Line]) -> tuple[int, str] | None:
+    """(index, author) of a standfirst above the story that names the piece's author as its
+    subject ("Jane Roe examines ..."), on a page labelled as commentary or analysis (or saying "In
+    this commentary, ..."): a news summary's "Jane Roe argues" names a speaker, so a label is
+    needed."""
+    labelled = any(_GENRE_LINE.match(ln.text) for ln in top[:6])
+    for i, ln in enumerate(top[:8]):
+        match = STANDFIRST.match(ln.text)
+        if match and person(match["name"]) and (labelled or ln.text.casefold().startswith("in this ")):
+            return i, match["name"]
+        if len(ln.text.split()) >= 12 and ln.text.endswith((".", '"', "”")):
+            break  # the story has begun: a standfirst stands above it
+    return None
+
+
 def role_byline(text: str, top: list[Line]) -> list[str] | None:
     """"by Jane Doe, Professor of Law, University of X" on a paragraph of its own above the story."""
     for ln in top:
@@ -173,6 +197,26 @@ def _org_like(name: str) -> bool:
 def wire_line(top: list[Line]) -> str | None:
     """A news agency's name alone on a line above the story: its credit ("AFP")."""
     return next((ln.text for ln in top if pd.is_wire(ln.text)), None)
+
+
+# an e-mail's delivery notice naming its sender: "You are subscribed to Press Releases for Harbour
+# Authority.", "... sent to x@y.org using Mailer Cloud on behalf of: Harbour Authority · 1 Pier Road"
+_MAILED = [re.compile(r"\bYou are subscribed to [\w ,&'’-]{2,60}? (?:for|from) (?P<org>[^·•|\n]{3,80}?)"
+                      r"(?<!\b[A-Z])\.(?:\s|$)"),  # the sentence's end, not "U.S."'s dot
+           re.compile(r"\bThis e-?mail was sent to \S+@\S+.{0,80}?\bon behalf of:?\s*(?P<org>[^·•|\n]{3,80}?)"
+                      r"\s*(?:[·•|]|\.?$)")]
+
+
+def mail_sender(all_lines: list[Line]) -> str | None:
+    """The organisation a mailing list's delivery notice names as the e-mail's sender: the page's
+    publisher (a press release delivered by e-mail)."""
+    for ln in all_lines[:8] + all_lines[-6:]:
+        for shape in _MAILED:
+            match = shape.search(ln.text)
+            org = match["org"].strip() if match else ""
+            if org and outlet_like(org) and not generic(org):
+                return org
+    return None
 
 
 def inverted_credit(content: list[Line], is_body: object) -> str | None:

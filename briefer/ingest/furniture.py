@@ -27,7 +27,8 @@ DATE_INSIDE = re.compile(rf"{_DATE}|{_TIME}", re.I)
 # how a web archive records a page: " date 2025-04-05 Section name"
 ARCHIVE_DATE = re.compile(r"^date \d{4}-\d\d-\d\d\b")
 CREDIT_TAIL = re.compile(
-    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}"  # REUTERS/Name Surname
+    # REUTERS/Name Surname, REUTERS/Name Surname/File Photo
+    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*(?:\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}){1,2}"
     r"|\((?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*\s?/\s?[A-Z][\w .&'-]+\)"  # (Name Surname/PUBLISHER)
     r"|\b(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?:by\b|:)[^.]{0,60})\s*$")
 RELATED = re.compile(r"^(?:related(?:\s+(?:articles?|stories|news|posts|content|coverage))?|also read|"
@@ -44,6 +45,10 @@ CODE_LINE = re.compile(r"^[a-z]+[A-Z]\w*\s*[:=]\s*[\w.\"'-]*[;,]?$")
 SELF_NOTE = re.compile(r"^(?:In this (?:client )?(?:alert|article|post|piece|update|insight|newsletter|"
                        r"briefing|note|blog(?: post)?|guide|explainer),? we\b|"
                        r"[^.]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\b)", re.I)
+# a mailing list's delivery notice around an e-mailed page
+MAIL_NOTICE = re.compile(r"^(?:You are subscribed to\b|You are receiving this (?:e-?mail|message|newsletter)\b|"
+                         r"This (?:e-?mail|message) was sent to\b|(?:To )?unsubscribe\b|"
+                         r"(?:Manage|Update) your (?:subscriptions?|preferences)\b)", re.I)
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
 # a photo caption: one sentence in the present tense of what a picture shows ("X and Y shake hands
 # after the talks"), ending with the day it was taken ("on 14 December 2023."); reporting uses the
@@ -124,6 +129,8 @@ def _line_reason(text: str) -> str | None:
         return "hashtags"
     if SELF_NOTE.match(text) and len(text.split()) <= 45:
         return "site boilerplate"
+    if MAIL_NOTICE.match(text) and len(text.split()) <= 60:
+        return "mail notice"
     return None
 
 

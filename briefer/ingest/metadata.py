@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefer.ingest.furniture import page_furniture
+from briefer.ingest.names import desk_credit
 
 BYLINE = re.compile(r"^[^\S\n]*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
                     r":?\s+(?P<names>[A-Z][^\n]{1,80}?)[^\S\n]*$", re.M)
@@ -67,7 +68,18 @@ def furniture(text: str) -> list[tuple[int, int, str]]:
     taken = {(s, e) for s, e, _ in found}
     found += [(ln.start, ln.end, "credit line") for ln in all_lines
               if (ln.start, ln.end) not in taken and _stamp_line(ln.text)]
+    found += _standfirst(all_lines, taken)
     return sorted(found)
+
+
+def _standfirst(all_lines: list[Line], taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """A commentary's standfirst naming its author ("Jane Roe examines ..."): the page's note on
+    itself, like "In this article, we ...", not the story."""
+    from briefer.ingest.credits import standfirst_at
+
+    lead = standfirst_at(all_lines[:8])
+    ln = all_lines[lead[0]] if lead else None
+    return [(ln.start, ln.end, "standfirst")] if ln and (ln.start, ln.end) not in taken else []
 
 
 def _furniture_reason(line: str, count: int) -> str | None:
@@ -124,9 +136,11 @@ def _stamp_line(line: str) -> bool:
         return len(rest.split()) <= 4 and not rest.endswith((".", '"', "”"))
     if len(line.split()) > 16:
         return False
+    if pagedate.named_stamp(line):  # "Reuters June 18, 2025"
+        return True
     if "|" in line:  # "Jane Doe | June 20, 2024"; a table row "May 2, 2024 | Talks resume" is content
         parts = [p.strip() for p in line.split("|") if p.strip()]
-        named = all(pagedate.stamp(p) or _name_like(p) for p in parts)
+        named = all(pagedate.stamp(p) or _name_like(p) or desk_credit(p) for p in parts)
         return named and any(pagedate.stamp(p) or re.search(r"\d{4}\b", p) for p in parts)
     found = pagedate.stamp(line)
     return bool(found and (found.weekday or found.published or re.search(r"\d[:.]\d\d", line)))
