@@ -71,3 +71,12 @@ def desk_credit(part: str) -> str | None:
     pub = match["pub"]
     brand = re.fullmatch(r"[a-z]+(?:[.-][a-z]+)+", pub) is not None and not pub.startswith(_COMPOUND)
     return pub if is_wire(pub) or (outlet(pub) and not generic(pub)) or brand else None
+
+
+def credit_byline(raw: str) -> str | None:
+    """The agency or newsroom a byline names in a person's place ("By Xinhua", "By Harbour Times
+    Staff"), else None."""
+    from briefer.ingest.pagedate import is_wire
+
+    raw = raw.strip(" .,")
+    return raw if is_wire(raw) else desk_credit(raw)

@@ -13,7 +13,7 @@ from briefer.ingest import credits
 from briefer.ingest import pagedate as pd
 from briefer.ingest.furniture import KICKER, PROMPT
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
-from briefer.ingest.names import desk_credit, generic, outlet, outlet_like, person
+from briefer.ingest.names import credit_byline, desk_credit, generic, outlet, outlet_like, person
 
 # Words of a government body's name, for a page signed by it at its end ("U.S. Department of State").
 _ORG_HEAD = (r"(?:Department|Ministry|Embassy|Consulate|Mission|Office|Bureau|Agency|Commission|Council|"
@@ -277,7 +277,7 @@ def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
         names, extra = byline_names(byline.group("names"))
         if extra and pd.is_wire(extra):
             meta.setdefault("publisher", extra)
-        elif not names and (wire := _wire_byline(byline.group("names"))):
+        elif not names and (wire := credit_byline(byline.group("names"))):
             meta.setdefault("publisher", wire)  # "By Xinhua", "By Reuters Staff": a credit, no author
             if meta["publisher"] == wire and pd.is_wire(wire):
                 meta["kind"] = "wire"
@@ -288,13 +288,6 @@ def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
     who = _sign_off(content[-1].text)
     if who and not pd.is_wire(who) and person(who):
         meta["authors"] = [who]
-
-
-def _wire_byline(raw: str) -> str | None:
-    """The agency or newsroom a byline names in a person's place ("By Xinhua", "By Harbour Times
-    Staff"), else None."""
-    raw = raw.strip(" .,")
-    return raw if pd.is_wire(raw) else desk_credit(raw)
 
 
 def byline_names(raw: str) -> tuple[list[str], str | None]:
