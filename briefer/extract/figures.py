@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from briefer.extract.about import MEASURE_UNITS, TIME_UNITS, about
 from briefer.extract.counts import narrative_count
 from briefer.extract.dates import sentence_dates
+from briefer.extract.figure_nouns import misparsed_noun, preposition, sized_by_count
 from briefer.extract.figure_rules import AGE_UNITS, brief_figure, figure_date
 from briefer.extract.not_figures import PHONE, excluded, is_score, orphans, period_of, with_age
 from briefer.extract.spans import doc_sents
@@ -290,18 +291,7 @@ def _counted(raw: _Raw, tok: Token) -> Token | None:
             if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "vaccine" in "vaccine doses"
             return tok
-    return _misparsed_noun(raw, number)
-
-
-def _misparsed_noun(raw: _Raw, number: Token) -> Token | None:
-    """The noun right after a figure that the parse made a compound of a verb ("The $22.8 billion
-    transaction hands control ...", with "hands" read as the verb): a compound never heads a verb,
-    so the noun is what the figure sizes."""
-    nxt = next((t for t in number.doc[number.i + 1 : number.i + 4] if t.idx >= raw.end and not t.is_space), None)
-    if nxt is not None and nxt.pos_ == "NOUN" and nxt.dep_ == "compound" and nxt.head.pos_ in ("VERB", "AUX") \
-            and nxt.idx - raw.end <= 1:
-        return nxt
-    return None
+    return misparsed_noun(raw, number)
 
 
 def _of_noun(tok: Token) -> Token | None:
@@ -386,20 +376,9 @@ def _shift(raw: _Raw, offset: int) -> _Raw:
 
 
 
-def _preposition(doc: Doc, start: int) -> bool:
-    """True when the qualifier-like word at `start` is a noun's preposition: "control over 43
-    ports", "authority over three ministries" (not "killed over 40 people")."""
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    word = span[0] if span is not None and len(span) else None
-    if word is None or word.lower_ not in ("over", "above", "under", "below") or word.dep_ != "prep":
-        return False
-    before = next((t for t in reversed(doc[max(0, word.i - 3) : word.i]) if not t.is_space), None)
-    return before is not None and before.pos_ in ("NOUN", "PROPN") and not before.like_num
-
-
 def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
-    if qualifier is not None and _preposition(doc, start):
+    if qualifier is not None and preposition(doc, start):
         start, qualifier = raw.start, None
     unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
     joined = _unit_word(doc, raw) if unit is None else None
@@ -409,7 +388,7 @@ def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | Non
         raw, unit, noun = replace(raw, end=end), doc.text[raw.end + 1 : end].lower(), period
     elif joined is not None:  # "a 200-mile zone": the figure is "200-mile", the zone what it measures
         raw, unit, noun = replace(raw, end=joined.idx + len(joined.text)), joined.lower_, joined
-    elif unit is None and (sized := _sized_by_count(doc, raw)) is not None:
+    elif unit is None and (sized := sized_by_count(doc, raw)) is not None:
         # "a 15-member council": the figure is "15-member", the council what it measures
         raw, unit, noun = replace(raw, end=sized[0].idx + len(sized[0].text)), sized[0].lower_, sized[1]
     elif noun is not None and unit is None and _reads_with_unit(doc, raw, noun):
@@ -437,19 +416,6 @@ def _reads_with_unit(doc: Doc, raw: _Raw, noun: Token) -> bool:
         return False
     between = doc.text[raw.end : noun.idx]
     return len(between.split()) <= 2 and not re.search(r"\d|[,;(]", between)
-
-
-def _sized_by_count(doc: Doc, raw: _Raw) -> tuple[Token, Token] | None:
-    """(count noun, noun sized) of "a 15-member council", "a 13-seat chamber", "a 10-point plan": a
-    count joined by a hyphen to the word it counts, the two together describing the next noun."""
-    if doc.text[raw.end : raw.end + 1] != "-":
-        return None
-    span = doc.char_span(raw.end + 1, raw.end + 2, alignment_mode="expand")
-    word = span[0] if span is not None and len(span) else None
-    if word is None or word.idx != raw.end + 1 or not word.is_alpha or word.dep_ not in ("nmod", "compound", "amod"):
-        return None
-    head = word.head
-    return (word, head) if head.pos_ in ("NOUN", "PROPN") and head.i > word.i else None
 
 
 def _period_noun(doc: Doc, raw: _Raw) -> Token | None:
