@@ -202,7 +202,7 @@ def _measure_about(root: Token, skip: set[int]) -> str:
             return _change_about(head.head, skip | _ids(head))  # "an increase of 33 percent from 2020"
         return _phrase(head.head, skip | _ids(head))
     if verb is None:
-        return ""
+        return _purpose(root, skip)
     if verb.lemma_.lower() in _TOTALS and verb.dep_ in ("advcl", "acl", "xcomp") and root.dep_ in ("dobj", "obj"):
         return _totalled(verb, skip)
     said = _owner(verb, skip)
@@ -211,6 +211,13 @@ def _measure_about(root: Token, skip: set[int]) -> str:
                 and root.i not in _ids(c)), None)  # "cut emissions by 45 percent"
     what = _phrase(obj, skip) if obj is not None else ""
     return _join(said, word, what, _preps(verb, skip | _ids(root) | (_ids(obj) if obj is not None else set())))
+
+
+def _purpose(root: Token, skip: set[int]) -> str:
+    """ "$375 million to build the canal": what a sum with no verb of its own is for."""
+    purpose = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i not in skip
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return _phrase(purpose, skip) if purpose is not None else ""
 
 
 def _totalled(verb: Token, skip: set[int]) -> str:

@@ -50,7 +50,7 @@ _PERIOD = re.compile(r"-(?:year|month|week|day|hour)\s+(?:[a-z]+\s+)?(?P<noun>no
                      # a happening that lasts: "a 24-hour offensive", "the 10-month blockaded city"
                      r"war|siege|blockaded?|offensive|strike|occupation|campaign|standoff|shutdown|lockdown|"
                      r"curfew|detention)\b")
-_CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
+CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
                        r"(?:year|month|week|day|hour|decade)s?)\b", re.I)
 _MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
 _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
@@ -145,7 +145,7 @@ def _definite(doc: Doc, raw: _Raw) -> bool:
     size, not a count a figures table holds (the number was stated, if at all, where the group was)."""
     before = doc.text[max(0, raw.start - 12) : raw.start].lower()
     word = doc.text[raw.core[0] : raw.core[1]].lower()
-    if word == "one" or _CONTRAST.match(doc.text[raw.core[1] : raw.core[1] + 20]):
+    if word == "one" or CONTRAST.match(doc.text[raw.core[1] : raw.core[1] + 20]):
         return False  # "the five existing sites": a count set against others; "those three months": a length
     return bool(re.search(r"\b(?:the|our|their|these|those|both|all|its|his|her|your)\s+$", before))
 

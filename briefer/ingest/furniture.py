@@ -26,6 +26,8 @@ DATE_LINE = re.compile(rf"^(?:{_DATE}(?:[,|\s]+(?:at\s+)?{_TIME})?|{_TIME})$", r
 DATE_INSIDE = re.compile(rf"{_DATE}|{_TIME}", re.I)
 # how a web archive records a page: " date 2025-04-05 Section name"
 ARCHIVE_DATE = re.compile(r"^date \d{4}-\d\d-\d\d\b")
+# a city and a dash after the archive's date, opening the story ("Khartoum — There is ...")
+ARCHIVED_PLACE = re.compile(r"\s+[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){0,2}\s*[—–]\s+(?=[A-Z])")
 CREDIT_TAIL = re.compile(
     # REUTERS/Name Surname, REUTERS/Name Surname/File Photo
     r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*(?:\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}){1,2}"
@@ -96,7 +98,9 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
         if reason is not None:
             found.append((start, end, reason))
         elif ARCHIVE_DATE.match(text):
-            found.append((start, start + ARCHIVE_DATE.match(text).end(), "archive date"))  # type: ignore[union-attr]
+            stamp = ARCHIVE_DATE.match(text).end()  # type: ignore[union-attr]
+            place = ARCHIVED_PLACE.match(text, stamp)  # " date 2025-10-28 Khartoum — There is ...": a dateline
+            found.append((start, start + (place.end() if place else stamp), "archive date"))
     return found
 
 

@@ -185,11 +185,15 @@ _OMISSION = re.compile(r"[\"“]?\s*[\[(](?:…|\.\.\.)[\])]\s*")
 _WIRE_TAIL = re.compile(r",\s+(?:(?:reports|reported|says|said)\s+(?P<a>(?:the\s+)?[\w .-]{2,30}?)|"
                         r"(?P<b>(?:the\s+)?[\w .-]{2,30}?)\s+(?:reports|reported))\.$")
 
+# a pointer to another page closing a sentence: "(see Fides, 27/10/2025).", "(see also Table 2)"
+_SEE_TAIL = re.compile(r"\s*\((?:see|cf\.)\s[^()\n]{1,60}\)\s*[.!?]?\s*$", re.IGNORECASE)
+
 
 def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) of a sentence less what is the page's, not the story's: an editor's omission
-    mark opening it ("“[…] The two states agreed ...”", with its quote marks) and a news agency's
-    credit closing it ("..., reports the AFP."). A quote mark left without its pair goes too."""
+    mark opening it ("“[…] The two states agreed ...”", with its quote marks), a news agency's
+    credit closing it ("..., reports the AFP.") and a pointer to another page closing it ("...
+    (see Harbour Wire, 27/10/2025)."). A quote mark left without its pair goes too."""
     from briefer.ingest import pagedate
 
     lead = _OMISSION.match(text, start, end)
@@ -201,4 +205,7 @@ def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _WIRE_TAIL.search(text, start, end)
     if tail and pagedate.is_wire(re.sub(r"^the\s+", "", tail["a"] or tail["b"] or "", flags=re.I)):
         end = tail.start()
+    see = _SEE_TAIL.search(text, start, end)
+    if see and see.start() > start:
+        end = see.start()
     return start, end
