@@ -181,6 +181,14 @@ def test_context_year(nlp: Any) -> None:
     assert context_year(nlp("The ship arrived on 24 January."), 0) is None
 
 
+def test_a_history_aside_is_no_context_year(nlp: Any) -> None:
+    # the bridge's 1931 opening is decades before the text's own time (2004): November stays unknown
+    doc = nlp("The mayor called the tolls unfair in November. Opened in 1931, the bridge was rebuilt in 2004.")
+    assert context_year(doc, doc.text.index("November")) is None
+    doc = nlp("The mayor called the tolls unfair in November. The bridge was rebuilt in 2001 and again in 2004.")
+    assert context_year(doc, doc.text.index("November")) == "2001"
+
+
 def test_a_date_in_a_name_is_no_context_year(nlp: Any) -> None:
     doc = nlp("Whatever the vote on March 3, the line stays as the Harbour Award of 3 October 1899 drew it.")
     assert context_year(doc, doc.text.index("March 3")) is None
