@@ -203,3 +203,17 @@ def test_a_date_in_a_name_is_no_context_year(nlp: Any) -> None:
 )
 def test_month_of_a_relative_year(expr: str, iso: str) -> None:
     assert normalise(expr, "2025-11-06") == iso
+
+
+@pytest.mark.parametrize(("expr", "anchor", "iso"), [
+    ("Tuesday 9 March 2027", None, "2027-03-09"),
+    ("Tuesday, 9 March 2027", None, "2027-03-09"),
+    ("Tuesday 9 March", "2027-03-12", "2027-03-09"),
+])
+def test_a_weekday_before_a_day_first_date(expr: str, anchor: str | None, iso: str) -> None:
+    assert normalise(expr, anchor) == iso
+
+
+def test_a_weekday_before_a_day_first_date_dates_the_sentence(nlp: Any) -> None:
+    doc = nlp("On Tuesday 9 March 2027, in Harlow, the two mayors signed the water accord.")
+    assert [iso for _, _, _, iso in point_dates(doc[:], None)] == ["2027-03-09"]
