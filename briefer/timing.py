@@ -4,7 +4,12 @@ Pure functions, no spaCy: `shown("met on Thursday.", "2025-11-07")` is
 `Shown("met on Thursday [6 November 2025].", unresolved=0)`, and `age_mark` says when a statement
 is old enough (more than about six months before the brief's as-of date) to carry its date.
 `Clock` applies them to a brief's facts, quotes and events, each against its own source's date.
-The verbatim text stays in the extraction; only what the brief shows changes.
+A date written without a year shows its year in brackets ("in March [2024]") when it is not the
+brief's own, or, in an undated source, when the set places it (yearless.py). An undated source's
+old statement is dated by a happening told in the same words, else by the date heading it sits
+under in a chronology, else marked with the newest date its page tells of ("undated source; latest
+date it tells of: December 2023"). The verbatim text stays in the extraction; only what the brief
+shows changes.
 """
 
 from __future__ import annotations
@@ -182,7 +187,10 @@ class Clock:
         self._unresolved: dict[tuple[str, str], int] = {}
         self.text = {s.id: s.text for s in ex.sources}
         self.placer = SetPlacer(ex.events, {s.id for s in ex.sources if s.quality >= TRUSTED})
-        self.latest = {s.id: self._latest(s, ex.events) for s in ex.sources if not self.date[s.id]}
+        self._sources = {s.id: s for s in ex.sources}
+        self._events = ex.events
+        self._latest_of: dict[str, str | None] = {}
+        self._heads: dict[str, list[tuple[int, str]]] = {}
 
     def unresolved(self, text: str, source: str) -> int:
         """How many relative dates of `text` its source's date cannot resolve."""
@@ -205,8 +213,21 @@ class Clock:
         the same words (its sentence dated through the text itself), else None."""
         dates = [date for loc in locations for at, date in self.happened
                  if at.source == loc.source and at.start < loc.end and loc.start < at.end]
-        headed = [heading_date(self.text.get(loc.source, ""), loc.start) for loc in locations]
+        headed = [self._heading(loc) for loc in locations]
         return max(dates, default=None) or max((d for d in headed if d), default=None)
+
+    def _heading(self, loc: Location) -> str | None:
+        """The date heading above a statement in a chronology (date_headings, found once a source)."""
+        if loc.source not in self._heads:
+            self._heads[loc.source] = date_headings(self.text.get(loc.source, ""))
+        return next((iso for end, iso in reversed(self._heads[loc.source]) if end <= loc.start), None)
+
+    def latest(self, source: str) -> str | None:
+        """The newest date an undated source tells of (None for a dated one), found once a source."""
+        if source not in self._latest_of:
+            found = self._sources.get(source)
+            self._latest_of[source] = self._latest(found, self._events) if found and not self.date.get(source) else None
+        return self._latest_of[source]
 
     def _latest(self, source: Source, events: list[Event]) -> str | None:
         """The newest date an undated source tells of: a date or year
@@ -246,7 +267,7 @@ class Clock:
     def undated_mark(self, display: str, sources: list[str]) -> str:
         """The mark of an old statement whose sources are undated and whose words carry no date:
         the newest date its source tells of ("undated source; latest date it tells of: July 2024")."""
-        latest = max((d for d in (self.latest.get(s) for s in sources) if d), default=None)
+        latest = max((d for d in (self.latest(s) for s in sources) if d), default=None)
         mark = age_mark(display, latest, self.as_of)
         return f"undated source; latest date it tells of: {mark}" if mark else ""
 
@@ -293,11 +314,15 @@ _HEADING = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
+def date_headings(text: str) -> list[tuple[int, str]]:
+    """(end, ISO date) of each date alone on its line in a page that has two at least (a
+    chronology's section headings), in text order; [] otherwise."""
+    heads = [(m.end(), normalise(m.group(0).strip(), None)) for m in _HEADING.finditer(text)]
+    found = [(end, iso) for end, iso in heads if iso]
+    return found if len(found) >= 2 else []
+
+
 def heading_date(text: str, at: int) -> str | None:
     """The date of the section a statement at `at` sits in, in a page whose sections are headed by
-    dates alone on their lines (two at least: a chronology): the nearest such heading above it."""
-    heads = list(_HEADING.finditer(text))
-    above = [m for m in heads if m.end() <= at]
-    if len(heads) < 2 or not above:
-        return None
-    return normalise(above[-1].group(0).strip(), None)
+    dates alone on their lines: the nearest such heading above it."""
+    return next((iso for end, iso in reversed(date_headings(text)) if end <= at), None)

@@ -87,9 +87,18 @@ class SetPlacer:
     """Places the yearless dates of undated sources by the happenings other sources date."""
 
     def __init__(self, events: Iterable[Event], trusted: set[str]):
-        self._reports = [(e, _words(e.text)) for e in events
-                         if not e.scheduled and len(e.date) >= 7 and any(loc.source in trusted for loc in e.sources)]
+        self._events = [e for e in events if not e.scheduled and len(e.date) >= 7
+                        and any(loc.source in trusted for loc in e.sources)]
+        self._by_month: dict[int, list[tuple[Event, frozenset[str]]]] | None = None
         self._trusted = trusted
+
+    def _reports(self, month: int) -> list[tuple[Event, frozenset[str]]]:
+        """The reports of one month, with their words (indexed on first use: most briefs ask little)."""
+        if self._by_month is None:
+            self._by_month = {}
+            for e in self._events:
+                self._by_month.setdefault(int(e.date[5:7]), []).append((e, _words(e.text)))
+        return self._by_month.get(month, [])
 
     def year(self, found: Yearless, sentence: str, source: str) -> str | None:
         """The year of the set's report that tells this date of `source`'s sentence in the most
@@ -97,7 +106,7 @@ class SetPlacer:
         none shares MIN_SHARED words or the best reports disagree on the year."""
         words = _words(sentence)
         best: dict[str, int] = {}
-        for e, sig in self._reports:
+        for e, sig in self._reports(found.month):
             shared = len(words & sig)
             if (shared < MIN_SHARED or not _same_day(e.date, found)
                     or not any(loc.source != source and loc.source in self._trusted for loc in e.sources)):
