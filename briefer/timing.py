@@ -230,9 +230,8 @@ class Clock:
         return self._latest_of[source]
 
     def _latest(self, source: Source, events: list[Event]) -> str | None:
-        """The newest date an undated source tells of: a date or year
-        it writes (outside its furniture), a happening it dates, or a yearless date of it that the
-        set places."""
+        """The newest date an undated source tells of: a date or year it writes (outside its
+        furniture), a happening it dates with a written year, or a yearless date the set places."""
         told = [e.date for e in events if not e.scheduled and YEAR.search(e.date_text)
                 and any(loc.source == source.id for loc in e.sources)]
         text = source.text
