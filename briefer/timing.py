@@ -236,7 +236,7 @@ class Clock:
                 and any(loc.source == source.id for loc in e.sources)]
         text = source.text
         for m in WRITTEN.finditer(text):
-            if not any(f.start <= m.start() < f.end for f in source.furniture):
+            if not any(f.start <= m.start() < f.end for f in source.furniture) and not _names(text, m):
                 told.append(normalise(m.group(0), None) or m.group(0)[-4:])
         for found in yearless(text):
             year = self.placer.year(found, sentence_around(text, found.start, found.end), source.id)
@@ -267,6 +267,8 @@ class Clock:
         """The mark of an old statement whose sources are undated and whose words carry no date:
         the newest date its source tells of ("undated source; latest date it tells of: July 2024")."""
         latest = max((d for d in (self.latest(s) for s in sources) if d), default=None)
+        if latest is None or not self.as_of or int(latest[:4]) < int(self.as_of[:4]) - PAGE_YEARS:
+            return ""  # a page that tells of nothing newer than 1960 recounts history: its time is unknown
         mark = age_mark(display, latest, self.as_of)
         return f"undated source; latest date it tells of: {mark}" if mark else ""
 
@@ -305,6 +307,19 @@ class Clock:
 
 RECENT_DAYS = 45
 TRUSTED = 0.5  # a source below this quality places no other source's dates
+PAGE_YEARS = 5  # how far before the brief the newest date an undated page tells of may lie to mark it
+_DET = re.compile(r"\b(?:[Tt]he|an?|its|their|his|her)\s+$")
+_OF_NAME = re.compile(r"\b[A-Z][\w-]*\s+of\s+(?:the\s+)?$|\b(?:[Ss]ince|[Ff]rom)\s+$")
+
+
+def _names(text: str, m: re.Match[str]) -> bool:
+    """A year that names a thing ("the 1972 Simla Agreement", "the Treaty of 1960") or opens a span
+    ("since 1991"): not a time the page tells of."""
+    if not m.group(0).isdigit():
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    named = _DET.search(before) and re.match(r"\s+[A-Z]", text[m.end():m.end() + 3])
+    return bool(named or _OF_NAME.search(before))
 
 
 # A full date alone on its line ("September 19, 2023"): a chronology's section heading.

@@ -107,3 +107,19 @@ def test_a_chronologys_statement_is_dated_by_the_heading_above_it() -> None:
     fact = clock.fact(Fact(id="f", text=said, sources=[Location("u", at, at + len(said))]))
     assert fact.dated == "July 2029"
     assert timing.heading_date("July 14, 2029\nThe floods came.", 20) is None  # one date line: no chronology
+
+
+def test_a_page_that_tells_only_of_history_marks_nothing() -> None:
+    # its newest date is decades before the brief: a page recounting history, its own time unknown
+    page = "The council suspended the 1981 Harlow Accord. The river pact, signed in 1981, is old."
+    clock = _clock([Source(id="u", path="u.txt", text=page),
+                    Source(id="d", path="d.txt", date="2031-09-20", text="")], [])
+    fact = clock.fact(Fact(id="f", text="The council suspended the accord.", sources=[Location("u", 0, 10)]))
+    assert fact.dated == ""
+
+
+def test_a_year_that_names_a_thing_is_no_date_the_page_tells_of() -> None:
+    page = "Ministers met in May 2029. They may suspend the 2030 Harlow Accord and the Treaty of 2030."
+    clock = _clock([Source(id="u", path="u.txt", text=page),
+                    Source(id="d", path="d.txt", date="2031-09-20", text="")], [])
+    assert clock.latest("u") == "2029-05"
