@@ -3,8 +3,10 @@
 Widths are measured with DejaVu Sans advance widths (a wide face: the one LibreOffice falls back
 to when a document's font is missing, and wider than Calibri, Cambria or Liberation), so a word
 that fits by this measure fits in the fonts a brief is likely to be shown in. The share-out is
-the browsers' automatic table layout: each column gets at least its longest word, and the room
-left goes to the columns in proportion to how much their text would need on one line.
+the browsers' automatic table layout, made shorter: each column gets at least its longest word;
+the room left goes first where it takes lines off the rows (a row is as tall as its most wrapped
+cell), and what saves no line goes to the columns in proportion to how much their text would
+need on one line.
 """
 
 from __future__ import annotations
@@ -72,9 +74,86 @@ def column_widths(rows: Sequence[Sequence[CellText]], cols: int, total: int, siz
     if sum(high) <= total:  # everything fits on one line: widen in proportion
         widths = [total * h // sum(high) for h in high]
     elif sum(low) <= total:
-        spare, want = total - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
-        widths = [lo + spare * w // max(sum(want), 1) for lo, w in zip(low, want, strict=True)]
+        widths = _fewest_lines(rows, cols, low, high, total, size_pt)
     else:  # even the longest words do not fit side by side: break them evenly
         widths = [total * lo // sum(low) for lo in low]
     widths[-1] += total - sum(widths)
     return widths
+
+
+def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int], high: list[int], total: int,
+                  size_pt: float) -> list[int]:
+    """Share the room beyond each column's longest word so that the table is as short as it can
+    be: a row is as tall as its most wrapped cell, so room goes first where it takes a line off
+    the most rows for the fewest twips; what no longer saves a line goes in proportion to how
+    much each column's text would need on one line."""
+    cells = [[_word_widths(cell, size_pt) for cell in row[:cols]] for row in rows]
+    space = text_width(" ", size_pt)
+    widths = list(low)
+    spare = total - sum(widths)
+    while spare > 0:
+        now = _table_lines(cells, widths, space)
+        best: tuple[float, int, int] | None = None
+        for i in range(cols):
+            grow = _next_break(cells, widths, i, spare, space)
+            if grow is None:
+                continue
+            trial = widths[:i] + [widths[i] + grow] + widths[i + 1:]
+            saved = now - _table_lines(cells, trial, space)
+            if saved > 0 and (best is None or saved / grow > best[0]):
+                best = (saved / grow, i, grow)
+        if best is None:
+            break
+        widths[best[1]] += best[2]
+        spare -= best[2]
+    want = [max(h - w, 0) for h, w in zip(high, widths, strict=True)]
+    return [w + spare * x // max(sum(want), 1) for w, x in zip(widths, want, strict=True)]
+
+
+def table_height(rows: Sequence[Sequence[CellText]], widths: list[int], size_pt: float) -> int:
+    """How many lines the table's rows take at these column widths."""
+    cells = [[_word_widths(cell, size_pt) for cell in row[:len(widths)]] for row in rows]
+    return _table_lines(cells, widths, text_width(" ", size_pt))
+
+
+def _word_widths(cell: CellText, size_pt: float) -> list[int]:
+    return [text_width(w, size_pt, cell.bold) for w in cell.text.split()]
+
+
+def _lines(words: list[int], width: int, space: int) -> int:
+    """How many lines a cell's words take, wrapped at `width` twips (padding included)."""
+    room, lines, used = width - CELL_PADDING, 1, -space
+    for w in words:
+        if used + space + w > room and used > 0:
+            lines, used = lines + 1, w
+        else:
+            used += space + w
+    return lines
+
+
+def _table_lines(cells: list[list[list[int]]], widths: list[int], space: int) -> int:
+    """The table's height in lines: each row as tall as its most wrapped cell."""
+    return sum(max((_lines(c, w, space) for c, w in zip(row, widths, strict=False)), default=1) for row in cells)
+
+
+def _next_break(cells: list[list[list[int]]], widths: list[int], col: int, spare: int, space: int
+                ) -> int | None:
+    """The least added width (up to `spare`) that takes a line off some cell of column `col`."""
+    least: int | None = None
+    for row in cells:
+        if col >= len(row) or not row[col]:
+            continue
+        words, now = row[col], _lines(row[col], widths[col], space)
+        if now == 1:
+            continue
+        lo, hi = widths[col] + 1, widths[col] + spare
+        if _lines(words, hi, space) == now:
+            continue
+        while lo < hi:  # fewer lines at hi, not yet at lo
+            mid = (lo + hi) // 2
+            if _lines(words, mid, space) < now:
+                hi = mid
+            else:
+                lo = mid + 1
+        least = min(least, lo - widths[col]) if least is not None else lo - widths[col]
+    return least
