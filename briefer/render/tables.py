@@ -84,30 +84,31 @@ def column_widths(rows: Sequence[Sequence[CellText]], cols: int, total: int, siz
 def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int], high: list[int], total: int,
                   size_pt: float) -> list[int]:
     """Share the room beyond each column's longest word so that the table is as short as it can
-    be: a row is as tall as its most wrapped cell, so room goes first where it takes a line off
-    the most rows for the fewest twips; what no longer saves a line goes in proportion to how
-    much each column's text would need on one line."""
+    be. A row is as tall as its most wrapped cell, so the share in proportion to each column's
+    text (the browsers' layout) can wrap a short note to three lines beside a title on two in
+    every row: starting from that share, room moves between columns, in halving steps, while a
+    move takes lines off the table; no column goes below its longest word."""
     cells = [[_word_widths(cell, size_pt) for cell in row[:cols]] for row in rows]
     space = text_width(" ", size_pt)
-    widths = list(low)
-    spare = total - sum(widths)
-    while spare > 0:
-        now = _table_lines(cells, widths, space)
-        best: tuple[float, int, int] | None = None
-        for i in range(cols):
-            grow = _next_break(cells, widths, i, spare, space)
-            if grow is None:
-                continue
-            trial = widths[:i] + [widths[i] + grow] + widths[i + 1:]
-            saved = now - _table_lines(cells, trial, space)
-            if saved > 0 and (best is None or saved / grow > best[0]):
-                best = (saved / grow, i, grow)
-        if best is None:
-            break
-        widths[best[1]] += best[2]
-        spare -= best[2]
-    want = [max(h - w, 0) for h, w in zip(high, widths, strict=True)]
-    return [w + spare * x // max(sum(want), 1) for w, x in zip(widths, want, strict=True)]
+    spare, want = total - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
+    widths = [lo + spare * w // max(sum(want), 1) for lo, w in zip(low, want, strict=True)]
+    widths[-1] += total - sum(widths)
+    best = _table_lines(cells, widths, space)
+    step = total // 8
+    while step >= max(total // 128, 1):
+        moved = True
+        while moved:
+            moved = False
+            for i, j in ((i, j) for i in range(cols) for j in range(cols) if i != j):
+                if widths[j] - step < low[j]:
+                    continue
+                trial = list(widths)
+                trial[i], trial[j] = trial[i] + step, trial[j] - step
+                lines = _table_lines(cells, trial, space)
+                if lines < best:
+                    widths, best, moved = trial, lines, True
+        step //= 2
+    return widths
 
 
 def table_height(rows: Sequence[Sequence[CellText]], widths: list[int], size_pt: float) -> int:
@@ -134,26 +135,3 @@ def _lines(words: list[int], width: int, space: int) -> int:
 def _table_lines(cells: list[list[list[int]]], widths: list[int], space: int) -> int:
     """The table's height in lines: each row as tall as its most wrapped cell."""
     return sum(max((_lines(c, w, space) for c, w in zip(row, widths, strict=False)), default=1) for row in cells)
-
-
-def _next_break(cells: list[list[list[int]]], widths: list[int], col: int, spare: int, space: int
-                ) -> int | None:
-    """The least added width (up to `spare`) that takes a line off some cell of column `col`."""
-    least: int | None = None
-    for row in cells:
-        if col >= len(row) or not row[col]:
-            continue
-        words, now = row[col], _lines(row[col], widths[col], space)
-        if now == 1:
-            continue
-        lo, hi = widths[col] + 1, widths[col] + spare
-        if _lines(words, hi, space) == now:
-            continue
-        while lo < hi:  # fewer lines at hi, not yet at lo
-            mid = (lo + hi) // 2
-            if _lines(words, mid, space) < now:
-                hi = mid
-            else:
-                lo = mid + 1
-        least = min(least, lo - widths[col]) if least is not None else lo - widths[col]
-    return least
