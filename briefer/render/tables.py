@@ -11,7 +11,7 @@ need on one line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 # Advance widths in 1/1000 em of DejaVu Sans and DejaVu Sans Bold for " " .. "~".
@@ -86,8 +86,9 @@ def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int],
     """Share the room beyond each column's longest word so that the table is as short as it can
     be. A row is as tall as its most wrapped cell, so the share in proportion to each column's
     text (the browsers' layout) can wrap a short note to three lines beside a title on two in
-    every row: starting from that share, room moves between columns, in halving steps, while a
-    move takes lines off the table; no column goes below its longest word."""
+    every row: starting from that share, room moves from one column to another while a move
+    takes lines off the table (moves of halving steps, and of just what a column needs to take a
+    line off one of its cells); no column goes below its longest word."""
     cells = [[_word_widths(cell, size_pt) for cell in row[:cols]] for row in rows]
     space = text_width(" ", size_pt)
     spare, want = total - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
@@ -99,16 +100,49 @@ def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int],
         moved = True
         while moved:
             moved = False
-            for i, j in ((i, j) for i in range(cols) for j in range(cols) if i != j):
-                if widths[j] - step < low[j]:
-                    continue
+            for i, j, size in _moves(cells, widths, low, step, space):
                 trial = list(widths)
-                trial[i], trial[j] = trial[i] + step, trial[j] - step
+                trial[i], trial[j] = trial[i] + size, trial[j] - size
                 lines = _table_lines(cells, trial, space)
                 if lines < best:
                     widths, best, moved = trial, lines, True
+                    break
         step //= 2
     return widths
+
+
+def _moves(cells: list[list[list[int]]], widths: list[int], low: list[int], step: int, space: int
+           ) -> Iterator[tuple[int, int, int]]:
+    """(to, from, twips): `step`, and the least that takes a line off a cell of the column it goes to."""
+    cols = len(widths)
+    room = max(w - lo for w, lo in zip(widths, low, strict=True))
+    for i in range(cols):
+        sizes = {step, _next_break(cells, widths, i, room, space) or step}
+        for j in range(cols):
+            for size in sorted(sizes):
+                if i != j and widths[j] - size >= low[j]:
+                    yield i, j, size
+
+
+def _next_break(cells: list[list[list[int]]], widths: list[int], col: int, room: int, space: int
+                ) -> int | None:
+    """The least added width (up to `room`) that takes a line off some cell of column `col`."""
+    least: int | None = None
+    for row in cells:
+        if col >= len(row) or not row[col]:
+            continue
+        now, hi = _lines(row[col], widths[col], space), widths[col] + room
+        if now == 1 or _lines(row[col], hi, space) == now:
+            continue
+        lo = widths[col] + 1
+        while lo < hi:  # fewer lines at hi, not yet at lo
+            mid = (lo + hi) // 2
+            if _lines(row[col], mid, space) < now:
+                hi = mid
+            else:
+                lo = mid + 1
+        least = lo - widths[col] if least is None else min(least, lo - widths[col])
+    return least
 
 
 def table_height(rows: Sequence[Sequence[CellText]], widths: list[int], size_pt: float) -> int:
