@@ -594,6 +594,17 @@ def test_sub_head_paragraphs_keep_with_next(md, kept):
     assert after.find("w:pPr/w:keepNext", NS) is None
 
 
+def test_a_figure_keeps_its_heading_but_not_its_table():
+    # heading, figure and the table's first rows moving together left a quarter page empty; the
+    # heading still never stays behind alone, and the table repeats its header row where it goes on
+    body = xml(parts_of(render("## Timeline\n\n![Timeline of events](timeline.png)\n\n| Date | Event |\n"
+                               "|---|---|\n| 2021 | The port opened. |\n")), "word/document.xml")
+    heading, figure = body.findall("w:body/w:p", NS)[:2]
+    assert figure.find(".//w:drawing", NS) is not None
+    assert heading.find("w:pPr/w:keepNext", NS) is not None
+    assert figure.find("w:pPr/w:keepNext", NS) is None
+
+
 def test_list_items_are_not_kept_with_next():
     body = xml(parts_of(render("- **All bold item**\n- Another\n")), "word/document.xml")
     items = body.findall("w:body/w:p", NS)
