@@ -89,21 +89,24 @@ def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int],
     every row: starting from that share, room moves from one column to another while a move
     takes lines off the table (moves of halving steps, and of just what a column needs to take a
     line off one of its cells); no column goes below its longest word."""
-    cells = [[_word_widths(cell, size_pt) for cell in row[:cols]] for row in rows]
-    space = text_width(" ", size_pt)
     spare, want = total - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
     widths = [lo + spare * w // max(sum(want), 1) for lo, w in zip(low, want, strict=True)]
     widths[-1] += total - sum(widths)
-    best = _table_lines(cells, widths, space)
+    if sum(w > 0 for w in want) < 2:  # a column whose text fits in its longest word is on one line
+        return widths
+    stride = -(-len(rows) // SEARCH_ROWS)  # a long table is judged on an even sample of its rows
+    table = _Wrapped(rows[::stride], [lo + spare if w > 0 else None for lo, w in zip(low, want, strict=True)],
+                     size_pt)
+    best = table.height(widths)
     step = total // 8
     while step >= max(total // 128, 1):
         moved = True
         while moved:
             moved = False
-            for i, j, size in _moves(cells, widths, low, step, space):
+            for i, j, size in table.moves(widths, low, step):
                 trial = list(widths)
                 trial[i], trial[j] = trial[i] + size, trial[j] - size
-                lines = _table_lines(cells, trial, space)
+                lines = table.height(trial)
                 if lines < best:
                     widths, best, moved = trial, lines, True
                     break
@@ -111,44 +114,71 @@ def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int],
     return widths
 
 
-def _moves(cells: list[list[list[int]]], widths: list[int], low: list[int], step: int, space: int
-           ) -> Iterator[tuple[int, int, int]]:
-    """(to, from, twips): `step`, and the least that takes a line off a cell of the column it goes to."""
-    cols = len(widths)
-    room = max(w - lo for w, lo in zip(widths, low, strict=True))
-    for i in range(cols):
-        sizes = {step, _next_break(cells, widths, i, room, space) or step}
-        for j in range(cols):
-            for size in sorted(sizes):
-                if i != j and widths[j] - size >= low[j]:
-                    yield i, j, size
+SEARCH_ROWS = 60
 
 
-def _next_break(cells: list[list[list[int]]], widths: list[int], col: int, room: int, space: int
-                ) -> int | None:
-    """The least added width (up to `room`) that takes a line off some cell of column `col`."""
-    least: int | None = None
-    for row in cells:
-        if col >= len(row) or not row[col]:
-            continue
-        now, hi = _lines(row[col], widths[col], space), widths[col] + room
-        if now == 1 or _lines(row[col], hi, space) == now:
-            continue
-        lo = widths[col] + 1
-        while lo < hi:  # fewer lines at hi, not yet at lo
+class _Wrapped:
+    """A table's cells as the widths at which each takes fewer lines: each cell's breaks are
+    found once, so trying a share of widths costs a lookup per cell."""
+
+    def __init__(self, rows: Sequence[Sequence[CellText]], widest: Sequence[int | None], size_pt: float) -> None:
+        space = text_width(" ", size_pt)
+        # per column, per row: [(least width, lines at that width and above)], widest first; a
+        # column is never wider than `widest`, and one with no `widest` is on one line
+        self.breaks = [[_breaks(_word_widths(row[c], size_pt), space, top) if c < len(row) and top else [(0, 1)]
+                        for row in rows] for c, top in enumerate(widest)]
+
+    def height(self, widths: list[int]) -> int:
+        """The table's height in lines: each row as tall as its most wrapped cell."""
+        per_col = [[_lines_at(b, w) for b in col] for col, w in zip(self.breaks, widths, strict=True)]
+        return sum(max(row) for row in zip(*per_col, strict=True)) if per_col else 0
+
+    def moves(self, widths: list[int], low: list[int], step: int) -> Iterator[tuple[int, int, int]]:
+        """(to, from, twips): `step`, and the least that takes a line off a cell of the column it
+        goes to."""
+        for i, col in enumerate(self.breaks):
+            nearest = min((w for b in col for w, _ in b if w > widths[i]), default=None)
+            sizes = sorted({step} | ({nearest - widths[i]} if nearest is not None else set()))
+            for j in range(len(widths)):
+                for size in sizes:
+                    if i != j and widths[j] - size >= low[j]:
+                        yield i, j, size
+
+
+def _breaks(words: list[int], space: int, widest: int) -> list[tuple[int, int]]:
+    """The widths (padding included, up to `widest`) from which a cell's words take each number
+    of lines, widest first: [(least width for L lines, L), (least width for L + 1 lines, L + 1),
+    ...] down to its longest word."""
+    if not words:
+        return [(0, 1)]
+    least = max(words) + CELL_PADDING
+    out: list[tuple[int, int]] = []
+    width = min(sum(words) + space * (len(words) - 1) + CELL_PADDING, widest)
+    while True:
+        lines = _lines(words, width, space)
+        lo, hi = least, width  # the least width with no more lines than at `width`
+        while lo < hi:
             mid = (lo + hi) // 2
-            if _lines(row[col], mid, space) < now:
+            if _lines(words, mid, space) <= lines:
                 hi = mid
             else:
                 lo = mid + 1
-        least = lo - widths[col] if least is None else min(least, lo - widths[col])
-    return least
+        out.append((lo, lines))
+        if lo <= least:
+            return out
+        width = lo - 1
+
+
+def _lines_at(breaks: list[tuple[int, int]], width: int) -> int:
+    for least, lines in breaks:
+        if width >= least:
+            return lines
+    return breaks[-1][1] + 1  # narrower than the longest word: it breaks
 
 
 def table_height(rows: Sequence[Sequence[CellText]], widths: list[int], size_pt: float) -> int:
     """How many lines the table's rows take at these column widths."""
-    cells = [[_word_widths(cell, size_pt) for cell in row[:len(widths)]] for row in rows]
-    return _table_lines(cells, widths, text_width(" ", size_pt))
+    return _Wrapped(rows, widths, size_pt).height(widths)
 
 
 def _word_widths(cell: CellText, size_pt: float) -> list[int]:
@@ -165,7 +195,3 @@ def _lines(words: list[int], width: int, space: int) -> int:
             used += space + w
     return lines
 
-
-def _table_lines(cells: list[list[list[int]]], widths: list[int], space: int) -> int:
-    """The table's height in lines: each row as tall as its most wrapped cell."""
-    return sum(max((_lines(c, w, space) for c, w in zip(row, widths, strict=False)), default=1) for row in cells)
