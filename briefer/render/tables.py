@@ -92,11 +92,11 @@ def _fewest_lines(rows: Sequence[Sequence[CellText]], cols: int, low: list[int],
     spare, want = total - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
     widths = [lo + spare * w // max(sum(want), 1) for lo, w in zip(low, want, strict=True)]
     widths[-1] += total - sum(widths)
-    if sum(w > 0 for w in want) < 2:  # a column whose text fits in its longest word is on one line
+    # a column whose text fits in its longest word is on one line; a long table (a full-length
+    # appendix) keeps the share, which costs nothing to find
+    if sum(w > 0 for w in want) < 2 or len(rows) > SEARCH_ROWS:
         return widths
-    stride = -(-len(rows) // SEARCH_ROWS)  # a long table is judged on an even sample of its rows
-    table = _Wrapped(rows[::stride], [lo + spare if w > 0 else None for lo, w in zip(low, want, strict=True)],
-                     size_pt)
+    table = _Wrapped(rows, [lo + spare if w > 0 else None for lo, w in zip(low, want, strict=True)], size_pt)
     best = table.height(widths)
     step = total // 8
     while step >= max(total // 128, 1):
@@ -148,25 +148,31 @@ class _Wrapped:
 def _breaks(words: list[int], space: int, widest: int) -> list[tuple[int, int]]:
     """The widths (padding included, up to `widest`) from which a cell's words take each number
     of lines, widest first: [(least width for L lines, L), (least width for L + 1 lines, L + 1),
-    ...] down to its longest word."""
+    ...] down to its longest word. Exact: a wrap holds until the width is below its widest line,
+    so each step narrows to one twip less than that."""
     if not words:
         return [(0, 1)]
     least = max(words) + CELL_PADDING
     out: list[tuple[int, int]] = []
-    width = min(sum(words) + space * (len(words) - 1) + CELL_PADDING, widest)
-    while True:
-        lines = _lines(words, width, space)
-        lo, hi = least, width  # the least width with no more lines than at `width`
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if _lines(words, mid, space) <= lines:
-                hi = mid
-            else:
-                lo = mid + 1
-        out.append((lo, lines))
-        if lo <= least:
-            return out
-        width = lo - 1
+    lines, used = _layout(words, min(sum(words) + space * (len(words) - 1) + CELL_PADDING, widest), space)
+    while used > least:
+        narrower, narrower_used = _layout(words, used - 1, space)
+        if narrower > lines:
+            out.append((used, lines))
+        lines, used = narrower, narrower_used
+    out.append((used, lines))
+    return out
+
+
+def _layout(words: list[int], width: int, space: int) -> tuple[int, int]:
+    """(lines, widest line with padding) of a cell's words wrapped at `width` twips."""
+    room, lines, used, widest = width - CELL_PADDING, 1, -space, 0
+    for w in words:
+        if used + space + w > room and used > 0:
+            widest, lines, used = max(widest, used), lines + 1, w
+        else:
+            used += space + w
+    return lines, max(widest, used) + CELL_PADDING
 
 
 def _lines_at(breaks: list[tuple[int, int]], width: int) -> int:
@@ -183,15 +189,4 @@ def table_height(rows: Sequence[Sequence[CellText]], widths: list[int], size_pt:
 
 def _word_widths(cell: CellText, size_pt: float) -> list[int]:
     return [text_width(w, size_pt, cell.bold) for w in cell.text.split()]
-
-
-def _lines(words: list[int], width: int, space: int) -> int:
-    """How many lines a cell's words take, wrapped at `width` twips (padding included)."""
-    room, lines, used = width - CELL_PADDING, 1, -space
-    for w in words:
-        if used + space + w > room and used > 0:
-            lines, used = lines + 1, w
-        else:
-            used += space + w
-    return lines
 
