@@ -60,8 +60,8 @@ def _needs(cell: CellText, size_pt: float) -> tuple[int, int]:
 def column_widths(rows: Sequence[Sequence[CellText]], cols: int, total: int, size_pt: float) -> list[int]:
     """Share `total` twips among `cols` columns so that no column is narrower than its longest
     word (unless the words cannot all fit, or one is a URL-like run longer than
-    MAX_WORD_SHARE of the table), a short column is not wrapped at all, and long text wraps in
-    the columns that hold the most of it."""
+    MAX_WORD_SHARE of the table), a short column is not wrapped at all, and long text wraps
+    where the rows stay shortest (`_fewest_lines`)."""
     low, high = [CELL_PADDING * 2] * cols, [CELL_PADDING * 2] * cols
     for row in rows:
         for i, cell in enumerate(row[:cols]):
@@ -176,6 +176,7 @@ def _layout(words: list[int], width: int, space: int) -> tuple[int, int]:
 
 
 def _lines_at(breaks: list[tuple[int, int]], width: int) -> int:
+    """How many lines a cell with these breaks takes at `width`."""
     for least, lines in breaks:
         if width >= least:
             return lines
