@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefer import DEFAULT_MODEL
+from briefer.extract import slips
 from briefer.extract.spans import doc_sents, ent_at
 from briefer.ingest.pagedate import MONTH_NAMES, MONTHS
 
@@ -372,7 +373,7 @@ KIND_NAMES = {
 }
 DETECTORS = {
     "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases,
-                           grammar_slips),
+                           grammar_slips, slips.adjective_objects, slips.stranded_prepositions),
     "machine-written": (stock_commentary,),
 }
 
