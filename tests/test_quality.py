@@ -212,6 +212,10 @@ def test_words_no_dictionary_knows(nlp):
     ("Look ahead to extra particulars, a day earlier than the summit.", True),
     ("The overseas minister spoke to the Safety Council about nationwide safety.", True),
     ("The foreign minister spoke to the Security Council about national security.", False),
+    ("Please be half of me in thanking the envoys, who ended a three hundred and sixty five days feud.", True),
+    ("This would possibly perhaps not be done without them; we agree with taken up the plan.", True),
+    ("We undercover agent forward to the talks with their of us.", True),
+    ("Please join me in thanking the envoys; many of us agree with the plan, which may possibly help.", False),
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text
@@ -233,6 +237,18 @@ def test_grammar_a_word_swap_leaves(nlp, text, reason):
 ])
 def test_careful_grammar_is_no_slip(nlp, text):
     assert list(spun.grammar_slips(nlp(text))) == []
+
+
+def test_translation_leaves_split_compounds_and_doubled_names(nlp):
+    doc = nlp("All third -party trade stopped after high -level talks with Nordic and Nordic officials.")
+    assert [r for _, _, r in slips.spaced_hyphens(doc)] == ["a compound split before its hyphen"] * 2
+    assert [doc.text[s:e] for s, e, _ in slips.doubled_names(doc)] == ["Nordic and Nordic"]
+
+
+def test_careful_compounds_and_pairs_are_no_slips(nlp):
+    doc = nlp("Third-party trade stopped - for now - after talks in Nordic and Nordic-held isles, and "
+              "in Vell and Ostravia.\n- high-level talks")
+    assert list(slips.spaced_hyphens(doc)) == [] and list(slips.doubled_names(doc)) == []
 
 
 def test_stock_tails_and_spinner_swaps():

@@ -1,12 +1,14 @@
 """Grammar a word-for-word translation leaves behind, read from the parse: an adjective standing
 where the verb wants an adverb ("decided preliminary that ..." for "made a preliminary
 determination that ..."), and a preposition left without its object before another one ("reduced
-migration to through the gap"). Careful prose has neither; both are signs of machine-translated
+migration to through the gap"), a compound split before its hyphen ("third -party trade") and a
+name joined to itself ("Nordic and Nordic officials"). Careful prose has none; all are signs of machine-translated
 or re-translated text (`briefer.extract.spun`), counted once per sentence like the other signs.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -54,3 +56,23 @@ def stranded_prepositions(doc: Doc) -> Iterator[Anomaly]:
 def _own_object(verb: Token) -> bool:
     """The verb has a direct object of its own (not a relative or question word)."""
     return any(c.dep_ == "dobj" and c.tag_ not in WH_TAGS for c in verb.children)
+
+
+# "third -party", "high -level": a detokenizer's space before a compound's hyphen (a dash has a
+# space on both sides, a list marker starts its line)
+SPACED_HYPHEN = re.compile(r"\b[a-z]{2,} -[a-z]{2,}\b")
+# "Nordic and Nordic officials": a translation that gave two different names one rendering
+# ("Nordic and Nordic-held isles" is two names)
+DOUBLED_NAME = re.compile(r"\b([A-Z][a-z]{2,}) and \1\b(?!-)")
+
+
+def spaced_hyphens(doc: Doc) -> Iterator[Anomaly]:
+    """A compound written with a space before its hyphen and none after ("third -party")."""
+    for m in SPACED_HYPHEN.finditer(doc.text):
+        yield m.start(), m.end(), "a compound split before its hyphen"
+
+
+def doubled_names(doc: Doc) -> Iterator[Anomaly]:
+    """The same capitalised word on both sides of "and" ("Nordic and Nordic officials")."""
+    for m in DOUBLED_NAME.finditer(doc.text):
+        yield m.start(), m.end(), "a name joined to itself"
