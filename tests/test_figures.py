@@ -179,6 +179,9 @@ def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
         "The pact (signed in 1970, 412 UNTS 118) binds both states.",
         "The council's vote (see Harbour Wire, 27/10/2025) was close.",
         "The harbour reopened on 5.3.2024 after the storm.",
+        "The Harbour Accord and the Reef Charter,[3] were set aside.",
+        "The shelling went on between the night of March 6 and 7 in the valley.",
+        "The border clashes from June 7 to 10 broke every rule.",
     ],
 )
 def test_not_a_figure(nlp: Any, text: str) -> None:
