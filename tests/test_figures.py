@@ -218,6 +218,8 @@ def test_not_a_figure(nlp: Any, text: str) -> None:
         ("The agency has provided $2 billion in aid for schools, including teacher training; roads; water "
          "supply; and clinics.", "aid"),
         ("The floods displaced more than 80,000 in the north.", "displaced in the north"),
+        ("The army said three of its naval bases were shelled by drones.", "its naval bases shelled"),
+        ("• 14 fishermen rescued off the cape", "fishermen rescued off the cape"),
     ],
 )
 def test_about(nlp: Any, text: str, about: str) -> None:

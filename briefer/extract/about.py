@@ -120,12 +120,12 @@ def _bare_about(root: Token, skip: set[int]) -> str:
     verb = _verb(root)
     if verb is None:
         return ""
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        return _join(*_predicate(verb, skip | _ids(root)))
-    if verb.lemma_.lower() == "be":
-        return _join(_owner(verb, skip), _preps(verb, skip | _ids(root)))  # "the vote was 12"
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
     whole = _phrase(of, skip, drop_self=True) if of is not None else ""  # "two of their boats"
+    if root.dep_ in ("nsubj", "nsubjpass"):  # "three of its bases were hit" -> "bases hit"
+        return _join(whole, *_predicate(verb, skip | _ids(root)))
+    if verb.lemma_.lower() == "be":
+        return _join(_owner(verb, skip), _preps(verb, skip | _ids(root)))  # "the vote was 12"
     own = " ".join(_phrase(c, skip) for c in root.children if c.dep_ == "prep" and c.i not in skip and c is not of)
     return _join(whole, _participle(verb) or verb.text, own, _preps(verb, skip | _ids(root)))
 
@@ -431,7 +431,7 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(•·▪*")  # a list bullet is no word
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     phrase = re.sub(r"\s+([,;:)])", r"\1", phrase)
     words = phrase.split()
