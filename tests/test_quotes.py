@@ -42,6 +42,9 @@ MARKS = [
     ('stated, "We urge Mr. Sokha to stay. Then in 1970 the war', ["We urge Mr. Sokha to stay"]),
     ("the ’90s, rock ’n’ roll and ’em all", []),
     ("the voters’ choice and the members’ vote", []),
+    # a saved page cut mid-quote: no words anyone said as shown
+    ('The mayor said: "We will rebuild the harbour and win the admiration of the e', []),
+    ('The mayor said: "We will rebuild the harbour.', ["We will rebuild the harbour"]),
 ]
 
 

@@ -62,7 +62,14 @@ def quoted_spans(text: str) -> list[Quoted]:
         singles = [m for m in marks if not m.double and not _inside(m.pos, doubles)]
         out.extend(_pair_singles(singles))
     out.sort(key=lambda s: s.open)
-    return [s for s in (_trimmed(text, s) for s in out) if s.end > s.start]
+    return [s for s in (_trimmed(text, s) for s in out) if s.end > s.start and not _cut_off(text, s)]
+
+
+def _cut_off(text: str, span: Quoted) -> bool:
+    """An unclosed quote that runs into the end of a text cut mid-sentence ("... admiration of
+    the e"): a saved page that stops there, not words anyone said as shown."""
+    tail = text[span.end:].strip()
+    return not span.closed and not tail and text[:span.end].rstrip()[-1:].isalnum()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
