@@ -93,6 +93,8 @@ REPAIRS = [
          "Gregory Poling", "Southeast Asia expert Gregory Poling"),
     case("document-issuer", "The council issued a statement that said the vote was “a serious "
          "mistake for every family”.", "council", "The council"),
+    case("modified-noun", "“The border stays open,” said the Ostravian foreign minister.",
+         "Ostravian foreign minister", "the Ostravian foreign minister"),
     case("bound-pronoun", "Senator Elizabeth Warren spent the hearing attacking what she called "
          "a “culture of fraud.”", "Elizabeth Warren", "Senator Elizabeth Warren"),
 ]
@@ -105,6 +107,8 @@ NAMES = [
          "reported “212 late ferries” last year.", "Ostravia Harbour Office", "which"),
     case("pronoun", "Gregory Poling is an analyst in Washington.\n“It is largely symbolic,” he "
          "said.", "Gregory Poling", "he"),
+    case("document-owner", "“The ferries ran late on most days,” the OECD report said.",
+         "OECD", "the OECD report"),
     case("titled-name", "The Ambassador to Thailand, Chea Sim, told the forum that the talks "
          "were “going well”.", "Chea Sim", "The Ambassador"),
     case("title", "The Secretary of State warned that the sanctions would stay “in place for "

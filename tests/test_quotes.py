@@ -42,6 +42,11 @@ MARKS = [
     ('stated, "We urge Mr. Sokha to stay. Then in 1970 the war', ["We urge Mr. Sokha to stay"]),
     ("the ’90s, rock ’n’ roll and ’em all", []),
     ("the voters’ choice and the members’ vote", []),
+    ("“I would rather live in what he calls “hell” than here.” ― Ana Ruiz",
+     ["I would rather live in what he calls “hell” than here"]),
+    ('"We read the line: “Are you ready?” Nobody was." Then "next."',
+     ["We read the line: “Are you ready?” Nobody was", "next"]),
+    ("Moor spoke.\n” … the wall is failing,” Moor wrote.", ["… the wall is failing"]),
 ]
 
 
@@ -343,6 +348,10 @@ SPEAKER_REPAIRS = [
     pytest.param(
         "On her discharge form, a nurse had typed “no further treatment.”", "direct", "nurse",
         "typed", "a nurse", id="typed"),
+    pytest.param(
+        "The Thailand talks ended. “It is over,” Thailand Chea Sim told reporters in Bangkok.",
+        "direct", "Chea Sim", "told", "Thailand Chea Sim",
+        id="a-place-glued-to-a-name-is-no-part-of-it"),
 ]
 
 

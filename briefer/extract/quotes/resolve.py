@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract.quotes import gender
 from briefer.extract.quotes.base import NOBODY
 from briefer.extract.quotes.lexicon import (
+    DOCUMENTS,
     FIRST_PERSON,
     NAMED,
     PERSONAL,
@@ -79,6 +80,18 @@ def _binds(subject: Token, kind: str | None) -> bool:
         return subject.ent_type_ == "PERSON" or titled_person(subject) is not None
     return subject.ent_type_ in ("ORG", "NORP", "GPE") or (
         subject.pos_ == "NOUN" and subject.ent_type_ != "PERSON")
+
+
+def modified_noun(head: Token, r: Reading) -> Token | None:
+    """A place or nationality word found as the speaker stands for the noun it qualifies:
+    "“...,” said the Ostravian foreign minister" is the minister's, not "Ostravian"'s."""
+    noun = head.head
+    if head.ent_type_ == "PERSON" or head.dep_ not in ("amod", "compound", "nmod") or not (
+            head.ent_type_ in ("NORP", "GPE") or head.pos_ == "ADJ"):
+        return None
+    if noun.i <= head.i or noun.pos_ not in ("NOUN", "PROPN") or r.inside[noun.i]:
+        return None
+    return noun if all(t.is_alpha for t in r.doc[head.i + 1:noun.i]) else None
 
 
 # --- resolution rules -----------------------------------------------------------------------
@@ -169,6 +182,18 @@ def apposed(r: Reading, head: Token) -> Named | None:
     if appos is not None and appos.pos_ == "PROPN":
         return r.names.full(name(appos), appos.idx), phrase(head)
     return None
+
+
+def document_owner(r: Reading, head: Token) -> Named | None:
+    """A document that speaks speaks for the name that owns it: "the IMF report stated" is
+    the IMF's, "Lena Moor's letter said" Lena Moor's."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DOCUMENTS:
+        return None
+    owners = [c for c in head.children if c.dep_ in ("compound", "poss") and (
+        c.pos_ == "PROPN" or c.ent_type_ in NAMED) and not r.inside[c.i]]
+    if not owners:
+        return None
+    return r.resolve(owners[-1]).value  # type: ignore[no-any-return]
 
 
 def noun_phrase(r: Reading, head: Token) -> Named:

@@ -78,6 +78,8 @@ REPAIRS = (
 )
 
 BINDING = (
+    Rule("modified-noun", resolve.modified_noun,
+         "“The border is open,” said the Ostravian foreign [minister]."),
     Rule("bound-pronoun", resolve.bound_pronoun,
          "[The Port Vell council] is fighting what they call “a campaign of lies”."),
 )
@@ -89,6 +91,8 @@ RESOLVE = (
     Rule("noun-before-relative", resolve.noun_before_relative,
          "we went to [the Harbour Office] which reported “212 late ferries”."),
     Rule("pronoun", resolve.pronoun, "[Gregory Poling] spoke. “It is symbolic,” he said."),
+    Rule("document-owner", resolve.document_owner,
+         "The [harbour board]'s report stated that “...” (the owner of the document)"),
     Rule("titled-name", resolve.titled_name,
          "Ambassador to Cambodia [William Heidt] stated that ... (title parsed as the subject)"),
     Rule("title", resolve.title, "[The Secretary of State] warned that “...”"),
