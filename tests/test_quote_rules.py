@@ -187,6 +187,16 @@ SHAPES = [
     pytest.param("Sok Dara said the vote was fair, but he said the count was “far too slow”.",
                  "Sok Dara", "he", ("governing-cue", "verb-subject", "pronoun"),
                  id="governing-cue:but-he-said-is-a-second-report"),
+    pytest.param("“Nobody leaves this room,” Lena Moor said, as Pavel Orlov went on about “the "
+                 "rights of the owners”.", "Pavel Orlov", "Pavel Orlov",
+                 ("governing-cue", "verb-subject", "proper-name"),
+                 id="governing-cue:a-clause-of-its-own-on-the-cue-is-not-the-report"),
+    pytest.param("Hale said Orlov was right when he called the plan “a cheap trick”.", "Hale",
+                 "Hale", ("governing-cue", "verb-subject", "proper-name"),
+                 id="governing-cue:a-clause-inside-the-report-is-reported"),
+    pytest.param("“The ferries were full,” Hale said as Moor talked about “a lost summer for the "
+                 "town”.", "Moor", "Moor", ("governing-cue", "verb-subject", "proper-name"),
+                 id="governing-cue:talked-about"),
 ]
 
 
@@ -213,6 +223,22 @@ FIXED = [
 @pytest.mark.parametrize(("text", "expected"), FIXED)
 def test_fixed_attributions(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s, w) for s, w, _ in direct(nlp, text)] == expected
+
+
+def test_participle_subject_reaches_the_cue_a_participle_governs(nlp: Any) -> None:
+    """"..., going on to say that ...": the participle's sentence subject says it, even where
+    the parse hangs the participle on nothing that names a speaker."""
+    from briefer.extract.quotes import paragraphs, quoted_spans, speaker
+    from briefer.extract.quotes.reading import Reading
+
+    text = ("“We spent years on this wall,” Moor said, going on to say that the ferries had “no "
+            "future at all in this town.”")
+    doc = nlp(text)
+    spans = quoted_spans(text)
+    reading = Reading(doc, [(s.open, s.close) for s in spans], paragraphs(text))
+    (say,) = [t for t in doc if t.text == "say"]
+    found = speaker.participle_subject(reading, say)
+    assert found is not None and found.text == "Moor"
 
 
 @pytest.mark.parametrize(("text", "speaker"), [

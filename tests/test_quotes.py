@@ -352,6 +352,12 @@ SPEAKER_REPAIRS = [
         "The Thailand talks ended. “It is over,” Thailand Chea Sim told reporters in Bangkok.",
         "direct", "Chea Sim", "told", "Thailand Chea Sim",
         id="a-place-glued-to-a-name-is-no-part-of-it"),
+    pytest.param(
+        "Lena Moor spoke of “a new era for the harbour” at the opening.", "direct", "Lena Moor",
+        "spoke", "Lena Moor", id="spoke-of"),
+    pytest.param(
+        "At the hearing, Jonas Hale characterized the ferry board as “a little desperate and out "
+        "of ideas”.", "direct", "Jonas Hale", "characterized", "Jonas Hale", id="characterized"),
 ]
 
 

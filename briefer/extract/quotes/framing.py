@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.quotes.base import NONE, Attribution
 from briefer.extract.quotes.cues import according, claim, is_cue, subordinate
-from briefer.extract.quotes.lexicon import SUBJECTS
+from briefer.extract.quotes.lexicon import CLAUSE_MARKS, SUBJECTS
 from briefer.extract.quotes.names import can_speak, strip_titles, titled_person
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
         found += [c for c in anc.children if according(c) and not r.inside[c.i]]
         if found and anc.dep_ == "conj":
             break  # "X said ..., but he said ..." : two reports, not one inside the other
+        if found and own_clause(anc) and is_cue(anc.head):
+            break  # "“...,” she said, as Orlov went on about “...”": his words, not hers
         if found and anc.dep_ == "advcl" and anc.tag_ == "VBG" and anc.head.dep_ == "relcl":
             break  # "... a builder who said ..., saying “...”": see `participle_after_relative`
     return found[-1] if found else None
@@ -58,6 +60,17 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
 
 DASHED = re.compile(r"(?:--|[―—–])[ \t\u00a0]*$")
 DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:--|[―—–])")
+
+
+def own_clause(verb: Token) -> bool:
+    """True for the verb of an adverbial clause with a subject of its own ("as Orlov went
+    on about ...", "when Orlov called it ..."). Hung on a cue, it tells when or why that
+    cue's speaker spoke, not what they said: a cue in it is not theirs to report (hung
+    on the words reported, "Moor said Orlov was right when he called it “...”", it is part
+    of the report, and the outer cue stands)."""
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CLAUSE_MARKS
+                                        for c in verb.children) and any(
+        c.dep_ in SUBJECTS for c in verb.children)
 
 
 def dashed_after_name(r: Reading, open_: int, close: int, toks: list[Token]
