@@ -1,6 +1,6 @@
 """One case per attribution rule of `briefer.extract.quotes.rules` (real model, made-up text).
 
-Each case is a text with one direct quote, the speaker the rule finds and the words it marks
+Each case is a text with a direct quote, the speaker the rule finds and the words it marks
 as the speaker's mention. The case checks that the rule decided (it is named in the quote's
 `Attribution.rules`, where the rule's stage is recorded there) and that the quote's
 attribution is different with the rule left out: a rule no case depends on fails
@@ -47,6 +47,9 @@ FRAMING = [
          "ministry", "The ministry"),
     case("subject-before", "Lena Moor gave the winter storms as her reason to rebuild the sea "
          "wall. “The old wall will not survive another January.”", "Lena Moor", "Lena Moor"),
+    case("signed-paragraph", "“The ferries were late every day.” ― Ana Ruiz\n“The town is ours. "
+         "We built it with our own money.” And that is all we have left, “our two hands.” ― "
+         "Maria Lopez.", "Maria Lopez", "Maria Lopez"),
     case("continues", "“The deal is done,” Yang Peou said at the port. The port opened in 1955. "
          "“Both nations will gain from it.”", "Yang Peou", "Yang Peou"),
 ]
@@ -138,9 +141,10 @@ def check(nlp: Any, rule: str, text: str, speaker: str | None, words: str | None
     if speaker is None:
         assert found == []
     else:
-        assert [(s, w) for s, w, _ in found][-1:] == [(speaker, words)]
+        decided = [f for f in found if rule in f[2]] or found  # the last quote it decided
+        assert [(s, w) for s, w, _ in decided][-1:] == [(speaker, words)]
         if rule not in UNRECORDED:
-            assert rule in found[-1][2]
+            assert rule in decided[-1][2]
     if rule in SAME_WITHOUT:
         return
     with disabled({rule}):

@@ -34,6 +34,8 @@ LONE = (
     Rule("cue-before", framing.cue_before, "[Poling] said so. “The port is open.”"),
     Rule("subject-before", framing.subject_before,
          "[Moor] gave the storms as her reason. “The wall will not last.”"),
+    Rule("signed-paragraph", framing.signed_paragraph,
+         "“The town is ours.” And as they say, “Ours alone.” ― [Maria Lopez]"),
     Rule("continues", framing.continues, "“It is done,” [Peou] said.\n\n“Both gain.”"),
 )
 
