@@ -201,6 +201,11 @@ SHAPES = [
     pytest.param("“The ferries were full,” Hale said as Moor talked about “a lost summer for the "
                  "town”.", "Moor", "Moor", ("governing-cue", "verb-subject", "proper-name"),
                  id="governing-cue:talked-about"),
+    pytest.param("Jonas Hale, a doctor in Port Vell, spoke first.\nDr. Mark Olsen’s odd advice on "
+                 "diets earned him a hearing in the senate, where he called green tea “a miracle "
+                 "for every body type.”", "Mark Olsen", "he",
+                 ("governing-cue", "verb-subject", "pronoun"),
+                 id="pronoun:the-owner-of-the-subject-is-looked-back-to-first"),
 ]
 
 

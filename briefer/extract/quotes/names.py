@@ -113,14 +113,17 @@ def name_run(toks: list[Token]) -> Token | None:
 
 
 def person(ent: Span, inside: list[bool]) -> Person | None:
-    """A `Person` for a PERSON entity outside quotes, with the role the text gives."""
+    """A `Person` for a PERSON entity outside quotes, with the role the text gives; a
+    subject (what a later "he" or "she" looks back to first) when it is the subject or
+    owns the subject of its sentence ("Moor's plan won her the vote, and she ...")."""
     if ent.label_ != "PERSON" or inside[ent.start]:
         return None
     head = ent.root
     full = person_name(ent)
     if not full:
         return None
-    return Person(full, role(head), ent.start_char, head.dep_ in SUBJECTS)
+    owner = head.dep_ == "poss" and head.head.dep_ in SUBJECTS and head.head.head.dep_ == "ROOT"
+    return Person(full, role(head), ent.start_char, head.dep_ in SUBJECTS or owner)
 
 
 def plural(noun: Token) -> bool:
