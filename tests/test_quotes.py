@@ -176,6 +176,12 @@ NOT_QUOTES = [
     pytest.param("The minister called for a “full review” of the deal.", id="called-for"),
     pytest.param("The plan is being described as a “historic” shift in the region.",
                  id="passive-call-without-an-agent"),
+    pytest.param("Lena Moor told Harbour TV's “Morning Tide” that the ferries would run.",
+                 id="a-show-someone-owns"),
+    pytest.param("Lena Moor told “Morning Tide” on Friday that the ferries would run.",
+                 id="a-show-told-is-whom-it-was-said-to"),
+    pytest.param("In his new book, “Make Your Town Rich,” Mr. Orlov suggested selling the pier.",
+                 id="a-title-after-book"),
 ]
 
 
@@ -358,6 +364,13 @@ SPEAKER_REPAIRS = [
     pytest.param(
         "At the hearing, Jonas Hale characterized the ferry board as “a little desperate and out "
         "of ideas”.", "direct", "Jonas Hale", "characterized", "Jonas Hale", id="characterized"),
+    pytest.param(
+        "At the rally, Lena Moor called the ferry chief “Captain Slowboat” twice.", "direct",
+        "Lena Moor", "called", "Lena Moor", id="a-title-case-name-someone-is-called"),
+    pytest.param(
+        "The Harbour Gazette once hailed Pavel Orlov as “The Comeback Kid” of the port.",
+        "direct", "Harbour Gazette", "hailed", "The Harbour Gazette",
+        id="a-title-case-name-someone-is-hailed-as"),
 ]
 
 

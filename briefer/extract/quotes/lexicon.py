@@ -101,4 +101,8 @@ DATELINE_DASHES = ("--", "—", "–", "―")
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "round")  # ’em, ’til: apostrophes
 ABBREVIATIONS = words("mr mrs ms dr st sen rep gov gen lt col capt sgt jr sr no inc "
                       "corp co vs prof rev adm maj cmdr ft mt")
+WORKS = words("""
+    book show song film movie album episode program programme series anthem column article
+    play novel documentary podcast forum speech hymn poem report
+""")  # a Title Case span after one of these is its title, not something said
 SMALL_WORDS = words("a an the of in on at to for and or but is with by from vs")
