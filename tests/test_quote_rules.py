@@ -98,6 +98,8 @@ REPAIRS = [
          "mistake for every family”.", "council", "The council"),
     case("modified-noun", "“The border stays open,” said the Ostravian foreign minister.",
          "Ostravian foreign minister", "the Ostravian foreign minister"),
+    case("remark-maker", "Lena Moor made a remark that described the ferry owners as “harbour "
+         "pirates”.", "Lena Moor", "Lena Moor"),
     case("bound-pronoun", "Senator Elizabeth Warren spent the hearing attacking what she called "
          "a “culture of fraud.”", "Elizabeth Warren", "Senator Elizabeth Warren"),
 ]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract.quotes import gender
 from briefer.extract.quotes.base import NOBODY
 from briefer.extract.quotes.lexicon import (
+    CLAIMS,
     DOCUMENTS,
     FIRST_PERSON,
     NAMED,
@@ -71,6 +72,24 @@ def bound_pronoun(pronoun: Token, r: Reading) -> Token | None:
                 return child  # "He did not withdraw the posts in which he called ...": one man
             return child if _binds(child, kind) else None
     return None
+
+
+def remark_maker(head: Token, r: Reading) -> Token | None:
+    """A that/which on a remark or a document someone made stands for its maker: "Moor made
+    a remark that called the owners “pirates”"; "it prompted Moor to issue a statement
+    that ..." (the maker is the one prompted)."""
+    if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    if noun.lemma_.lower() not in CLAIMS | DOCUMENTS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    makers = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not makers and verb.dep_ == "xcomp":  # "prompted Moor to make a remark"
+        makers = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if not makers or r.inside[makers[0].i] or makers[0].lower_ in RELATIVE:
+        return None
+    return makers[0]
 
 
 def _binds(subject: Token, kind: str | None) -> bool:

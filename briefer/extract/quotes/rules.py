@@ -80,6 +80,8 @@ REPAIRS = (
 )
 
 BINDING = (
+    Rule("remark-maker", resolve.remark_maker,
+         "[Lena Moor] made a remark that called the owners “harbour pirates”."),
     Rule("modified-noun", resolve.modified_noun,
          "“The border is open,” said the Ostravian foreign [minister]."),
     Rule("bound-pronoun", resolve.bound_pronoun,
