@@ -94,8 +94,8 @@ REPAIRS = [
     case("misread-noun", "Southeast Asia expert Gregory Poling at Washington's Center for "
          "Strategic and International Studies think tank said the move was “largely symbolic”.",
          "Gregory Poling", "Southeast Asia expert Gregory Poling"),
-    case("document-issuer", "The council issued a statement that said the vote was “a serious "
-         "mistake for every family”.", "council", "The council"),
+    case("document-issuer", "A letter Lena Moor sent to the ferry owners said the fees were “far "
+         "too high for every family”.", "Lena Moor", "Lena Moor"),
     case("modified-noun", "“The border stays open,” said the Ostravian foreign minister.",
          "Ostravian foreign minister", "the Ostravian foreign minister"),
     case("remark-maker", "Lena Moor made a remark that described the ferry owners as “harbour "
