@@ -371,6 +371,10 @@ SPEAKER_REPAIRS = [
         "The Harbour Gazette once hailed Pavel Orlov as “The Comeback Kid” of the port.",
         "direct", "Harbour Gazette", "hailed", "The Harbour Gazette",
         id="a-title-case-name-someone-is-hailed-as"),
+    pytest.param(
+        "The Port Vell Harbour Council met on Friday and voted on the wall.\n“We will rebuild "
+        "the wall before winter,” they said.", "direct", "Port Vell Harbour Council", "said",
+        "they", id="they-for-an-organisation"),
 ]
 
 

@@ -37,6 +37,7 @@ class Person:
     subject: bool
     human: bool = True
     plural: bool = False
+    body: bool = False  # an organisation or a people: a "they" may stand for it
 
 
 def issuer(subject: Token) -> Token:
