@@ -45,7 +45,6 @@ MARKS = [
     # a saved page cut mid-quote: no words anyone said as shown
     ('The mayor said: "We will rebuild the harbour and win the admiration of the e', []),
     ('The mayor said: "We will rebuild the harbour.', ["We will rebuild the harbour"]),
-
     ("“I would rather live in what he calls “hell” than here.” ― Ana Ruiz",
      ["I would rather live in what he calls “hell” than here"]),
     ('"We read the line: “Are you ready?” Nobody was." Then "next."',
