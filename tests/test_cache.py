@@ -210,6 +210,19 @@ def test_changed_themes_reuse_the_theme_free_items(tmp_path, monkeypatch):
     assert entries(tmp_path, "items") == items
 
 
+def test_extraction_from_cached_parses_alone_equals_the_uncached_one(tmp_path, fresh):
+    """With the records and items gone, the extractors run on parses read back with the light
+    vocabulary (no model weights, none of the model's strings): the same extraction."""
+    import shutil
+
+    cached(tmp_path)
+    parses = entries(tmp_path, "parses")
+    shutil.rmtree(tmp_path / "records")
+    shutil.rmtree(tmp_path / "items")
+    assert dump(cached(tmp_path)) == fresh
+    assert entries(tmp_path, "parses") == parses, "no source was parsed again"
+
+
 def test_corrupt_entries_are_recomputed(tmp_path, fresh):
     cached(tmp_path)
     for path in entries(tmp_path, "records") + entries(tmp_path, "parses") + entries(tmp_path, "items"):
