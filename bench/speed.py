@@ -4,7 +4,7 @@ Each measurement is a separate process timed from outside (wall clock, peak RSS 
 process), so imports and model loading count as a user feels them. Medians of --runs runs.
 
     /tmp/venv/bin/python bench/speed.py startup [--runs 7]
-    /tmp/venv/bin/python bench/speed.py seeds [--runs 3]
+    /tmp/venv/bin/python bench/speed.py seeds [--runs 3] [--bytecode]
     /tmp/venv/bin/python bench/speed.py corpus DIR [--limit 1000] [--jobs 2] [--runs 1]
     /tmp/venv/bin/python bench/speed.py memory DIR [--limits 100,300,1000]
     /tmp/venv/bin/python bench/speed.py stages DIR [--limit 150] [--repeat 3]
@@ -101,6 +101,10 @@ def seeds(args: argparse.Namespace) -> None:
     """Cold build vs the floor in the same run; rebuilds after a template and a theme edit."""
     src = ROOT / "seeds"
     texts, words = analysis_texts([src])
+    state = bytecode_state(args.bytecode)  # before the runs: they may write it
+    if args.bytecode:  # what pip install, or any run without PYTHONDONTWRITEBYTECODE, leaves
+        subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "briefer")], check=True,
+                       stdout=subprocess.DEVNULL)
     rows: dict[str, list[float]] = {"floor": [], "cold": [], "template": [], "themes": []}
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
@@ -132,7 +136,19 @@ def seeds(args: argparse.Namespace) -> None:
     print(f"  template / cold     {m['template'] / m['cold']:.2f}  (target <= 0.35); spaCy imported: "
           f"{'yes' if ' spacy' in trace else 'no'}")
     print(f"  themes / cold       {m['themes'] / m['cold']:.2f}  (target <= 0.60)")
+    print(f"briefer's bytecode: {state}")
     print(load_avg())
+
+
+def bytecode_state(compiled: bool) -> str:
+    """Whether the timed runs found briefer's modules compiled, or compiled them each time."""
+    if compiled:
+        return "compiled before the runs (--bytecode)"
+    if any((ROOT / "briefer").rglob("*.pyc")):
+        return "found compiled (an earlier run or --bytecode left it)"
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return "none written (PYTHONDONTWRITEBYTECODE is set): every run compiles briefer's modules"
+    return "written by the first run"
 
 
 # --- corpus: throughput, processes, memory --------------------------------------------------------
@@ -385,6 +401,8 @@ def main() -> None:
     p.set_defaults(func=startup)
     p = sub.add_parser("seeds")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--bytecode", action="store_true",
+                   help="byte-compile briefer first, as an installed package is")
     p.set_defaults(func=seeds)
     p = sub.add_parser("corpus")
     p.add_argument("dir", type=Path)
