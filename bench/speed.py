@@ -4,7 +4,7 @@ Each measurement is a separate process timed from outside (wall clock, peak RSS 
 process), so imports and model loading count as a user feels them. Medians of --runs runs.
 
     /tmp/venv/bin/python bench/speed.py startup [--runs 7]
-    /tmp/venv/bin/python bench/speed.py seeds [--runs 3]
+    /tmp/venv/bin/python bench/speed.py seeds [--runs 3] [--bytecode]
     /tmp/venv/bin/python bench/speed.py corpus DIR [--limit 1000] [--jobs 2] [--runs 1]
     /tmp/venv/bin/python bench/speed.py memory DIR [--limits 100,300,1000]
     /tmp/venv/bin/python bench/speed.py stages DIR [--limit 150] [--repeat 3]
@@ -39,17 +39,19 @@ FLOOR = ("import json, sys, spacy\n"
          "nlp = spacy.load(sys.argv[1])\n"
          "texts = json.load(open(sys.argv[2], encoding='utf-8'))\n"
          "for doc in nlp.pipe(texts, batch_size=int(sys.argv[3])): pass\n")
-# Wraps a command to report its wall time and the peak RSS of its largest process (workers included).
+# Wraps a command to report its wall time, the peak RSS of its largest process (workers included)
+# and the CPU seconds (user + system) of all its processes.
 TIMER = ("import resource, subprocess, sys, time, json\n"
          "t = time.perf_counter()\n"
          "rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode\n"
          "wall = time.perf_counter() - t\n"
-         "rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-         "print(json.dumps({'rc': rc, 'wall': wall, 'rss_mib': rss}))\n")
+         "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "print(json.dumps({'rc': rc, 'wall': wall, 'rss_mib': use.ru_maxrss / 1024,\n"
+         "                  'cpu': use.ru_utime + use.ru_stime}))\n")
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Run `cmd` in a fresh timer process; return its wall time (s) and peak RSS (MiB)."""
+    """Run `cmd` in a fresh timer process; return its wall time (s), peak RSS (MiB) and CPU (s)."""
     out = subprocess.run([PY, "-c", TIMER, *cmd], capture_output=True, text=True, cwd=ROOT,
                          env={**os.environ, **(env or {})}, check=True)
     result = json.loads(out.stdout)
@@ -101,7 +103,12 @@ def seeds(args: argparse.Namespace) -> None:
     """Cold build vs the floor in the same run; rebuilds after a template and a theme edit."""
     src = ROOT / "seeds"
     texts, words = analysis_texts([src])
+    state = bytecode_state(args.bytecode)  # before the runs: they may write it
+    if args.bytecode:  # what pip install, or any run without PYTHONDONTWRITEBYTECODE, leaves
+        subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "briefer")], check=True,
+                       stdout=subprocess.DEVNULL)
     rows: dict[str, list[float]] = {"floor": [], "cold": [], "template": [], "themes": []}
+    cpu: dict[str, list[float]] = {k: [] for k in rows}  # less disturbed than wall time on a busy box
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         (tmp / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
@@ -114,13 +121,16 @@ def seeds(args: argparse.Namespace) -> None:
             cache = tmp / f"cache{run}"
             env = {"BRIEFER_CACHE_DIR": str(cache)}
             build = briefer("build", str(src), "-o", out, "--force", "-q")
-            rows["floor"].append(timed([PY, "-c", FLOOR, MODEL, str(tmp / "texts.json"), "16"])["wall"])
-            rows["cold"].append(timed(build, env)["wall"])
+            runs = {"floor": timed([PY, "-c", FLOOR, MODEL, str(tmp / "texts.json"), "16"]),
+                    "cold": timed(build, env)}
             (templates / "method.md.j2").write_text(method + f"\nEdited {run}.\n", encoding="utf-8")
-            rows["template"].append(timed([*build, "--templates", str(templates)], env)["wall"])
+            runs["template"] = timed([*build, "--templates", str(templates)], env)
             (tmp / "themes.toml").write_text(themes.replace('"embargo", ', f'"embargo", "edit {run}", ', 1),
                                              encoding="utf-8")
-            rows["themes"].append(timed([*build, "--themes", str(tmp / "themes.toml")], env)["wall"])
+            runs["themes"] = timed([*build, "--themes", str(tmp / "themes.toml")], env)
+            for k, r in runs.items():
+                rows[k].append(r["wall"])
+                cpu[k].append(r["cpu"])
         trace = subprocess.run([PY, "-X", "importtime", *briefer("build", str(src), "-o", out, "--force",
                                 "-q", "--templates", str(templates))[1:]], capture_output=True, text=True,
                                cwd=ROOT, env={**os.environ, "BRIEFER_CACHE_DIR": str(tmp / "cache0")}).stderr
@@ -132,7 +142,23 @@ def seeds(args: argparse.Namespace) -> None:
     print(f"  template / cold     {m['template'] / m['cold']:.2f}  (target <= 0.35); spaCy imported: "
           f"{'yes' if ' spacy' in trace else 'no'}")
     print(f"  themes / cold       {m['themes'] / m['cold']:.2f}  (target <= 0.60)")
+    c = {k: median(v) for k, v in cpu.items()}
+    print(f"  CPU s (user+system), medians: floor {c['floor']:.2f}, cold {c['cold']:.2f}, template "
+          f"{c['template']:.2f}, themes {c['themes']:.2f}; cold / floor {c['cold'] / c['floor']:.2f}, "
+          f"template / cold {c['template'] / c['cold']:.2f}, themes / cold {c['themes'] / c['cold']:.2f}")
+    print(f"briefer's bytecode: {state}")
     print(load_avg())
+
+
+def bytecode_state(compiled: bool) -> str:
+    """Whether the timed runs found briefer's modules compiled, or compiled them each time."""
+    if compiled:
+        return "compiled before the runs (--bytecode)"
+    if any((ROOT / "briefer").rglob("*.pyc")):
+        return "found compiled (an earlier run or --bytecode left it)"
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        return "none written (PYTHONDONTWRITEBYTECODE is set): every run compiles briefer's modules"
+    return "written by the first run"
 
 
 # --- corpus: throughput, processes, memory --------------------------------------------------------
@@ -385,6 +411,8 @@ def main() -> None:
     p.set_defaults(func=startup)
     p = sub.add_parser("seeds")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--bytecode", action="store_true",
+                   help="byte-compile briefer first, as an installed package is")
     p.set_defaults(func=seeds)
     p = sub.add_parser("corpus")
     p.add_argument("dir", type=Path)

