@@ -181,7 +181,7 @@ def _ago(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | No
         return None
     n = m["n"]
     count = 1 if n in ("a", "an", "one") else _NUMWORDS.get(n) or int(n)
-    return _shift(anchor, m["unit"], -count if m["dir"] == "ago" else count)
+    return _shift(anchor, m["unit"], -count if m["dir"] in ("ago", "earlier", "before") else count)
 
 
 def _shift(anchor: Anchor, unit: str, n: int) -> str | None:

@@ -55,6 +55,8 @@ _LINE_DATE = re.compile(
     rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d))\s*(?::|\s[-–—]\s|\Z)\s*",
     re.IGNORECASE)
+# A timeline-list line whose date has no year ("April 22: Border attack"): read in the text's year.
+_LINE_DAY = re.compile(rf"(?P<date>{_MONTH}\s+{_SPAN_DAY}|{_SPAN_DAY}\s+{_MONTH})\s*:\s*", re.IGNORECASE)
 # A full date alone on its line ("April 19, 2024"): a heading for the lines below it.
 _DATE_ALONE = re.compile(
     rf"^[ \t]*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}})"
@@ -77,22 +79,29 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
     heading: DateHit | None = None  # a date heading's date, for the lines under it
     entry: DateHit | None = None  # a timeline entry's date, for the text after it on its line
     live = False  # the heading is a live report's clock time: only what happened is of its day
+    lead: DateHit | None = None  # a dated headline entry's date, for the one sentence under it
     prev = 0
     for unit in _units(doc):
         text = doc.text
         if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or _furniture(unit, source):
             heading = None
         prev = unit.end_char
-        if _furniture(unit, source) or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
+        opening = _opening_furniture(unit, source)  # " date 2025-04-23 India on Wednesday announced ..."
+        if (not opening and _furniture(unit, source)) \
+                or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
             continue  # page furniture, or a sentence that lost its numbers ("on January 2023, XNUMX")
-        first = unit.start_char + _label(text[unit.start_char:unit.end_char])
+        first = max(unit.start_char + _label(text[unit.start_char:unit.end_char]), opening)
         clock = clock_line(text, first, source)
         if clock is not None:  # the entry and the lines under it, up to a blank line, are of that day
             (heading, first), live = clock, True
         listed = _line_date(text, unit, first, anchor)
         if listed is not None:
             hit, body = listed
-            if body < unit.end_char - 1:
+            titled = _titled(unit, first, body, source, hit)
+            if titled:  # "April 22: Border attack": the entry's title, its date kept
+                yield from titled
+                lead = hit if len(titled) == 1 else None  # the sentence below it tells that day's story
+            elif body < unit.end_char - 1:
                 yield _event(text, body, unit.end_char, source, hit)
             elif text[unit.end_char:].lstrip(" \t")[:1] in ("\n", ""):
                 heading, live = hit, False  # a date on a line of its own heads the lines below it
@@ -110,15 +119,22 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
             carry = dates[0]
             continue
         found = list(_happenings(doc, unit, dates, anchor))
+        titled = _titled(unit, entry[0], first, source, entry) if entry is not None else []
+        if titled:  # "April 23:" parsed apart from its title "Country A closes the crossing"
+            yield from titled
+            entry, lead = None, entry if len(titled) == 1 else None
+            continue
         if entry is not None:
             found, entry = [(entry, False)], None
         elif not found and carry is not None and tense_of(unit.root) == "past":
             first, found = carry[0], [(carry, False)]
         elif not found and heading is not None and of_heading(unit, live):
             found = [(heading, False)]
+        elif not found and lead is not None and of_heading(unit, False):
+            found = [(lead, False)]
         elif not found and lede is not None and not dates and _is_lede_news(unit, first):
             found = [((first, first, "", lede), False)]
-        carry = None
+        carry = lead = None
         if _sentence(unit):
             lede = None  # only a story's first full sentence is its lede
         for hit, scheduled in found:
@@ -136,7 +152,7 @@ def _event(text: str, first: int, last: int, source: Source, hit: DateHit, *, sc
 # The last branch starts only where a run of spaces starts, and gives no whitespace back (a
 # date starts with a letter or digit): tried from every space of a long run, it was quadratic.
 _BREAK = re.compile(r"(?<=[.!?\"”’):])[ \t]*\n\s*|\n\s*\n\s*|(?<![ \t])[ \t]*+\n\s*+(?="
-                    + _LINE_DATE.pattern + ")",
+                    + _LINE_DATE.pattern + "|" + _LINE_DAY.pattern.replace("?P<date>", "?:") + ")",
                     re.IGNORECASE)
 
 
@@ -175,6 +191,40 @@ def _furniture(unit: Span, source: Source) -> bool:
     return bool(_CREDIT.search(text[unit.start_char:end if end >= 0 else len(text)]))
 
 
+def _opening_furniture(unit: Span, source: Source) -> int:
+    """Where a unit's story starts when furniture only opens it (a date label run into the lede on
+    its line: "date 2025-04-23 India on Wednesday announced ..."); 0 when it does not."""
+    cut = max((m.end for m in source.furniture if m.start <= unit.start_char < m.end < unit.end_char), default=0)
+    if not cut or any(m.start < unit.end_char and cut < m.end for m in source.furniture):
+        return 0
+    rest = unit.doc.text[cut:unit.end_char]
+    return cut if sum(1 for w in rest.split() if w.isalpha()) >= 3 and not _CREDIT.search(rest) else 0
+
+
+def _titled(unit: Span, start: int, body: int, source: Source, hit: DateHit) -> list[Event]:
+    """A timeline entry whose text opens with a short title ("April 22: Border post attacked"): the
+    title with its date, then the rest of the unit (the entry's first sentence), of the same day
+    unless it is a plan; [] when the entry has no such title."""
+    text, end = unit.doc.text, unit.end_char
+    line = _entry_headline(text, body, end)
+    if line is None:
+        return []
+    out = [_event(text, start, line, source, hit)]
+    if sum(1 for w in text[line:end].split() if w.isalpha()) >= 3 and not _modal(unit):
+        out.append(_event(text, line, end, source, hit))
+    return out
+
+
+def _entry_headline(text: str, body: int, end: int) -> int | None:
+    """The end of a timeline entry's title ("April 22: Border post attacked"): the rest of its line
+    when that is a short headline (no final stop, twelve words or fewer); else None."""
+    stop = text.find("\n", body, end)
+    line = text[body:stop if stop >= 0 else end].rstrip()
+    if not line or line.endswith((".", "!", "?", ";", ",", ":")) or len(line.split()) > 12 or not line[0].isupper():
+        return None
+    return body + len(line)
+
+
 def _label(text: str) -> int:
     """Length of a page's date label opening a line ("date 2025-09-12 "), date included; else 0."""
     m = _LABEL.match(text)
@@ -187,6 +237,9 @@ def _line_date(text: str, unit: Span, first: int, anchor: str | None) -> tuple[D
     if text[text.rfind("\n", 0, first) + 1:first].strip():
         return None  # not at the start of a line
     m = _LINE_DATE.match(text, first, unit.end_char)
+    if m is None:
+        m = _LINE_DAY.match(text, first, unit.end_char)
+        anchor = anchor or (context_year(unit.doc, first) if m is not None else None)
     if m is None:
         return None
     iso = normalise(m["date"], anchor)
