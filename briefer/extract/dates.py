@@ -289,7 +289,7 @@ def normalise(expr: str, anchor: str | None, *, tense: str | None = None) -> str
 # --- finding dates in a Doc ---------------------------------------------------------------------
 
 _EXTRA = re.compile(
-    r"\b(?:(?:on|last|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?:(?:(?:on|last|this|next)\s+|(?<=hours of ))(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}\b(?:,\s+\d{4})?"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+\d{1,2}\b(?:,\s+\d{4})?|\d{4}-\d{2}-\d{2}"

@@ -99,3 +99,12 @@ def weekday_agrees(written: str, iso: str) -> bool:
         return datetime.date.fromisoformat(iso).weekday() == named[0]
     except ValueError:
         return True
+
+
+def reported_past(verb: Token) -> bool:
+    """ "Ships fired water cannon at the boats, the coast guard said on Saturday": a date on "said"
+    after the past it reports is when it was said, not when that happened (often a day before)."""
+    if verb.lemma_.lower() not in ("say", "tell", "add") or verb.dep_ != "ROOT":
+        return False
+    told = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    return bool(told) and tense_of(told[0]) == "past"

@@ -24,6 +24,7 @@ from briefer.extract.event_shapes import (
     names_a_thing,
     of_heading,
     perfect,
+    reported_past,
     weekday_agrees,
 )
 from briefer.extract.spans import doc_sents
@@ -45,6 +46,10 @@ _NOT_HAPPENING = {"target", "targets", "goal", "goals", "budget", "budgets", "pl
                   "figure", "figures", "rate", "rates", "season", "edition", "version", "vision", "agenda",
                   "strategy", "deadline", "quarter", "year", "period", "data", "price", "prices", "model",
                   "census", "cycle", "term", "standard", "standards", "baseline", "average", "total"}
+# Verbs of making a thing: on a participle that describes it with a year ("the treaty, signed in
+# 1960"), they tell the thing's birth year, which is no happening of the story (like a founding).
+_MAKING = {"sign", "conclude", "negotiate", "draft", "adopt", "ratify", "build", "construct", "complete",
+           "create", "form", "write", "enact", "open", "launch", "introduce"}
 _DAYPART = {"morning", "afternoon", "evening", "night"}
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -133,7 +138,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         elif not found and lead is not None and of_heading(unit, False):
             found = [(lead, False)]
         elif not found and lede is not None and not dates and _is_lede_news(unit, first):
-            found = [((first, first, "", lede), False)]
+            found = [(_detailed(doc, unit, lede) or (first, first, "", lede), False)]
         carry = lead = None
         if _sentence(unit):
             lede = None  # only a story's first full sentence is its lede
@@ -194,10 +199,12 @@ def _furniture(unit: Span, source: Source) -> bool:
 def _opening_furniture(unit: Span, source: Source) -> int:
     """Where a unit's story starts when furniture only opens it (a date label run into the lede on
     its line: "date 2025-04-23 India on Wednesday announced ..."); 0 when it does not."""
-    cut = max((m.end for m in source.furniture if m.start <= unit.start_char < m.end < unit.end_char), default=0)
+    text = unit.doc.text
+    cut = max((m.end for m in source.furniture if m.start < unit.end_char and unit.start_char < m.end < unit.end_char
+               and not text[unit.start_char:m.start].strip()), default=0)
     if not cut or any(m.start < unit.end_char and cut < m.end for m in source.furniture):
         return 0
-    rest = unit.doc.text[cut:unit.end_char]
+    rest = text[cut:unit.end_char]
     return cut if sum(1 for w in rest.split() if w.isalpha()) >= 3 and not _CREDIT.search(rest) else 0
 
 
@@ -297,6 +304,8 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
                 hit = (hit[0], hit[1], hit[2], iso)
             if not scheduled and anchor and hit[3][:len(anchor)] > anchor[:len(hit[3])]:
                 continue  # after the page was written: a projection ("the 2040 target"), not a happening
+            if secondary and len(hit[3]) == 4 and doc[key].lemma_.lower() in _MAKING:
+                continue  # "the treaty, signed in 1960, was suspended": when a thing was made, in passing
             (minor if secondary else groups).setdefault(key, []).append((hit, scheduled))
     for found in (groups or minor).values():
         for part in gapped(doc.text, found):
@@ -330,7 +339,7 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if tense == "future" and head.pos_ == "NOUN" and verb is not None and verb.tag_ in ("VBG", "VBN") \
             and verb.dep_ in ("acl", "advcl", "prep") and not _scheduled(unit, span):
         return head.i, False, False  # "to end hostilities following clashes in July": not ahead
-    if verb is not None and verb.lemma_.lower() in _FOUNDING:
+    if verb is not None and (verb.lemma_.lower() in _FOUNDING or reported_past(verb)):
         return None
     key = verb.i if verb is not None else head.i
     secondary = verb is not None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
@@ -376,8 +385,9 @@ def _named_by(root: Token) -> Token | None:
             and re.fullmatch(r"\d{4}", root.text):
         for tok in doc[root.i + 1:min(len(doc), root.i + 8)]:
             if tok.pos_ in ("NOUN", "PROPN") or tok.text[:1].isupper():
-                while tok.pos_ == "NOUN" and tok.dep_ == "compound" and root.i < tok.head.i <= tok.i + 3:
-                    tok = tok.head  # "the 2016 arbitration ruling": the ruling
+                while tok.dep_ == "compound" and root.i < tok.head.i <= tok.i + 3 and (
+                        tok.pos_ == "NOUN" or tok.head.pos_ == "NOUN" and tok.head.text.islower()):
+                    tok = tok.head  # "the 2016 arbitration ruling", "the 1994 Ruritania genocide": the ruling
                 return tok  # "the 1951 U.S.-Philippines Mutual Defense Treaty": a name, whatever the parse
             if not (tok.is_punct or tok.pos_ in ("ADJ", "NUM")):
                 break
@@ -469,6 +479,21 @@ def _is_lede_news(unit: Span, first: int) -> bool:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (verb.tag_ == "VBN" and bool(aux & {"has", "have"})) or (verb.tag_ == "VBG" and bool(aux & {"is", "are"}))
+
+
+def _detailed(doc: Doc, unit: Span, lede: str) -> DateHit | None:
+    """The day the sentence after a lede gives the news ("X have announced their withdrawal. The
+    leaders yesterday issued a statement ..."): a past told of a day before the page's, in the same
+    paragraph; else None (the lede is of the page's day)."""
+    rest = doc.text[unit.end_char:]
+    if unit.end >= len(doc) or re.match(r"[ \t]*\n[ \t]*\n", rest):
+        return None
+    nxt = doc[unit.end].sent
+    if tense_of(nxt.root) != "past":
+        return None
+    days = [d for d in point_dates(nxt, lede) if len(d[3]) == 10 and d[3] < lede
+            and re.fullmatch(rf"(?i)(?:on\s+)?(?:yesterday|{_WEEKDAY})", d[2].strip())]
+    return (unit.start_char, unit.start_char, "", days[0][3]) if len(days) == 1 else None
 
 
 def _strip(text: str, first: int, last: int) -> tuple[int, int]:

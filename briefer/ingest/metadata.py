@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefer.ingest.furniture import page_furniture
+from briefer.ingest.furniture import STORY_ENTRY, page_furniture
 
 BYLINE = re.compile(r"^[^\S\n]*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
                     r":?\s+(?P<names>[A-Z][^\n]{1,80}?)[^\S\n]*$", re.M)
@@ -108,7 +108,8 @@ def _is_trailer(all_lines: list[Line], i: int) -> bool:
 
 
 def _is_label(line: str) -> bool:
-    return len(line.split()) <= 10 and not line.rstrip().endswith((".", "!", "?", '"', "”", ")"))
+    return len(line.split()) <= 10 and not line.rstrip().endswith((".", "!", "?", '"', "”", ")")) \
+        and not STORY_ENTRY.match(line)  # "April 24: Country B closes its airspace" is a timeline entry
 
 
 def _stamp_line(line: str) -> bool:
