@@ -50,6 +50,9 @@ _NOT_HAPPENING = {"target", "targets", "goal", "goals", "budget", "budgets", "pl
 # 1960"), they tell the thing's birth year, which is no happening of the story (like a founding).
 _MAKING = {"sign", "conclude", "negotiate", "draft", "adopt", "ratify", "build", "construct", "complete",
            "create", "form", "write", "enact", "open", "launch", "introduce"}
+# Present-tense verbs of a text describing itself or its author's work (a standfirst, an abstract).
+_STUDY = {"examine", "explore", "assess", "analyse", "analyze", "discuss", "review", "investigate", "consider",
+          "survey", "outline"}
 _DAYPART = {"morning", "afternoon", "evening", "night"}
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -267,7 +270,25 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
                      and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])
                      and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
-    return dates
+    return _from_sentence_day(dates)
+
+
+# A date told as an offset ("a day earlier", "two days later"): from the day the sentence names
+# before it, when it names one, else from the page's date.
+_OFFSET = re.compile(r"(?i)\b(?:earlier|later|before)$")
+
+
+def _from_sentence_day(dates: list[DateHit]) -> list[DateHit]:
+    """Offsets re-read from the last full day the sentence names before them ("On 7 May the army
+    attacked; two days later ...")."""
+    out: list[DateHit] = []
+    for hit in dates:
+        days = [d for d in out if len(d[3]) == 10 and not _OFFSET.search(d[2])]
+        if days and _OFFSET.search(hit[2]):
+            iso = normalise(hit[2], days[-1][3])
+            hit = (hit[0], hit[1], hit[2], iso or hit[3])
+        out.append(hit)
+    return out
 
 
 def _dateline(unit: Span, dates: list[DateHit]) -> bool:
@@ -290,6 +311,8 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
     participle that describes a thing ("the rule, first drafted in 2024, was published ...") counts
     only when nothing else in the sentence is dated.
     """
+    if unit.root.lemma_.lower() in _STUDY and unit.root.tag_ in ("VBZ", "VBP"):
+        return  # "The author examines the norms broken during the May 2024 war": what a text is about
     groups: dict[int, list[tuple[DateHit, bool]]] = {}
     minor: dict[int, list[tuple[DateHit, bool]]] = {}
     for hit in dates:
@@ -304,7 +327,7 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
                 hit = (hit[0], hit[1], hit[2], iso)
             if not scheduled and anchor and hit[3][:len(anchor)] > anchor[:len(hit[3])]:
                 continue  # after the page was written: a projection ("the 2040 target"), not a happening
-            if secondary and len(hit[3]) == 4 and doc[key].lemma_.lower() in _MAKING:
+            if len(hit[3]) == 4 and doc[key].dep_ == "acl" and doc[key].lemma_.lower() in _MAKING:
                 continue  # "the treaty, signed in 1960, was suspended": when a thing was made, in passing
             (minor if secondary else groups).setdefault(key, []).append((hit, scheduled))
     for found in (groups or minor).values():
@@ -352,8 +375,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
         return (key, True, secondary) if ok else None
     if tense is None and verb is not None and _purpose_of_past(verb):
         return key, False, secondary  # "made a visit ... to meet the president on March 27"
-    if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit):  # "follows a meeting ... on Oct. 31"
-        return head.i, False, False
+    if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit, _MODALS) and not _root_dated(unit, span):
+        return head.i, False, False  # "follows a meeting ... on Oct. 31"
     if _headline(unit) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
         return key, False, False  # a dated headline in the historic present
     return None
@@ -434,6 +457,20 @@ def _scheduled(unit: Span, span: Span) -> bool:
     if verbs & _SCHEDULED:
         return True
     return bool(re.search(r"\d", span.text)) and _modal(unit, ("will", "shall", "'ll"))
+
+
+_MODALS = ("will", "would", "shall", "'ll", "should", "must", "could", "might", "may", "can")
+
+
+def _root_dated(unit: Span, span: Span) -> bool:
+    """Whether the sentence's main verb carries a date of its own ("told X late on Tuesday that a
+    truce after the conflict in May ..."): a happening noun's date deeper in it is background."""
+    for ent in unit.ents:
+        if ent.label_ in ("DATE", "TIME") and (ent.end <= span.start or ent.start >= span.end):
+            verb = _verb(ent.root)
+            if verb is not None and verb.i == unit.root.i and ent.root.i != unit.root.i:
+                return True
+    return False
 
 
 def _modal(sent: Span, words: tuple[str, ...] = ("will", "would", "shall", "'ll")) -> bool:
