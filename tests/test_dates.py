@@ -195,3 +195,22 @@ def test_a_date_in_a_name_is_no_context_year(nlp: Any) -> None:
 )
 def test_month_of_a_relative_year(expr: str, iso: str) -> None:
     assert normalise(expr, "2025-11-06") == iso
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [("a day earlier", "2025-11-05"), ("two days before", "2025-11-04"), ("three days later", "2025-11-09")],
+)
+def test_offsets_count_back_when_earlier_and_forward_when_later(expr: str, iso: str) -> None:
+    assert normalise(expr, THU) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In the early hours of Saturday, two air bases were struck.", [("Saturday", "2025-11-01")]),
+        ("The boat reached the fishermen this morning, the coast guard said.", [("this morning", "2025-11-06")]),
+    ],
+)
+def test_weekday_after_hours_of_and_this_morning_are_dates(nlp: Any, text: str, found: list[tuple[str, str]]) -> None:
+    assert [(words, iso) for _, _, words, iso in date_mentions(nlp(text), THU)] == found
