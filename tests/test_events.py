@@ -404,3 +404,8 @@ def test_yearless_timeline_entries_with_a_title(nlp: Any) -> None:
                      ("2025-04-23", "April 23: Country A closes the crossing"),
                      ("2025-04-23", "The cabinet met for three hours.")]
     assert run(nlp, text, None) == []  # no year anywhere: unknown stays unknown
+
+
+def test_a_quotation_told_on_a_day_is_of_that_day(nlp: Any) -> None:
+    text = "“We gave the port back to its owners,” the president told parliament on Tuesday."
+    assert [e.date for e in run(nlp, text, "2025-03-05")] == ["2025-03-04"]

@@ -107,4 +107,6 @@ def reported_past(verb: Token) -> bool:
     if verb.lemma_.lower() not in ("say", "tell", "add") or verb.dep_ != "ROOT":
         return False
     told = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    return bool(told) and tense_of(told[0]) == "past"
+    if not told or any(t.is_quote for t in verb.doc[told[0].left_edge.i:verb.i]):
+        return False  # a quotation's words ("We gave it back," he told ... on Tuesday) are the act of that day
+    return tense_of(told[0]) == "past"
