@@ -313,6 +313,7 @@ _WRITES_A_YEAR = re.compile(r"(?<![\d.,$£€])\b(?:1[5-9]|20)\d\d\b(?![\d,.]\d)
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 
+_DAY_WORD = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?")
 Told = tuple[int, int, frozenset[str], int | None]  # month, day, the sentence's words, weekday written
 
 
@@ -325,26 +326,39 @@ def borrow_years(sources: list[Source], *, shared: int = 3) -> None:
     sentence each; a weekday written with the day must fall on it. Sources that disagree on the
     year give none; a source with no such twin stays unknown. A source placed this way can place
     another."""
+    todo = [s for s in sources if not (s.anchor or s.date) and not _WRITES_A_YEAR.search(s.text)]
+    told = {id(s): _yearless_days(s.text) for s in todo}
+    wanted = {(month, day) for days in told.values() for month, day, _, _ in days}
+    if not wanted:
+        return
+    index: dict[tuple[int, int], list[tuple[frozenset[str], int, Source]]] = {}
+    for src in sources:
+        if src.anchor or src.date:
+            _index_days(index, src, wanted)
     changed = True
     while changed:
         changed = False
-        placed = [(s, _placed_days(s)) for s in sources if s.anchor or s.date]
-        for src in sources:
-            if src.anchor or src.date or _WRITES_A_YEAR.search(src.text):
-                continue
-            years = {}
-            for told in _yearless_days(src.text):
-                for other, days in placed:
-                    for month, day, words, year in days:
-                        if (month, day) == told[:2] and len(told[2] & words) >= shared \
-                                and _weekday_fits(told[3], year, month, day):
-                            years.setdefault(year, other)
+        for src in (s for s in todo if not s.anchor):
+            years: dict[int, Source] = {}
+            for month, day, words, weekday in told[id(src)]:
+                for their_words, year, other in index.get((month, day), ()):
+                    if other is not src and len(words & their_words) >= shared \
+                            and _weekday_fits(weekday, year, month, day):
+                        years.setdefault(year, other)
             if len(years) == 1:
-                (year, other), = years.items()
+                ((year, other),) = years.items()
                 src.anchor = str(year)
                 src.notes.append(f"undated: its dates without a year read in {year} ({other.label} tells "
                                  "the same happening on the same day)")
+                _index_days(index, src, wanted)
                 changed = True
+
+
+def _index_days(index: dict[tuple[int, int], list[tuple[frozenset[str], int, Source]]], src: Source,
+                wanted: set[tuple[int, int]]) -> None:
+    """Add a dated source's placed days that undated pages tell (`wanted`) to the (month, day) index."""
+    for month, day, words, year in _placed_days(src, wanted):
+        index.setdefault((month, day), []).append((words, year, src))
 
 
 def _yearless_days(text: str) -> list[Told]:
@@ -359,19 +373,26 @@ def _yearless_days(text: str) -> list[Told]:
     return out
 
 
-def _placed_days(src: Source) -> list[tuple[int, int, frozenset[str], int]]:
-    """(month, day, the sentence's words, year) of each day a dated source places in a year: its own
-    date (for every sentence), the dates it writes with a year, and the yearless ones its anchor
-    resolves."""
+def _placed_days(src: Source, wanted: set[tuple[int, int]]) -> list[tuple[int, int, frozenset[str], int]]:
+    """(month, day, the sentence's words, year) of each wanted day a dated source places in a year:
+    its own date (for every sentence), the dates it writes with a year, and the yearless ones its
+    anchor resolves. Only sentences that hold a wanted day are read word by word."""
     anchor = src.anchor or src.date or ""
     own = parse_anchor(src.date if src.date and len(src.date) == 10 else None)
+    own_day: tuple[int, int, int] | None = None
+    if own is not None and own[1] is not None and own[2] is not None and (own[1], own[2]) in wanted:
+        own_day = (own[1], own[2], own[0])
     out = []
     for sent in _SENTENCE.finditer(src.text):
+        days = [(month, day, m[0]) for m in _DAY_MONTH.finditer(sent[0])
+                for month, day in [_month_day(m)] if (month, day) in wanted]
+        if not days and own_day is None:
+            continue
         words = _words(sent[0])
-        if own is not None and own[1] is not None and own[2] is not None:
-            out.append((own[1], own[2], words, own[0]))
-        for m in _DAY_MONTH.finditer(sent[0]):
-            iso = normalise(m[0], anchor)
+        if own_day is not None:
+            out.append((own_day[0], own_day[1], words, own_day[2]))
+        for _, _, written in days:
+            iso = normalise(written, anchor)
             if iso and len(iso) == 10:
                 out.append((int(iso[5:7]), int(iso[8:]), words, int(iso[:4])))
     return out
@@ -384,7 +405,7 @@ def _month_day(m: re.Match[str]) -> tuple[int, int]:
 def _words(sentence: str) -> frozenset[str]:
     """A sentence's content words without its dates' words (months, weekdays, numbers under 32)."""
     return frozenset(w for w in signature(sentence) if w not in MONTHS and w.rstrip("s") not in WEEKDAYS
-                     and not (w.isdigit() and int(w) < 32) and not re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", w))
+                     and not _DAY_WORD.fullmatch(w))
 
 
 def _weekday_fits(weekday: int | None, year: int, month: int, day: int) -> bool:
