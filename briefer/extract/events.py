@@ -20,11 +20,17 @@ from briefer.extract.dates import context_year, normalise, point_dates, tense_of
 from briefer.extract.event_shapes import (
     clock_line,
     deadline,
+    detailed_lede,
+    entry_headline,
+    from_sentence_day,
+    furniture,
     gapped,
     names_a_thing,
     of_heading,
+    opening_furniture,
     perfect,
     reported_past,
+    root_dated,
     weekday_agrees,
 )
 from briefer.extract.spans import doc_sents
@@ -91,11 +97,11 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
     prev = 0
     for unit in _units(doc):
         text = doc.text
-        if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or _furniture(unit, source):
+        if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or furniture(unit, source):
             heading = None
         prev = unit.end_char
-        opening = _opening_furniture(unit, source)  # " date 2025-04-23 India on Wednesday announced ..."
-        if (not opening and _furniture(unit, source)) \
+        opening = opening_furniture(unit, source)  # " date 2025-04-23 India on Wednesday announced ..."
+        if (not opening and furniture(unit, source)) \
                 or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
             continue  # page furniture, or a sentence that lost its numbers ("on January 2023, XNUMX")
         first = max(unit.start_char + _label(text[unit.start_char:unit.end_char]), opening)
@@ -141,7 +147,7 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
         elif not found and lead is not None and of_heading(unit, False):
             found = [(lead, False)]
         elif not found and lede is not None and not dates and _is_lede_news(unit, first):
-            found = [(_detailed(doc, unit, lede) or (first, first, "", lede), False)]
+            found = [(detailed_lede(doc, unit, lede) or (first, first, "", lede), False)]
         carry = lead = None
         if _sentence(unit):
             lede = None  # only a story's first full sentence is its lede
@@ -186,53 +192,18 @@ def _span(doc: Doc, start: int, end: int) -> Iterator[Span]:
         yield span
 
 
-# A photo credit closing a line ("REUTERS/Jane Doe", "(Jane Doe/DAILY NEWS)", "Photo: AFP"): a caption.
-_CREDIT = re.compile(r"(?:\b[A-Z][A-Za-z]+/[A-Z][\w .'-]*|\([^()\n]*/[^()\n]*\)|\bPhotos?:[^\n]*)\s*$")
-
-
-def _furniture(unit: Span, source: Source) -> bool:
-    """Page furniture, or a caption: a line that ends with a photo credit."""
-    if any(m.start < unit.end_char and unit.start_char < m.end for m in source.furniture):
-        return True
-    text = unit.doc.text
-    end = text.find("\n", unit.start_char)
-    return bool(_CREDIT.search(text[unit.start_char:end if end >= 0 else len(text)]))
-
-
-def _opening_furniture(unit: Span, source: Source) -> int:
-    """Where a unit's story starts when furniture only opens it (a date label run into the lede on
-    its line: "date 2025-04-23 India on Wednesday announced ..."); 0 when it does not."""
-    text = unit.doc.text
-    cut = max((m.end for m in source.furniture if m.start < unit.end_char and unit.start_char < m.end < unit.end_char
-               and not text[unit.start_char:m.start].strip()), default=0)
-    if not cut or any(m.start < unit.end_char and cut < m.end for m in source.furniture):
-        return 0
-    rest = text[cut:unit.end_char]
-    return cut if sum(1 for w in rest.split() if w.isalpha()) >= 3 and not _CREDIT.search(rest) else 0
-
-
 def _titled(unit: Span, start: int, body: int, source: Source, hit: DateHit) -> list[Event]:
     """A timeline entry whose text opens with a short title ("April 22: Border post attacked"): the
     title with its date, then the rest of the unit (the entry's first sentence), of the same day
     unless it is a plan; [] when the entry has no such title."""
     text, end = unit.doc.text, unit.end_char
-    line = _entry_headline(text, body, end)
+    line = entry_headline(text, body, end)
     if line is None:
         return []
     out = [_event(text, start, line, source, hit)]
     if sum(1 for w in text[line:end].split() if w.isalpha()) >= 3 and not _modal(unit):
         out.append(_event(text, line, end, source, hit))
     return out
-
-
-def _entry_headline(text: str, body: int, end: int) -> int | None:
-    """The end of a timeline entry's title ("April 22: Border post attacked"): the rest of its line
-    when that is a short headline (no final stop, twelve words or fewer); else None."""
-    stop = text.find("\n", body, end)
-    line = text[body:stop if stop >= 0 else end].rstrip()
-    if not line or line.endswith((".", "!", "?", ";", ",", ":")) or len(line.split()) > 12 or not line[0].isupper():
-        return None
-    return body + len(line)
 
 
 def _label(text: str) -> int:
@@ -270,25 +241,7 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
                      and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])
                      and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
-    return _from_sentence_day(dates)
-
-
-# A date told as an offset ("a day earlier", "two days later"): from the day the sentence names
-# before it, when it names one, else from the page's date.
-_OFFSET = re.compile(r"(?i)\b(?:earlier|later|before)$")
-
-
-def _from_sentence_day(dates: list[DateHit]) -> list[DateHit]:
-    """Offsets re-read from the last full day the sentence names before them ("On 7 May the army
-    attacked; two days later ...")."""
-    out: list[DateHit] = []
-    for hit in dates:
-        days = [d for d in out if len(d[3]) == 10 and not _OFFSET.search(d[2])]
-        if days and _OFFSET.search(hit[2]):
-            iso = normalise(hit[2], days[-1][3])
-            hit = (hit[0], hit[1], hit[2], iso or hit[3])
-        out.append(hit)
-    return out
+    return from_sentence_day(dates)
 
 
 def _dateline(unit: Span, dates: list[DateHit]) -> bool:
@@ -375,7 +328,7 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
         return (key, True, secondary) if ok else None
     if tense is None and verb is not None and _purpose_of_past(verb):
         return key, False, secondary  # "made a visit ... to meet the president on March 27"
-    if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit, _MODALS) and not _root_dated(unit, span):
+    if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit, _MODALS) and not root_dated(unit, span):
         return head.i, False, False  # "follows a meeting ... on Oct. 31"
     if _headline(unit) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
         return key, False, False  # a dated headline in the historic present
@@ -462,17 +415,6 @@ def _scheduled(unit: Span, span: Span) -> bool:
 _MODALS = ("will", "would", "shall", "'ll", "should", "must", "could", "might", "may", "can")
 
 
-def _root_dated(unit: Span, span: Span) -> bool:
-    """Whether the sentence's main verb carries a date of its own ("told X late on Tuesday that a
-    truce after the conflict in May ..."): a happening noun's date deeper in it is background."""
-    for ent in unit.ents:
-        if ent.label_ in ("DATE", "TIME") and (ent.end <= span.start or ent.start >= span.end):
-            verb = _verb(ent.root)
-            if verb is not None and verb.i == unit.root.i and ent.root.i != unit.root.i:
-                return True
-    return False
-
-
 def _modal(sent: Span, words: tuple[str, ...] = ("will", "would", "shall", "'ll")) -> bool:
     return any(t.lower_ in words and t.tag_ == "MD" for t in sent)
 
@@ -516,21 +458,6 @@ def _is_lede_news(unit: Span, first: int) -> bool:
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     return (verb.tag_ == "VBN" and bool(aux & {"has", "have"})) or (verb.tag_ == "VBG" and bool(aux & {"is", "are"}))
-
-
-def _detailed(doc: Doc, unit: Span, lede: str) -> DateHit | None:
-    """The day the sentence after a lede gives the news ("X have announced their withdrawal. The
-    leaders yesterday issued a statement ..."): a past told of a day before the page's, in the same
-    paragraph; else None (the lede is of the page's day)."""
-    rest = doc.text[unit.end_char:]
-    if unit.end >= len(doc) or re.match(r"[ \t]*\n[ \t]*\n", rest):
-        return None
-    nxt = doc[unit.end].sent
-    if tense_of(nxt.root) != "past":
-        return None
-    days = [d for d in point_dates(nxt, lede) if len(d[3]) == 10 and d[3] < lede
-            and re.fullmatch(rf"(?i)(?:on\s+)?(?:yesterday|{_WEEKDAY})", d[2].strip())]
-    return (unit.start_char, unit.start_char, "", days[0][3]) if len(days) == 1 else None
 
 
 def _strip(text: str, first: int, last: int) -> tuple[int, int]:
