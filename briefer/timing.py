@@ -4,7 +4,12 @@ Pure functions, no spaCy: `shown("met on Thursday.", "2025-11-07")` is
 `Shown("met on Thursday [6 November 2025].", unresolved=0)`, and `age_mark` says when a statement
 is old enough (more than about six months before the brief's as-of date) to carry its date.
 `Clock` applies them to a brief's facts, quotes and events, each against its own source's date.
-The verbatim text stays in the extraction; only what the brief shows changes.
+A date written without a year shows its year in brackets ("in March [2024]") when it is not the
+brief's own, or, in an undated source, when the set places it (yearless.py). An undated source's
+old statement is dated by a happening told in the same words, else by the date heading it sits
+under in a chronology, else marked with the newest date its page tells of ("undated source; latest
+date it tells of: December 2023"). The verbatim text stays in the extraction; only what the brief
+shows changes.
 """
 
 from __future__ import annotations
@@ -15,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from briefer.extract.dates import normalise, parse_anchor
-from briefer.model import Event, Extraction, Fact, Location, Quote
+from briefer.model import Event, Extraction, Fact, Location, Quote, Source
+from briefer.yearless import SetPlacer, sentence_around, year_against, yearless
 
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December"]
@@ -42,6 +48,10 @@ _FUTURE = re.compile(r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due|set|expe
                      r"|(?:is|are)\s+to|plans?\s+to|scheduled\s+for)\b", re.I)
 _POSSESSIVE = re.compile(r"(?:['’]s)?")
 YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# A date or year as a page writes it: "September 19, 2023", "14 December 2023", "March 2024", "2024".
+WRITTEN = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+"
+    rf"|{_MONTH},?\s+(?:of\s+)?)?(?:1[89]|20)\d\d\b(?![,.]\d)", re.IGNORECASE)
 OLD_DAYS = 183  # "more than about six months"
 
 
@@ -171,10 +181,19 @@ class Clock:
 
     def __init__(self, ex: Extraction):
         self.as_of = max((s.date for s in ex.sources if s.date), default=None)
-        self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
-        self.date = {s.id: s.date or s.anchor for s in ex.sources}
+        # a year borrowed only to read an undated page's yearless dates (corroborate.borrow_years)
+        # does not date the page: its statements are placed as an undated source's are
+        placed = [s for s in ex.sources if s.date or len(s.anchor or "") > 4]
+        self.anchor = {s.id: s.anchor or s.date for s in placed}
+        self.date = {s.id: s.date or s.anchor for s in placed}
         self.happened = [(loc, e.date) for e in ex.events if not e.scheduled for loc in e.sources]
         self._unresolved: dict[tuple[str, str], int] = {}
+        self.text = {s.id: s.text for s in ex.sources}
+        self.placer = SetPlacer(ex.events, {s.id for s in ex.sources if s.quality >= TRUSTED})
+        self._sources = {s.id: s for s in ex.sources}
+        self._events = ex.events
+        self._latest_of: dict[str, str | None] = {}
+        self._heads: dict[str, list[tuple[int, str]]] = {}
 
     def unresolved(self, text: str, source: str) -> int:
         """How many relative dates of `text` its source's date cannot resolve."""
@@ -197,20 +216,80 @@ class Clock:
         the same words (its sentence dated through the text itself), else None."""
         dates = [date for loc in locations for at, date in self.happened
                  if at.source == loc.source and at.start < loc.end and loc.start < at.end]
-        return max(dates, default=None)
+        headed = [self._heading(loc) for loc in locations]
+        return max(dates, default=None) or max((d for d in headed if d), default=None)
+
+    def _heading(self, loc: Location) -> str | None:
+        """The date heading above a statement in a chronology (date_headings, found once a source)."""
+        if loc.source not in self._heads:
+            self._heads[loc.source] = date_headings(self.text.get(loc.source, ""))
+        return next((iso for end, iso in reversed(self._heads[loc.source]) if end <= loc.start), None)
+
+    def latest(self, source: str) -> str | None:
+        """The newest date an undated source tells of (None for a dated one), found once a source."""
+        if source not in self._latest_of:
+            found = self._sources.get(source)
+            self._latest_of[source] = self._latest(found, self._events) if found and not self.date.get(source) else None
+        return self._latest_of[source]
+
+    def _latest(self, source: Source, events: list[Event]) -> str | None:
+        """The newest date an undated source tells of: a date or year it writes (outside its
+        furniture), a happening it dates with a written year, or a yearless date the set places."""
+        told = [e.date for e in events if not e.scheduled and YEAR.search(e.date_text)
+                and any(loc.source == source.id for loc in e.sources)]
+        text = source.text
+        for m in WRITTEN.finditer(text):
+            if not any(f.start <= m.start() < f.end for f in source.furniture) and not _names(text, m):
+                told.append(normalise(m.group(0), None) or m.group(0)[-4:])
+        for found in yearless(text):
+            year = self.placer.year(found, sentence_around(text, found.start, found.end), source.id)
+            if year is not None:
+                told.append(f"{year}-{found.month:02d}")
+        return max(told, default=None)  # a plan it dates ahead of the brief is a sign of a recent page too
+
+    def years(self, text: str, sources: list[str]) -> str:
+        """`text` with each date written without a year followed by its year in brackets ("in
+        February [2025]"): from the first dated source's date when that year is not the brief's
+        own; in an undated source, as the set places it (its reader has no date to read it by)."""
+        out, last = [], 0
+        dated = [s for s in sources if self.anchor.get(s)]
+        for found in yearless(text):
+            if dated:
+                tense = "future" if _FUTURE.search(_clause_before(text, found.start)) else None
+                year = year_against(found, self.anchor[dated[0]], tense)
+                year = None if self.as_of and year == self.as_of[:4] else year
+            else:
+                placed = {self.placer.year(found, sentence_around(text, found.start, found.end), s) for s in sources}
+                year = placed.pop() if len(placed) == 1 else None
+            if year is not None:
+                out.append(text[last:found.end] + f" [{year}]")
+                last = found.end
+        return "".join(out) + text[last:]
+
+    def undated_mark(self, display: str, sources: list[str]) -> str:
+        """The mark of an old statement whose sources are undated and whose words carry no date:
+        the newest date its source tells of ("undated source; latest date it tells of: July 2024")."""
+        latest = max((d for d in (self.latest(s) for s in sources) if d), default=None)
+        if latest is None or not self.as_of or int(latest[:4]) < int(self.as_of[:4]) - PAGE_YEARS:
+            return ""  # a page that tells of nothing newer than 1960 recounts history: its time is unknown
+        mark = age_mark(display, latest, self.as_of)
+        return f"undated source; latest date it tells of: {mark}" if mark else ""
 
     def fact(self, fact: Fact) -> Fact:
         """A copy of the fact as the brief shows it."""
-        display = shown(fact.text, self.anchor.get(self.dated_source(fact.sources))).text
-        date = self.statement_date([loc.source for loc in fact.sources]) or self.told_date(fact.sources)
-        return dataclasses.replace(fact, sources=list(fact.sources), display=display,
-                                   dated=age_mark(display, date, self.as_of))
+        ids = [loc.source for loc in fact.sources]
+        display = self.years(shown(fact.text, self.anchor.get(self.dated_source(fact.sources))).text, ids)
+        date = self.statement_date(ids) or self.told_date(fact.sources)
+        dated = age_mark(display, date, self.as_of) if date else self.undated_mark(display, ids)
+        return dataclasses.replace(fact, sources=list(fact.sources), display=display, dated=dated)
 
     def quote(self, quote: Quote) -> Quote:
         """A copy of the quote as the brief shows it."""
-        display = shown(quote.text, self.anchor.get(quote.source)).text
-        return dataclasses.replace(quote, display=display,
-                                   dated=age_mark(display, self.date.get(quote.source), self.as_of))
+        display = self.years(shown(quote.text, self.anchor.get(quote.source)).text, [quote.source])
+        where = [Location(quote.source, quote.start, quote.end)]
+        date = self.date.get(quote.source) or self.told_date(where)
+        dated = age_mark(display, date, self.as_of) if date else self.undated_mark(display, [quote.source])
+        return dataclasses.replace(quote, display=display, dated=dated)
 
     def event(self, event: Event) -> Event:
         """A copy of the event whose text shows its relative dates resolved."""
@@ -230,3 +309,37 @@ class Clock:
 
 
 RECENT_DAYS = 45
+TRUSTED = 0.5  # a source below this quality places no other source's dates
+PAGE_YEARS = 5  # how far before the brief the newest date an undated page tells of may lie to mark it
+_DET = re.compile(r"\b(?:[Tt]he|an?|its|their|his|her)\s+$")
+_OF_NAME = re.compile(r"\b[A-Z][\w-]*\s+of\s+(?:the\s+)?$|\b(?:[Ss]ince|[Ff]rom)\s+$")
+
+
+def _names(text: str, m: re.Match[str]) -> bool:
+    """A year that names a thing ("the 1972 Simla Agreement", "the Treaty of 1960") or opens a span
+    ("since 1991"): not a time the page tells of."""
+    if not m.group(0).isdigit():
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    named = _DET.search(before) and re.match(r"\s+[A-Z]", text[m.end():m.end() + 3])
+    return bool(named or _OF_NAME.search(before))
+
+
+# A full date alone on its line ("September 19, 2023"): a chronology's section heading.
+_HEADING = re.compile(
+    rf"^[ \t]*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def date_headings(text: str) -> list[tuple[int, str]]:
+    """(end, ISO date) of each date alone on its line in a page that has two at least (a
+    chronology's section headings), in text order; [] otherwise."""
+    heads = [(m.end(), normalise(m.group(0).strip(), None)) for m in _HEADING.finditer(text)]
+    found = [(end, iso) for end, iso in heads if iso]
+    return found if len(found) >= 2 else []
+
+
+def heading_date(text: str, at: int) -> str | None:
+    """The date of the section a statement at `at` sits in, in a page whose sections are headed by
+    dates alone on their lines: the nearest such heading above it."""
+    return next((iso for end, iso in reversed(date_headings(text)) if end <= at), None)

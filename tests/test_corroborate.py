@@ -219,3 +219,18 @@ def test_events_of_a_page_without_a_year_read_in_the_borrowed_year(tmp_path):  #
     b = next(s for s in ex.sources if s.path.endswith("b.txt"))
     dates = {e.date for e in ex.events if any(loc.source == b.id for loc in e.sources)}
     assert {"2025-04-25", "2025-01"} <= dates
+
+
+def test_a_borrowed_year_reads_yearless_dates_but_does_not_date_the_page_in_the_brief():
+    from briefer import timing
+    from briefer.model import Extraction
+
+    page = "Minister Ilo Varn said the canal tolls would stay after talks with the Tarrow port council in March."
+    dated = "On March 3, 2031, Minister Ilo Varn held talks with the Tarrow port council on canal tolls."
+    report = Event(id="e", date="2031-03-03", text=dated, sources=[Location("d", 0, len(dated))])
+    clock = timing.Clock(Extraction(sources=[Source(id="u", path="u.txt", text=page, anchor="2031"),
+                                             Source(id="d", path="d.txt", date="2031-09-20", text=dated)],
+                                    events=[report]))
+    assert clock.statement_date(["u"]) is None  # placed as an undated page's statements are
+    fact = clock.fact(Fact(id="f", text=page, sources=[Location("u", 0, len(page))]))
+    assert fact.display.endswith("port council in March [2031].")

@@ -181,6 +181,14 @@ def test_context_year(nlp: Any) -> None:
     assert context_year(nlp("The ship arrived on 24 January."), 0) is None
 
 
+def test_a_history_aside_is_no_context_year(nlp: Any) -> None:
+    # the bridge's 1931 opening is decades before the text's own time (2004): November stays unknown
+    doc = nlp("The mayor called the tolls unfair in November. Opened in 1931, the bridge was rebuilt in 2004.")
+    assert context_year(doc, doc.text.index("November")) is None
+    doc = nlp("The mayor called the tolls unfair in November. The bridge was rebuilt in 2001 and again in 2004.")
+    assert context_year(doc, doc.text.index("November")) == "2001"
+
+
 def test_a_date_in_a_name_is_no_context_year(nlp: Any) -> None:
     doc = nlp("Whatever the vote on March 3, the line stays as the Harbour Award of 3 October 1899 drew it.")
     assert context_year(doc, doc.text.index("March 3")) is None
@@ -195,6 +203,20 @@ def test_a_date_in_a_name_is_no_context_year(nlp: Any) -> None:
 )
 def test_month_of_a_relative_year(expr: str, iso: str) -> None:
     assert normalise(expr, "2025-11-06") == iso
+
+
+@pytest.mark.parametrize(("expr", "anchor", "iso"), [
+    ("Tuesday 9 March 2027", None, "2027-03-09"),
+    ("Tuesday, 9 March 2027", None, "2027-03-09"),
+    ("Tuesday 9 March", "2027-03-12", "2027-03-09"),
+])
+def test_a_weekday_before_a_day_first_date(expr: str, anchor: str | None, iso: str) -> None:
+    assert normalise(expr, anchor) == iso
+
+
+def test_a_weekday_before_a_day_first_date_dates_the_sentence(nlp: Any) -> None:
+    doc = nlp("On Tuesday 9 March 2027, in Harlow, the two mayors signed the water accord.")
+    assert [iso for _, _, _, iso in point_dates(doc[:], None)] == ["2027-03-09"]
 
 
 @pytest.mark.parametrize(

@@ -594,6 +594,17 @@ def test_sub_head_paragraphs_keep_with_next(md, kept):
     assert after.find("w:pPr/w:keepNext", NS) is None
 
 
+def test_a_figure_keeps_its_heading_but_not_its_table():
+    # heading, figure and the table's first rows moving together left a quarter page empty; the
+    # heading still never stays behind alone, and the table repeats its header row where it goes on
+    body = xml(parts_of(render("## Timeline\n\n![Timeline of events](timeline.png)\n\n| Date | Event |\n"
+                               "|---|---|\n| 2021 | The port opened. |\n")), "word/document.xml")
+    heading, figure = body.findall("w:body/w:p", NS)[:2]
+    assert figure.find(".//w:drawing", NS) is not None
+    assert heading.find("w:pPr/w:keepNext", NS) is not None
+    assert figure.find("w:pPr/w:keepNext", NS) is None
+
+
 def test_list_items_are_not_kept_with_next():
     body = xml(parts_of(render("- **All bold item**\n- Another\n")), "word/document.xml")
     items = body.findall("w:body/w:p", NS)
@@ -639,6 +650,27 @@ def test_column_widths_share_the_table():
     # words that cannot all fit side by side: shared in proportion, never a negative width
     crowded = [[CellText("Incomprehensibilities" * 3) for _ in range(6)]]
     assert all(w > 0 for w in column_widths(crowded, 6, 9360, 8.5))
+
+
+def test_column_widths_keep_the_table_short():
+    # rows are as tall as their most wrapped cell: the room beyond each column's longest word goes
+    # where it takes lines off the rows, not in proportion to each column's text (a note wrapped
+    # to three lines beside a title on two makes every row three lines tall)
+    from briefer.render.tables import CellText, _needs, column_widths, table_height
+
+    rows = [[CellText("Source", True), CellText("Notes", True)],
+            [CellText("Orchard Weekly: \u201cThe pear growers of the northern valley vote on a new cooperative "
+                      "charter after a long and bitter winter of talks over prices and storage\u201d, by Ada Moss"),
+             CellText("frame lines dropped from the page: 2 line(s)")]]
+    rows += [[CellText(f"Pear Post {i}"), CellText(f"frame lines dropped from the page: {i + 3} line(s)")]
+             for i in range(6)]
+    widths = column_widths(rows, 2, 6000, 8.5)
+    assert sum(widths) == 6000
+    low = [max(_needs(r[c], 8.5)[0] for r in rows) for c in range(2)]
+    want = [max(_needs(r[c], 8.5)[1] for r in rows) - low[c] for c in range(2)]
+    share = [lo + (6000 - sum(low)) * w // sum(want) for lo, w in zip(low, want, strict=True)]
+    assert table_height(rows, widths, 8.5) < table_height(rows, share, 8.5)
+    assert all(w >= lo for w, lo in zip(widths, low, strict=True))  # no word broken to get there
 
 
 def test_words_stay_whole_in_libreoffice(tmp_path):

@@ -224,6 +224,7 @@ def test_a_plan_never_merges_with_what_happened() -> None:
         ("In 2009, the carmaker bought a twenty percent stake in its rival.", ["2009"]),
         ("The country exported $8 billion of rice in 2021.", []),  # a sum over a year: a figure
         ("Officials discussed the 2040 emissions plan that the cabinet approved.", []),
+        ("On 4 May 2025, the court voided the 2009 harbour lease law for the ferry firm.", ["2025-05-04"]),
     ],
 )
 def test_what_a_year_dates(nlp: Any, text: str, dates: list[str]) -> None:

@@ -179,6 +179,9 @@ def test_a_raise_to_a_new_level_is_two_figures(nlp: Any) -> None:
         "The pact (signed in 1970, 412 UNTS 118) binds both states.",
         "The council's vote (see Harbour Wire, 27/10/2025) was close.",
         "The harbour reopened on 5.3.2024 after the storm.",
+        "The Harbour Accord and the Reef Charter,[3] were set aside.",
+        "The shelling went on between the night of March 6 and 7 in the valley.",
+        "The border clashes from June 7 to 10 broke every rule.",
     ],
 )
 def test_not_a_figure(nlp: Any, text: str) -> None:
@@ -215,6 +218,8 @@ def test_not_a_figure(nlp: Any, text: str) -> None:
         ("The agency has provided $2 billion in aid for schools, including teacher training; roads; water "
          "supply; and clinics.", "aid"),
         ("The floods displaced more than 80,000 in the north.", "displaced in the north"),
+        ("The army said three of its naval bases were shelled by drones.", "its naval bases shelled"),
+        ("• 14 fishermen rescued off the cape", "fishermen rescued off the cape"),
     ],
 )
 def test_about(nlp: Any, text: str, about: str) -> None:
@@ -332,3 +337,74 @@ def test_a_sentence_that_lost_its_numbers_gives_no_figure(nlp: Any) -> None:
     text = "The port handles XNUMX percent of trade and 40 percent of fuel. The fund paid $4.5 million."
     src = Source(id="s", path="s.txt", text=text, garbled=[Mention(0, text.index(" The fund"))])
     assert [f.text for f in figures(nlp(text), src)] == ["$4.5 million"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ruling rests on three pillars.",
+    "Two videos posted online showed troops cheering at the gate.",
+    "Three prominent lawyers analysed the verdict's wider meaning.",
+    "The Harbour Party is one of two main blocs in the chamber.",
+    "The pact was signed between Ruritania and four Baltic states.",
+])
+def test_a_small_count_in_words_that_only_tells_the_story_is_no_figure(nlp: Any, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "figures_"), [
+    ("Gunmen killed six villagers and wounded two of their guards.", ["six", "two"]),
+    ("The navy will open four more bases next year.", ["four"]),
+    ("The survey found at least five cases of the disease.", ["at least five"]),
+])
+def test_a_small_count_of_what_something_happened_to_stays_a_figure(nlp: Any, text: str, figures_: list[str]) -> None:
+    assert [f.text for f in run(nlp, text)] == figures_
+
+
+def test_over_after_a_noun_is_a_preposition_not_a_qualifier(nlp: Any) -> None:
+    fig = run(nlp, "The sale gives the group control over 43 terminals in 19 countries.")[0]
+    assert (fig.text, fig.qualifier, fig.about) == ("43", None, "terminals in 19 countries")
+    assert run(nlp, "Floods killed over 40 people.")[0].text == "over 40"
+
+
+def test_a_sum_with_no_verb_measures_what_it_is_for(nlp: Any) -> None:
+    (fig,) = run(nlp, "$2 billion to build the Lorvik dam")
+    assert fig.about == "to build the Lorvik dam"
+
+
+def test_a_noun_the_parse_made_a_compound_of_a_verb_is_what_the_sum_sizes(nlp: Any) -> None:
+    from spacy.tokens import Doc
+
+    # the parse spaCy gave this sentence inside a longer page: "billion" heads to the verb "hands",
+    # "transaction" is a compound of that verb
+    words = ["The", "$", "9.5", "billion", "transaction", "hands", "control", "of", "the", "docks", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, True, True, True, True, True, True, False, False],
+              heads=[5, 3, 3, 5, 5, 5, 5, 6, 9, 7, 5],
+              deps=["det", "quantmod", "compound", "nummod", "compound", "ROOT", "dobj", "prep", "det", "pobj",
+                    "punct"],
+              pos=["DET", "SYM", "NUM", "NUM", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["DT", "$", "CD", "CD", "NN", "VBZ", "NN", "IN", "DT", "NNS", "."])
+    src = Source(id="s", path="s.txt", text=doc.text)
+    assert [(f.text, f.about) for f in figures(doc, src)] == [("$9.5 billion", "transaction")]
+
+
+def test_the_base_of_a_conversion_is_no_figure(nlp: Any) -> None:
+    found = run(nlp, "Adjusted for prices, $100 in 1950 is equivalent to $1,300 today.")
+    assert [f.text for f in found] == ["$1,300"]
+    assert [f.text for f in run(nlp, "The aid of $2 billion is equal to a tenth of the budget.")][0] == "$2 billion"
+
+
+def test_a_count_joined_to_its_noun_sizes_the_next_noun(nlp: Any) -> None:
+    (fig,) = run(nlp, "The rebels named the head of a 15-member ruling council.")
+    assert (fig.text, fig.unit) == ("15-member", "member") and "ruling council" in fig.about
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Some 90,000 villagers have been trapped for 18 months in the valley.", "18 months"),
+    ("The militia has been besieging the town for the past nine months, fighting local guards.", "nine months"),
+])
+def test_how_long_a_state_lasted_is_a_figure_beside_a_count(nlp: Any, text: str, figure: str) -> None:
+    assert figure in [f.text for f in run(nlp, text)]
+
+
+def test_a_named_part_of_a_whole_is_no_share(nlp: Any) -> None:
+    assert run(nlp, "The rebels took Varna, a gate to the army-held eastern half of the country.") == []
+    assert [f.text for f in run(nlp, "Nearly half of its residents fled.")] == ["Nearly half"]

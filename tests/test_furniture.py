@@ -81,6 +81,12 @@ def test_archive_date_line_alone_or_before_the_lead():
     assert [(joined[s:e], r) for s, e, r in spans] == [("date 2025-03-05", "archive date")]
 
 
+def test_a_city_and_a_dash_after_an_archive_date_are_its_dateline():
+    text = f" date 2025-03-05 Lorvik — {LEAD}\n{MORE}\n"
+    spans = furniture(text)
+    assert [(text[s:e], r) for s, e, r in spans] == [("date 2025-03-05 Lorvik — ", "archive date")]
+
+
 @pytest.mark.parametrize("line", [
     LEAD,
     "Officials said the harbour handled 4,000 ships in 2024.",

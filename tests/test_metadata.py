@@ -447,6 +447,28 @@ def test_another_outlet_named_in_the_story_is_not_the_publisher(lead):
     assert "publisher" not in infer(text)
 
 
+def test_an_outlet_citing_its_own_earlier_dispatch_by_day_is_the_publisher():
+    text = ("Ruritania and Borduria sign a declaration on peace\n"
+            "The two governments signed the accord in Castello on Monday (see Harbour Wire, 27/10/2025).\n"
+            "The talks lasted three days and ended with a joint statement on the border.\n")
+    assert infer(text).get("publisher") == "Harbour Wire"
+    assert "publisher" not in infer(text.replace("Harbour Wire, 27/10/2025", "Smith, 2019"))
+
+
+@pytest.mark.parametrize(("line", "pub"), [
+    ("A port engineer told Lorvik Courant that the new quay would open in May.", "Lorvik Courant"),
+    ("A port engineer told the Castello Herald on Sunday that the new quay would open in May.", "Castello Herald"),
+    ("A port engineer told AFP that the new quay would open in May.", "AFP"),
+    ("A port engineer told Vesna Rozhen that the new quay would open in May. Rozhen visited the quay.", None),
+    ("The mayor told Prime Minister Vesna Rozhen that the new quay would open in May.", None),
+])
+def test_the_outlet_sources_spoke_to_further_down_the_story_is_the_publisher(line, pub):
+    text = ("Ruritania and Borduria sign a declaration on peace\n"
+            "The two governments signed the accord in Castello on Monday after three days of talks.\n"
+            f"{line}\n")
+    assert infer(text).get("publisher") == pub
+
+
 def test_region_section_label_is_not_the_publisher():
     text = ("Southeast Asia\nHarbour Weekly brings you the latest news, analysis and features from the region "
             "every day.\n\nRuritania Plans to Sign a Port Agreement With Borduria\n\nIn early March, Ruritania "
@@ -469,6 +491,8 @@ def test_a_story_opening_with_a_name_and_a_verb_is_no_blurb():
     ("Grain prices rose again in the capital, Reuters reported.", "Grain prices rose again in the capital"),
     ("Grain prices rose again in the capital, the minister said.",
      "Grain prices rose again in the capital, the minister said."),
+    ("The bridge reopened on Monday (see Harbour Wire, 27/10/2025).", "The bridge reopened on Monday"),
+    ("The bridge reopened on Monday (see map).", "The bridge reopened on Monday"),
 ])
 def test_an_omission_mark_and_a_wire_credit_are_no_part_of_a_statement(text: str, shown: str) -> None:
     start, end = statement_bounds(text, 0, len(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefer import gate
-from briefer.extract import quality, spun
+from briefer.extract import quality, slips, spun
 from briefer.model import Event, Extraction, Fact, Figure, Location, Mention, Quote, Source
 from briefer.pipeline import _judge
 
@@ -212,6 +212,10 @@ def test_words_no_dictionary_knows(nlp):
     ("Look ahead to extra particulars, a day earlier than the summit.", True),
     ("The overseas minister spoke to the Safety Council about nationwide safety.", True),
     ("The foreign minister spoke to the Security Council about national security.", False),
+    ("Please be half of me in thanking the envoys, who ended a three hundred and sixty five days feud.", True),
+    ("This would possibly perhaps not be done without them; we agree with taken up the plan.", True),
+    ("We undercover agent forward to the talks with their of us.", True),
+    ("Please join me in thanking the envoys; many of us agree with the plan, which may possibly help.", False),
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text
@@ -233,6 +237,18 @@ def test_grammar_a_word_swap_leaves(nlp, text, reason):
 ])
 def test_careful_grammar_is_no_slip(nlp, text):
     assert list(spun.grammar_slips(nlp(text))) == []
+
+
+def test_translation_leaves_split_compounds_and_doubled_names(nlp):
+    doc = nlp("All third -party trade stopped after high -level talks with Nordic and Nordic officials.")
+    assert [r for _, _, r in slips.spaced_hyphens(doc)] == ["a compound split before its hyphen"] * 2
+    assert [doc.text[s:e] for s, e, _ in slips.doubled_names(doc)] == ["Nordic and Nordic"]
+
+
+def test_careful_compounds_and_pairs_are_no_slips(nlp):
+    doc = nlp("Third-party trade stopped - for now - after talks in Nordic and Nordic-held isles, and "
+              "in Vell and Ostravia.\n- high-level talks")
+    assert list(slips.spaced_hyphens(doc)) == [] and list(slips.doubled_names(doc)) == []
 
 
 def test_stock_tails_and_spinner_swaps():
@@ -278,3 +294,41 @@ def test_which_page_is_the_copy_must_be_clear():
     swapped = _ORIGINAL.replace("exchange", "swap").replace("Both", "Two").replace("finish", "end") \
         .replace("welcomed", "hailed").replace("states", "countries").replace("held", "had")
     assert spun.reworded_copies({"a": _ORIGINAL, "b": swapped}) == {}  # no third source to tell them apart
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("The council decided provisional that the old bridge was a danger to the town.",
+     "an adjective where an adverb belongs"),
+    ("The mayor concluded tentative that the ferry would keep running.", "an adjective where an adverb belongs"),
+    ("The program reduced crossings to through the northern pass.", "a preposition without its object"),
+    ("The clinic reduced queues to during the flu season.", "a preposition without its object"),
+])
+def test_grammar_a_translation_leaves(nlp, text, reason):
+    found = list(slips.adjective_objects(nlp(text))) + list(slips.stranded_prepositions(nlp(text)))
+    assert [r for _, _, r in found] == [reason]
+
+
+@pytest.mark.parametrize("text", [
+    "The council made clear that the old bridge would close.",
+    "The firm spent much of the year on repairs, and she did little to help.",
+    "The bill they referred to in May was passed.",
+    "The report, which the mayor pointed to as proof, was late.",
+    "They handed the keys over in June.",
+])
+def test_careful_grammar_is_no_translation_slip(nlp, text):
+    assert list(slips.adjective_objects(nlp(text))) + list(slips.stranded_prepositions(nlp(text))) == []
+
+
+RETRANSLATED = ("The harbour master today met the mayor of Tarn in the city of Tarn. The harbour master "
+                "informed the mayor that the board decided provisional that the current state of the old "
+                "pier is a danger to the ferries. He thanked the mayor for a joint cleaning program, which "
+                "reduced litter to through the harbour. He noted that this meeting is a step in the "
+                "relationship between the two towns.")
+
+
+def test_a_retranslated_readout_is_judged_junk(nlp):
+    # each slip alone is one sign (a careful page may show one); two make the verdict
+    doc = nlp(RETRANSLATED)
+    verdict = quality.verdict(doc, quality.content_sentences(doc))
+    assert verdict.junk and verdict.kind == "machine-translated or spun text"
+    assert set(verdict.signs) == {"an adjective where an adverb belongs", "a preposition without its object"}

@@ -64,9 +64,9 @@ def test_polnear_test_split(nlp: Any) -> None:
     scores = bench.score_polnear(rows, preds)
     assert scores["gold"] == 676
     assert scores["precision"] >= 0.98, scores
-    assert scores["recall"] >= 0.88, scores  # measured 0.8831
-    assert scores["speaker"] >= 0.93, scores  # the target of issue 3; measured 709 of 760
-    assert scores["names"] >= 0.95, scores  # the name a reader sees; measured 0.955
+    assert scores["recall"] >= 0.89, scores  # measured 0.8994
+    assert scores["speaker"] >= 0.93, scores  # the target of issue 3; measured 0.9354
+    assert scores["names"] >= 0.955, scores  # the name a reader sees; measured 0.9596
 
 
 def test_names_score_reads_the_name_not_the_mention() -> None:

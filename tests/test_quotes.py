@@ -42,6 +42,15 @@ MARKS = [
     ('stated, "We urge Mr. Sokha to stay. Then in 1970 the war', ["We urge Mr. Sokha to stay"]),
     ("the ’90s, rock ’n’ roll and ’em all", []),
     ("the voters’ choice and the members’ vote", []),
+    # a saved page cut mid-quote: no words anyone said as shown
+    ('The mayor said: "We will rebuild the harbour and win the admiration of the e', []),
+    ('The mayor said: "We will rebuild the harbour.', ["We will rebuild the harbour"]),
+
+    ("“I would rather live in what he calls “hell” than here.” ― Ana Ruiz",
+     ["I would rather live in what he calls “hell” than here"]),
+    ('"We read the line: “Are you ready?” Nobody was." Then "next."',
+     ["We read the line: “Are you ready?” Nobody was", "next"]),
+    ("Moor spoke.\n” … the wall is failing,” Moor wrote.", ["… the wall is failing"]),
 ]
 
 
@@ -171,6 +180,12 @@ NOT_QUOTES = [
     pytest.param("The minister called for a “full review” of the deal.", id="called-for"),
     pytest.param("The plan is being described as a “historic” shift in the region.",
                  id="passive-call-without-an-agent"),
+    pytest.param("Lena Moor told Harbour TV's “Morning Tide” that the ferries would run.",
+                 id="a-show-someone-owns"),
+    pytest.param("Lena Moor told “Morning Tide” on Friday that the ferries would run.",
+                 id="a-show-told-is-whom-it-was-said-to"),
+    pytest.param("In his new book, “Make Your Town Rich,” Mr. Orlov suggested selling the pier.",
+                 id="a-title-after-book"),
 ]
 
 
@@ -343,6 +358,27 @@ SPEAKER_REPAIRS = [
     pytest.param(
         "On her discharge form, a nurse had typed “no further treatment.”", "direct", "nurse",
         "typed", "a nurse", id="typed"),
+    pytest.param(
+        "The Thailand talks ended. “It is over,” Thailand Chea Sim told reporters in Bangkok.",
+        "direct", "Chea Sim", "told", "Thailand Chea Sim",
+        id="a-place-glued-to-a-name-is-no-part-of-it"),
+    pytest.param(
+        "Lena Moor spoke of “a new era for the harbour” at the opening.", "direct", "Lena Moor",
+        "spoke", "Lena Moor", id="spoke-of"),
+    pytest.param(
+        "At the hearing, Jonas Hale characterized the ferry board as “a little desperate and out "
+        "of ideas”.", "direct", "Jonas Hale", "characterized", "Jonas Hale", id="characterized"),
+    pytest.param(
+        "At the rally, Lena Moor called the ferry chief “Captain Slowboat” twice.", "direct",
+        "Lena Moor", "called", "Lena Moor", id="a-title-case-name-someone-is-called"),
+    pytest.param(
+        "The Harbour Gazette once hailed Pavel Orlov as “The Comeback Kid” of the port.",
+        "direct", "Harbour Gazette", "hailed", "The Harbour Gazette",
+        id="a-title-case-name-someone-is-hailed-as"),
+    pytest.param(
+        "The Port Vell Harbour Council met on Friday and voted on the wall.\n“We will rebuild "
+        "the wall before winter,” they said.", "direct", "Port Vell Harbour Council", "said",
+        "they", id="they-for-an-organisation"),
 ]
 
 

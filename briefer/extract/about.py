@@ -120,12 +120,12 @@ def _bare_about(root: Token, skip: set[int]) -> str:
     verb = _verb(root)
     if verb is None:
         return ""
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        return _join(*_predicate(verb, skip | _ids(root)))
-    if verb.lemma_.lower() == "be":
-        return _join(_owner(verb, skip), _preps(verb, skip | _ids(root)))  # "the vote was 12"
     of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i not in skip), None)
     whole = _phrase(of, skip, drop_self=True) if of is not None else ""  # "two of their boats"
+    if root.dep_ in ("nsubj", "nsubjpass"):  # "three of its bases were hit" -> "bases hit"
+        return _join(whole, *_predicate(verb, skip | _ids(root)))
+    if verb.lemma_.lower() == "be":
+        return _join(_owner(verb, skip), _preps(verb, skip | _ids(root)))  # "the vote was 12"
     own = " ".join(_phrase(c, skip) for c in root.children if c.dep_ == "prep" and c.i not in skip and c is not of)
     return _join(whole, _participle(verb) or verb.text, own, _preps(verb, skip | _ids(root)))
 
@@ -202,7 +202,7 @@ def _measure_about(root: Token, skip: set[int]) -> str:
             return _change_about(head.head, skip | _ids(head))  # "an increase of 33 percent from 2020"
         return _phrase(head.head, skip | _ids(head))
     if verb is None:
-        return ""
+        return _purpose(root, skip)
     if verb.lemma_.lower() in _TOTALS and verb.dep_ in ("advcl", "acl", "xcomp") and root.dep_ in ("dobj", "obj"):
         return _totalled(verb, skip)
     said = _owner(verb, skip)
@@ -211,6 +211,13 @@ def _measure_about(root: Token, skip: set[int]) -> str:
                 and root.i not in _ids(c)), None)  # "cut emissions by 45 percent"
     what = _phrase(obj, skip) if obj is not None else ""
     return _join(said, word, what, _preps(verb, skip | _ids(root) | (_ids(obj) if obj is not None else set())))
+
+
+def _purpose(root: Token, skip: set[int]) -> str:
+    """ "$375 million to build the canal": what a sum with no verb of its own is for."""
+    purpose = next((c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" and c.i not in skip
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    return _phrase(purpose, skip) if purpose is not None else ""
 
 
 def _totalled(verb: Token, skip: set[int]) -> str:
@@ -424,7 +431,7 @@ def _text(tokens: list[Token]) -> str:
 
 
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(")
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-–—(•·▪*")  # a list bullet is no word
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
     phrase = re.sub(r"\s+([,;:)])", r"\1", phrase)
     words = phrase.split()

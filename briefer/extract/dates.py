@@ -226,12 +226,12 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"{_MON}(?:\s+{_DAY})?,?\s+(?:of\s+)?{_REL}\s+year"), _month_of_year),
     (re.compile(r"(?P<year>1\d\d\d|20\d\d|21\d\d)(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?"), _iso_text),
     (re.compile(rf"{_MON}\s+{_DAY}{_RANGE},?\s+{_YEAR}"), _full),
-    (re.compile(rf"{_DAY}{_RANGE}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"), _full),
+    (re.compile(rf"(?:{_WD},?\s+)?{_DAY}{_RANGE}\s+(?:of\s+)?{_MON},?\s+{_YEAR}"), _full),
     (re.compile(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}{_RANGE},?\s+{_YEAR}"), _full),
     (re.compile(rf"{_MON},?\s+(?:of\s+)?{_YEAR}"), _month_year),
     (re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<year>\d{4})"), _numeric),
     (re.compile(rf"(?:{_REL}\s+|{_WD},?\s+)?{_MON}(?:\s+{_DAY}{_RANGE})?(?:,?\s+{_WD_ANY})?"), _month_day),
-    (re.compile(rf"(?:{_REL}\s+)?{_DAY}{_RANGE}\s+(?:of\s+)?{_MON}"), _month_day),
+    (re.compile(rf"(?:{_REL}\s+|{_WD},?\s+)?{_DAY}{_RANGE}\s+(?:of\s+)?{_MON}"), _month_day),
     (re.compile(rf"(?:(?:fiscal|calendar)\s+)?(?:year\s+)?{_YEAR}(?:\s*(?:-|–|/)\s*\d{{2,4}})?"), _year),
     (re.compile(r"fy\s?'?(?P<yy>\d{2}|\d{4})"), _fiscal),
     (re.compile(rf"(?:{_REL}\s+)?{_WD}{_PART}(?:,?\s+{_MON}\s+\d{{1,2}})?"), _weekday),
@@ -435,20 +435,28 @@ def context_year(doc: Doc, at: int) -> str | None:
     written with its month and year in the same sentence, else the nearest such date before `at`,
     else after; failing those, a year written alone, in the same order. Open starts ("since 11 July
     1950") and years that name a thing ("the 1982 Convention") are not the text's time. None when the
-    text writes no year."""
+    text writes no year, or when the year found in another sentence lies more than PLAUSIBLE_YEARS
+    before the newest year the text writes: a history aside ("Completed in 1914, ...") is not the
+    time of a page that also tells of 1999."""
     marks = per_doc(doc, "year_marks", lambda: [(s, iso) for s, e, _, iso in date_mentions(doc, None)
                                                 if not _names_a_thing(doc, s, e, iso) and not _since(doc, s)])
     span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand")
     sent = span.sent if span is not None and len(span) else None
+    newest = max((int(iso[:4]) for _, iso in marks), default=0)
     for precise in (True, False):
         found = [(s, iso) for s, iso in marks if (len(iso) >= 7) == precise]
         inside = [iso for s, iso in found if sent is not None and sent.start_char <= s < sent.end_char]
+        if inside:
+            return inside[0][:4]
         before = [iso for s, iso in found if s < at]
         after = [iso for s, iso in found if s >= at]
-        for group in (inside[:1], before[-1:], after[:1]):
+        for group in (before[-1:], after[:1]):
             if group:
-                return group[0][:4]
+                return group[0][:4] if int(group[0][:4]) >= newest - PLAUSIBLE_YEARS else None
     return None
+
+
+PLAUSIBLE_YEARS = 10  # how far before a text's newest year a neighbour's year may still be its time
 
 
 def _since(doc: Doc, start: int) -> bool:

@@ -46,12 +46,15 @@ _SCHEDULED = {"schedule", "due", "slate", "set"}
 _FOUNDING = {"establish", "establishment", "found", "founding", "foundation", "inception", "incorporate",
              "incorporation", "birth", "bear"}
 # Nouns a year or date written before them does not make a happening: plans, measures, periods
-# ("the 2030 target", "the 2025 budget", "the 2024 season").
+# and instruments ("the 2030 target", "the 2025 budget", "the 2024 season", "the 1997 law").
 _NOT_HAPPENING = {"target", "targets", "goal", "goals", "budget", "budgets", "plan", "plans", "forecast",
                   "forecasts", "projection", "projections", "estimate", "estimates", "level", "levels",
                   "figure", "figures", "rate", "rates", "season", "edition", "version", "vision", "agenda",
                   "strategy", "deadline", "quarter", "year", "period", "data", "price", "prices", "model",
-                  "census", "cycle", "term", "standard", "standards", "baseline", "average", "total"}
+                  "census", "cycle", "term", "standard", "standards", "baseline", "average", "total",
+                  # lasting instruments whose year names them ("the 1997 concession law")
+                  "law", "laws", "legislation", "constitution", "statute", "code", "regulation", "regulations",
+                  "contract", "contracts", "concession", "concessions", "licence", "license", "permit"}
 # Verbs of making a thing: on a participle that describes it with a year ("the treaty, signed in
 # 1960"), they tell the thing's birth year, which is no happening of the story (like a founding).
 _MAKING = {"sign", "conclude", "negotiate", "draft", "adopt", "ratify", "build", "construct", "complete",

@@ -23,12 +23,24 @@ AGE_UNITS = ("years of age", "months of age")  # ages are quantities, never brie
 DURATIONS = {"year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades",
              "hour", "hours", "minute", "minutes", "century", "centuries"}
 _CONVERSION = re.compile(r"\d[\d,.]*\s*(?:[A-Za-z%$€£]+\s*){0,3}\($")
+# "$100 in 1914 is equivalent to $3,154.93 today", "1 euro = 1.08 dollars": the unit of a conversion
+_EQUIVALENT = re.compile(r"^(?:\s+(?:in|of|at|from)\s+\S+(?:\s+\S+)?)?\s+(?:(?:is|are|was|were|would\s+be)\s+"
+                         r"(?:equivalent|equal)\s+to|equals?)\s+(?:(?:roughly|about|around)\s+)?\S{0,3}\d"
+                         r"|^(?:\s*[a-z]+)?\s*=\s*\S{0,3}\d", re.IGNORECASE)
+# "the eastern half of", "its other half": a part named, not a share
+_PART_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|this|that)\s+(?:[\w-]+\s+)?"
+                          r"(?:(?:first|second|last|latter|former|other|upper|lower|top|bottom|[a-z]+ern)\s+)?$",
+                          re.IGNORECASE)
 _TIMING_AFTER = re.compile(r"\s*(?:of\b|ago\b|after\b|before\b|later\b|earlier\b|from\s+now\b)", re.IGNORECASE)
 _PENALTY = re.compile(r"\b(?:sentenced|jailed|imprisoned|sentence|term|faces?|facing)\b[^.;]{0,22}$",
                       re.IGNORECASE)
 # what makes a duration the length of something: "for 76 years", "within four months", "a meeting that
 # lasted seven hours", "spending three days on the road" (not "the last 30 years": a time frame)
-_LENGTH_BEFORE = re.compile(r"\b(?:for|within|lasted|lasting|lasts|spent|spend|spends|spending)\s+$", re.IGNORECASE)
+_LENGTH_BEFORE = re.compile(r"\b(?:for(?:\s+the\s+(?:past|last|previous))?|within|lasted|lasting|lasts|spent|spend|"
+                            r"spends|spending)\s+$", re.IGNORECASE)
+# what a period is the period of: a sum or a share ("$3 billion over the last 30 years"), not a count
+# of people ("260,000 civilians trapped for 18 months": how long they have been trapped)
+_RATES = {"percent", "percentage points", "basis points", "fraction"}
 _OPEN_ENDS = {"since", "from", "until", "till", "through", "after", "before", "between"}
 _FUTURE = re.compile(r"\b(?:will|would|shall|expected|projected|forecast|target|targets|goal|aims?|plans?|"
                      r"planned|estimated\s+to|set\s+to|likely\s+to|could|may|might)\b", re.IGNORECASE)
@@ -42,6 +54,10 @@ def brief_figure(text: str, fig: Figure, others: list[Figure], *, vague: bool = 
         return False  # "one soldier": a narrative detail, not a figure
     if _CONVERSION.search(text[max(0, fig.start - 30) : fig.start]):
         return False  # "35 yards (105 feet)": the same figure again in other units
+    if fig.unit == "fraction" and _PART_BEFORE.search(text[max(0, fig.start - 40) : fig.start]):
+        return False  # "the eastern half of the country", "the first quarter of 2025": a part, not a share
+    if _EQUIVALENT.match(text[fig.end : fig.end + 60]):
+        return False  # "$100 in 1914 is equivalent to $3,154 today": the measure is the other side
     if re.search(r"\w-(?:year|month|week|day|hour)$", fig.text):
         return True  # "a six-month window": made a figure only as the length of a named period
     if (fig.unit or "").lower() in DURATIONS:
@@ -52,15 +68,21 @@ def brief_figure(text: str, fig: Figure, others: list[Figure], *, vague: bool = 
 def _duration_is_figure(text: str, fig: Figure, others: list[Figure]) -> bool:
     """A duration is a figure when it is stated exactly as the length of something ("relations for
     76 years", "to conclude within four months", "talks that lasted seven hours"); not when vague
-    ("more than 20 years"), the period of another figure of the sentence ("over the last 30 years,
+    ("more than 20 years"), the period of a sum or a share in its sentence ("over the last 30 years,
     $3 billion"), or the timing of an event ("after five days of clashes")."""
     if _PENALTY.search(text[max(0, fig.start - 30) : fig.start]):
         return True  # "sentenced to 15 years", "faces up to 20 years in prison"
     if fig.qualifier is not None or _TIMING_AFTER.match(text[fig.end : fig.end + 12]):
         return False
-    if any((o.unit or "").lower() not in DURATIONS for o in others):
+    if any(_rate(o) for o in others):
         return False
-    return bool(_LENGTH_BEFORE.search(text[max(0, fig.start - 12) : fig.start]))
+    return bool(_LENGTH_BEFORE.search(text[max(0, fig.start - 24) : fig.start]))
+
+
+def _rate(fig: Figure) -> bool:
+    """A sum of money or a share: what a duration in its sentence is the period of."""
+    unit = fig.unit or ""
+    return unit in _RATES or unit.isupper() and len(unit) == 3 or unit in ("GBp", "MYR sen")
 
 
 def figure_date(doc: Doc, sent: Span, anchor: str | None, start: int, end: int) -> str | None:

@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.extract.about import MEASURE_UNITS, TIME_UNITS, about
+from briefer.extract.counts import narrative_count
 from briefer.extract.dates import sentence_dates
+from briefer.extract.figure_nouns import misparsed_noun, preposition, sized_by_count
 from briefer.extract.figure_rules import AGE_UNITS, brief_figure, figure_date
 from briefer.extract.not_figures import PHONE, excluded, is_score, orphans, period_of, with_age
 from briefer.extract.spans import doc_sents
@@ -282,13 +284,14 @@ def _token(doc: Doc, raw: _Raw) -> Token | None:
 
 def _counted(raw: _Raw, tok: Token) -> Token | None:
     """The noun a number counts: "three million safe and effective vaccine doses" -> doses."""
+    number = tok
     while tok.dep_ in ("compound", "nummod", "quantmod", "amod", "nmod", "npadvmod") and tok.head.i > tok.i:
         tok = tok.head
         if tok.pos_ in ("NOUN", "PROPN") and not tok.like_num and tok.idx >= raw.end:
             if tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "vaccine" in "vaccine doses"
             return tok
-    return None
+    return misparsed_noun(raw, number)
 
 
 def _of_noun(tok: Token) -> Token | None:
@@ -375,6 +378,8 @@ def _shift(raw: _Raw, offset: int) -> _Raw:
 
 def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
+    if qualifier is not None and preposition(doc, start):
+        start, qualifier = raw.start, None
     unit = raw.unit or _currency_word(doc.text[raw.end : raw.end + 40])
     joined = _unit_word(doc, raw) if unit is None else None
     period = _period_noun(doc, raw) if unit is None and joined is None else None
@@ -383,6 +388,9 @@ def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | Non
         raw, unit, noun = replace(raw, end=end), doc.text[raw.end + 1 : end].lower(), period
     elif joined is not None:  # "a 200-mile zone": the figure is "200-mile", the zone what it measures
         raw, unit, noun = replace(raw, end=joined.idx + len(joined.text)), joined.lower_, joined
+    elif unit is None and (sized := sized_by_count(doc, raw)) is not None:
+        # "a 15-member council": the figure is "15-member", the council what it measures
+        raw, unit, noun = replace(raw, end=sized[0].idx + len(sized[0].text)), sized[0].lower_, sized[1]
     elif noun is not None and unit is None and _reads_with_unit(doc, raw, noun):
         raw = replace(raw, end=noun.idx + len(noun.text))  # "more than 20 years", "about 3,000 tons"
     if unit is None and noun is not None:
@@ -434,11 +442,12 @@ def figures(doc: Doc, source: Source) -> Iterator[Figure]:
     a unit (USD, percent, the counted noun), what it measures (`about`) and the date it refers
     to (`as_of`) when the sentence gives one; `id` and `themes` are left for the pipeline.
     Unlike `quantities`, it leaves out what a figures table never holds: ages, vague amounts
-    ("millions of"), a count of one, a conversion in brackets, and durations that only time
-    something else ("over the last 30 years", "after five days of clashes").
+    ("millions of"), a count of one, a conversion in brackets, durations that only time
+    something else ("over the last 30 years", "after five days of clashes") and small counts in
+    words that only tell the story ("rests on three pillars": counts.py).
     """
     found = list(quantities(doc, source))
     for q in found:
         others = [o.figure for o in found if o.sent == q.sent and o is not q]
-        if brief_figure(doc.text, q.figure, others, vague=q.vague):
+        if brief_figure(doc.text, q.figure, others, vague=q.vague) and not narrative_count(doc, q.figure):
             yield q.figure

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from briefer.extract.figures import _Raw
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?,?\s*(?:\d{{1,2}}\s*[-–]\s*)?$", re.IGNORECASE)
+# "May 6-", "May 6 and ", "from May 7 to ": the second day of a range of days
+_DAY_BEFORE = re.compile(rf"\b(?:{_MONTH})\.?,?\s*(?:\d{{1,2}}\s*(?:[-–]|and|or|to|through)\s*)?$", re.IGNORECASE)
 _DAY_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:(?:[-–]|to|and|through|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?:of\s+)?"
     rf"(?:{_MONTH})\b",
@@ -50,9 +51,10 @@ _PERIOD = re.compile(r"-(?:year|month|week|day|hour)\s+(?:[a-z]+\s+)?(?P<noun>no
                      # a happening that lasts: "a 24-hour offensive", "the 10-month blockaded city"
                      r"war|siege|blockaded?|offensive|strike|occupation|campaign|standoff|shutdown|lockdown|"
                      r"curfew|detention)\b")
-_CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
+CONTRAST = re.compile(r"\s+(?:existing|remaining|additional|other|surviving|missing|new|more|further|"
                        r"(?:year|month|week|day|hour|decade)s?)\b", re.I)
 _MARKER = re.compile(r"(?:^|\n)[ \t•*-]*$")
+_BRACKETED = re.compile(r"^(?:\(\)|\[\])$")  # the characters either side of "(3)" or a note's "[1]"
 _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "and", "than", "to",
               "of", "by", "in", "at", "from", "for", "with", "only", "just", "nearly", "almost",
               "around", "i", "but", "or", "on", "as", "is", "was", "were", "are"}
@@ -91,9 +93,9 @@ def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int
         return True  # "Senard, 65, now faces"
     if bare and (re.match(r"\([a-z0-9]{1,4}\)", after) or _FIELD.search(before)):
         return True  # "126.18(c)": a paragraph of a rule; "maxItems: 10": a data field
-    if bare and (before.endswith("(") and after.startswith(")") or (_MARKER.search(before) or
+    if bare and (_BRACKETED.search(before[-1:] + after[:1]) or (_MARKER.search(before) or
                  re.search(r":\s*$", before)) and re.match(r"[.)]\s", after)):
-        return True  # "(d)(2)", "(3)", a line's "2." or "4)": a list or paragraph marker
+        return True  # "(d)(2)", "(3)", "[1]", a line's "2." or "4)": a list, paragraph or note marker
     if bare and re.match(r"\s+[A-Z][A-Z.]+\s+\d", after):
         return True  # "561 UNTS 323", "347 U.S. 483": volume and page of a cited series
     if re.search(r"\d,\d{3}", core):
@@ -145,7 +147,7 @@ def _definite(doc: Doc, raw: _Raw) -> bool:
     size, not a count a figures table holds (the number was stated, if at all, where the group was)."""
     before = doc.text[max(0, raw.start - 12) : raw.start].lower()
     word = doc.text[raw.core[0] : raw.core[1]].lower()
-    if word == "one" or _CONTRAST.match(doc.text[raw.core[1] : raw.core[1] + 20]):
+    if word == "one" or CONTRAST.match(doc.text[raw.core[1] : raw.core[1] + 20]):
         return False  # "the five existing sites": a count set against others; "those three months": a length
     return bool(re.search(r"\b(?:the|our|their|these|those|both|all|its|his|her|your)\s+$", before))
 

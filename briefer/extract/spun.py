@@ -20,6 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from briefer import DEFAULT_MODEL
+from briefer.extract import slips
 from briefer.extract.spans import doc_sents, ent_at
 from briefer.ingest.pagedate import MONTH_NAMES, MONTHS
 
@@ -220,7 +221,10 @@ UNKNOWN_PAGE = 3
 
 # What synonym spinners write for common words, whatever the topic: "got here" (came), "turn out
 # to be" (become), "international locations" (countries), "final 12 months" (last year), "extra"
-# (more), "earlier than" (before), "proper" (right), "up to date" (updated). Each shape is one
+# (more), "earlier than" (before), "proper" (right), "up to date" (updated), "three hundred and
+# sixty five days" (year), "would possibly perhaps" (might), "we agree with taken" (we have taken),
+# "undercover agent forward" (look forward), "be half of me" (join me), "their of us" (their
+# people). Each shape is one
 # that careful prose does not use in that position.
 SPINNER_PHRASES = re.compile(
     r"\bgot here (?:to|from|in|at|on|after|with|throughout|underneath|below)\s+"
@@ -236,7 +240,11 @@ SPINNER_PHRASES = re.compile(
     r"|\boverseas (?:minister|ministry|affairs minister)\b|\bnationwide safety\b|\bSafety Council\b"
     r"|\b(?:Supreme |Worldwide |Felony )?Court docket of\b|\bSupreme Court docket\b|\b1000's\b"
     r"|\bWorldwide (?:Court|Financial Fund|Felony)\b|\bworldwide (?:legislation|regulation)\b"
-    r"|\bas a substitute\b(?! for)|\bby the tip of\b",
+    r"|\bas a substitute\b(?! for)|\bby the tip of\b"
+    r"|\bthree hundred and sixty five days\b|\b(?:would|could|may|might) possibly perhaps\b"
+    r"|\b(?:we|they|you|I) agree with (?:taken|been|made|had|seen|done|reached|signed|received|given)\b"
+    r"|\bundercover agent (?:forward|at|into|for)\b|\bbe half of (?:me|us|them)\b"
+    r"|\b(?:their|our|your) of us\b",
     re.I)
 
 
@@ -372,7 +380,8 @@ KIND_NAMES = {
 }
 DETECTORS = {
     "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases,
-                           grammar_slips),
+                           grammar_slips, slips.adjective_objects, slips.stranded_prepositions,
+                           slips.spaced_hyphens, slips.doubled_names),
     "machine-written": (stock_commentary,),
 }
 

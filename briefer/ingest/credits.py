@@ -114,6 +114,30 @@ def end_stamp(all_lines: list[Line]) -> str | None:
     return None
 
 
+# a genre label above a piece whose standfirst names its author ("Commentary", "Analysis")
+_GENRE = r"(?:commentary|analysis|essay|op-ed|opinion|perspective|column|policy brief|issue brief|paper)"
+_GENRE_LINE = re.compile(rf"^{_GENRE}$", re.I)
+# the standfirst naming the author of the piece: "Jane Roe examines the rules that ...", "In this
+# commentary, Jane Roe argues ..."
+STANDFIRST = re.compile(rf"^(?:[Ii]n this {_GENRE}(?: piece)?,\s+)?(?P<name>{_PERSON})\s+"
+                        r"(?:examines|explores|assesses|analy[sz]es|argues|unpacks|reflects on)\s")
+
+
+def standfirst_at(top: list[Line]) -> tuple[int, str] | None:
+    """(index, author) of a standfirst above the story that names the piece's author as its
+    subject ("Jane Roe examines ..."), on a page labelled as commentary or analysis (or saying "In
+    this commentary, ..."): a news summary's "Jane Roe argues" names a speaker, so a label is
+    needed."""
+    labelled = any(_GENRE_LINE.match(ln.text) for ln in top[:6])
+    for i, ln in enumerate(top[:8]):
+        match = STANDFIRST.match(ln.text)
+        if match and person(match["name"]) and (labelled or ln.text.casefold().startswith("in this ")):
+            return i, match["name"]
+        if len(ln.text.split()) >= 12 and ln.text.endswith((".", '"', "”")):
+            break  # the story has begun: a standfirst stands above it
+    return None
+
+
 def role_byline(text: str, top: list[Line]) -> list[str] | None:
     """"by Jane Doe, Professor of Law, University of X" on a paragraph of its own above the story."""
     for ln in top:
@@ -173,6 +197,26 @@ def _org_like(name: str) -> bool:
 def wire_line(top: list[Line]) -> str | None:
     """A news agency's name alone on a line above the story: its credit ("AFP")."""
     return next((ln.text for ln in top if pd.is_wire(ln.text)), None)
+
+
+# an e-mail's delivery notice naming its sender: "You are subscribed to Press Releases for Harbour
+# Authority.", "... sent to x@y.org using Mailer Cloud on behalf of: Harbour Authority · 1 Pier Road"
+_MAILED = [re.compile(r"\bYou are subscribed to [\w ,&'’-]{2,60}? (?:for|from) (?P<org>[^·•|\n]{3,80}?)"
+                      r"(?<!\b[A-Z])\.(?:\s|$)"),  # the sentence's end, not "U.S."'s dot
+           re.compile(r"\bThis e-?mail was sent to \S+@\S+.{0,80}?\bon behalf of:?\s*(?P<org>[^·•|\n]{3,80}?)"
+                      r"\s*(?:[·•|]|\.?$)")]
+
+
+def mail_sender(all_lines: list[Line]) -> str | None:
+    """The organisation a mailing list's delivery notice names as the e-mail's sender: the page's
+    publisher (a press release delivered by e-mail)."""
+    for ln in all_lines[:8] + all_lines[-6:]:
+        for shape in _MAILED:
+            match = shape.search(ln.text)
+            org = match["org"].strip() if match else ""
+            if org and outlet_like(org) and not generic(org):
+                return org
+    return None
 
 
 def inverted_credit(content: list[Line], is_body: object) -> str | None:
@@ -298,3 +342,50 @@ def dashed_date_byline(top: list[Line], title_at: int | None) -> list[str] | Non
         if stamp and stamp.iso and person(name):
             return [name]
     return None
+
+
+# "(see Fides, 27/10/2025)": an outlet pointing readers to its own earlier dispatch, by day
+_SEE_OWN = re.compile(rf"\(see\s+(?P<who>{_NAME}),?\s+(?:of\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
+                      rf"\d{{1,2}}\s+(?:{pd.MONTH_NAMES})\.?\s+\d{{4}}|(?:{pd.MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}})\)")
+# "an expert told Harbour Wire that ...": the outlet the page's interviews were given to
+_TOLD = re.compile(r"\btold\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
+                   r"(?=\s+(?:that|in an? |on |last |this |earlier|late)|\s*[,.])")
+_TITLES = {"president", "prime", "minister", "secretary", "chairman", "chair", "general", "mr", "mrs", "ms",
+           "dr", "king", "queen", "prince", "senator", "ambassador", "governor", "mayor", "judge", "colonel",
+           "sheikh", "parliament", "congress", "lawmakers", "reporters", "journalists"}
+_WHEN = re.compile(rf"\s+(?:{pd.WEEKDAY}|{pd.MONTH})$")
+
+
+def see_own(text: str) -> str | None:
+    """The outlet a page points to for an earlier dispatch of its own, dated to the day ("(see
+    Harbour Wire, 27/10/2025)"): a news service's house style of citing itself. A citation by year
+    ("(see Smith, 2019)") is a reference to someone else's work."""
+    for match in _SEE_OWN.finditer(text):
+        who = match["who"]
+        if outlet_like(who) and not generic(who):
+            return who
+    return None
+
+
+def told_outlet(content: list[Line], is_body: object, text: str) -> str | None:
+    """The outlet the page's own sources spoke to, further down the story ("..., he told Harbour
+    Wire.", "told the Harbour Times that ..."): a listed agency or an outlet's name; else a name of
+    two words or more that appears nowhere else on the page (a person told something is named
+    again, or has a title). In the story's first paragraph an interview given to an outlet is the
+    news another outlet reports ("The minister told the Castello Herald that ..."), not its own."""
+    body = [ln for ln in content if is_body(ln.text)]  # type: ignore[operator]
+    found = []
+    for ln in body[1:]:
+        for match in _TOLD.finditer(ln.text):
+            who = _WHEN.sub("", match["who"]).strip()
+            bare = re.sub(r"^[Tt]he\s+", "", who)
+            if pd.is_wire(bare) or outlet(who) or outlet(bare):
+                found.append(bare if pd.is_wire(bare) or who.startswith("the ") else who)
+            elif bare == who and len(who.split()) >= 2 and who.split()[0].casefold().strip(".") not in _TITLES \
+                    and all(_once(w, text) for w in re.split(r"[ -]", who) if len(w) > 2):
+                found.append(who)
+    return found[0] if found and len(set(found)) == 1 else None
+
+
+def _once(word: str, text: str) -> bool:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1

@@ -26,8 +26,11 @@ DATE_LINE = re.compile(rf"^(?:{_DATE}(?:[,|\s]+(?:at\s+)?{_TIME})?|{_TIME})$", r
 DATE_INSIDE = re.compile(rf"{_DATE}|{_TIME}", re.I)
 # how a web archive records a page: " date 2025-04-05 Section name"
 ARCHIVE_DATE = re.compile(r"^date \d{4}-\d\d-\d\d\b")
+# a city and a dash after the archive's date, opening the story ("Khartoum — There is ...")
+ARCHIVED_PLACE = re.compile(r"\s+[A-Z][a-z'’.-]+(?:[ -][A-Z][a-z'’.-]+){0,2}\s*[—–]\s+(?=[A-Z])")
 CREDIT_TAIL = re.compile(
-    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}"  # REUTERS/Name Surname
+    # REUTERS/Name Surname, REUTERS/Name Surname/File Photo
+    r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*(?:\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}){1,2}"
     r"|\((?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*\s?/\s?[A-Z][\w .&'-]+\)"  # (Name Surname/PUBLISHER)
     r"|\b(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?:by\b|:)[^.]{0,60})\s*$")
 RELATED = re.compile(r"^(?:related(?:\s+(?:articles?|stories|news|posts|content|coverage))?|also read|"
@@ -45,6 +48,10 @@ CODE_LINE = re.compile(r"^[a-z]+[A-Z]\w*\s*[:=]\s*[\w.\"'-]*[;,]?$")
 SELF_NOTE = re.compile(r"^(?:In this (?:client )?(?:alert|article|post|piece|update|insight|newsletter|"
                        r"briefing|note|blog(?: post)?|guide|explainer),? we\b|"
                        r"[^.]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\b)", re.I)
+# a mailing list's delivery notice around an e-mailed page
+MAIL_NOTICE = re.compile(r"^(?:You are subscribed to\b|You are receiving this (?:e-?mail|message|newsletter)\b|"
+                         r"This (?:e-?mail|message) was sent to\b|(?:To )?unsubscribe\b|"
+                         r"(?:Manage|Update) your (?:subscriptions?|preferences)\b)", re.I)
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'")
 # a photo caption: one sentence in the present tense of what a picture shows ("X and Y shake hands
 # after the talks"), ending with the day it was taken ("on 14 December 2023."); reporting uses the
@@ -92,7 +99,9 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
         if reason is not None:
             found.append((start, end, reason))
         elif ARCHIVE_DATE.match(text):
-            found.append((start, start + ARCHIVE_DATE.match(text).end(), "archive date"))  # type: ignore[union-attr]
+            stamp = ARCHIVE_DATE.match(text).end()  # type: ignore[union-attr]
+            place = ARCHIVED_PLACE.match(text, stamp)  # " date 2025-10-28 Khartoum — There is ...": a dateline
+            found.append((start, start + (place.end() if place else stamp), "archive date"))
     return found
 
 
@@ -125,6 +134,8 @@ def _line_reason(text: str) -> str | None:
         return "hashtags"
     if SELF_NOTE.match(text) and len(text.split()) <= 45:
         return "site boilerplate"
+    if MAIL_NOTICE.match(text) and len(text.split()) <= 60:
+        return "mail notice"
     return None
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefer.ingest.furniture import STORY_ENTRY, page_furniture
+from briefer.ingest.names import desk_credit
 
 BYLINE = re.compile(r"^[^\S\n]*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
                     r":?\s+(?P<names>[A-Z][^\n]{1,80}?)[^\S\n]*$", re.M)
@@ -67,7 +68,18 @@ def furniture(text: str) -> list[tuple[int, int, str]]:
     taken = {(s, e) for s, e, _ in found}
     found += [(ln.start, ln.end, "credit line") for ln in all_lines
               if (ln.start, ln.end) not in taken and _stamp_line(ln.text)]
+    found += _standfirst(all_lines, taken)
     return sorted(found)
+
+
+def _standfirst(all_lines: list[Line], taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """A commentary's standfirst naming its author ("Jane Roe examines ..."): the page's note on
+    itself, like "In this article, we ...", not the story."""
+    from briefer.ingest.credits import standfirst_at
+
+    lead = standfirst_at(all_lines[:8])
+    ln = all_lines[lead[0]] if lead else None
+    return [(ln.start, ln.end, "standfirst")] if ln and (ln.start, ln.end) not in taken else []
 
 
 def _furniture_reason(line: str, count: int) -> str | None:
@@ -125,9 +137,11 @@ def _stamp_line(line: str) -> bool:
         return len(rest.split()) <= 4 and not rest.endswith((".", '"', "”"))
     if len(line.split()) > 16:
         return False
+    if pagedate.named_stamp(line):  # "Reuters June 18, 2025"
+        return True
     if "|" in line:  # "Jane Doe | June 20, 2024"; a table row "May 2, 2024 | Talks resume" is content
         parts = [p.strip() for p in line.split("|") if p.strip()]
-        named = all(pagedate.stamp(p) or _name_like(p) for p in parts)
+        named = all(pagedate.stamp(p) or _name_like(p) or desk_credit(p) for p in parts)
         return named and any(pagedate.stamp(p) or re.search(r"\d{4}\b", p) for p in parts)
     found = pagedate.stamp(line)
     return bool(found and (found.weekday or found.published or re.search(r"\d[:.]\d\d", line)))
@@ -172,11 +186,15 @@ _OMISSION = re.compile(r"[\"“]?\s*[\[(](?:…|\.\.\.)[\])]\s*")
 _WIRE_TAIL = re.compile(r",\s+(?:(?:reports|reported|says|said)\s+(?P<a>(?:the\s+)?[\w .-]{2,30}?)|"
                         r"(?P<b>(?:the\s+)?[\w .-]{2,30}?)\s+(?:reports|reported))\.$")
 
+# a pointer to another page closing a sentence: "(see Fides, 27/10/2025).", "(see also Table 2)"
+_SEE_TAIL = re.compile(r"\s*\((?:see|cf\.)\s[^()\n]{1,60}\)\s*[.!?]?\s*$", re.IGNORECASE)
+
 
 def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) of a sentence less what is the page's, not the story's: an editor's omission
-    mark opening it ("“[…] The two states agreed ...”", with its quote marks) and a news agency's
-    credit closing it ("..., reports the AFP."). A quote mark left without its pair goes too."""
+    mark opening it ("“[…] The two states agreed ...”", with its quote marks), a news agency's
+    credit closing it ("..., reports the AFP.") and a pointer to another page closing it ("...
+    (see Harbour Wire, 27/10/2025)."). A quote mark left without its pair goes too."""
     from briefer.ingest import pagedate
 
     lead = _OMISSION.match(text, start, end)
@@ -188,4 +206,7 @@ def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _WIRE_TAIL.search(text, start, end)
     if tail and pagedate.is_wire(re.sub(r"^the\s+", "", tail["a"] or tail["b"] or "", flags=re.I)):
         end = tail.start()
+    see = _SEE_TAIL.search(text, start, end)
+    if see and see.start() > start:
+        end = see.start()
     return start, end

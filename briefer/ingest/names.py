@@ -21,6 +21,13 @@ GENERIC = {"latest", "breaking", "top", "local", "national", "international", "w
 CONNECT = {"of", "the", "and", "in", "for", "on", "de", "du", "da", "van", "von", "bin", "binti", "al",
            "&"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.)$")
+# the newsroom's own credit in a byline's place: "Harbour Times Staff", "mid-week online correspondent"
+DESK = re.compile(r"^(?:By:?\s+)?(?P<pub>\S+(?:\s\S+){0,3}?)\s+(?:(?:online|web|digital|news)\s+)?"
+                  r"(?:correspondents?|desk|staff|bureau|reporters?|team)$", re.I)
+# words that make a credit a role, not a name ("Senior Correspondent", "Staff Reporter")
+# hyphenated words before a role that are no brand ("in-house staff", "full-time correspondent")
+_COMPOUND = ("in-", "full-", "part-", "long-", "on-", "off-", "non-", "co-")
+ROLE = {"correspondent", "correspondents", "desk", "staff", "bureau", "reporter", "reporters", "team", "editor"}
 
 
 def outlet_like(name: str) -> bool:
@@ -48,4 +55,28 @@ def person(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 5 and outlet_like(name) and not outlet(name) and not generic(name) \
         and not any(w.casefold() in CONNECT - {"de", "van", "von", "bin", "binti", "al", "da", "du"}
-                    for w in words)
+                    or w.casefold() in ROLE for w in words)
+
+
+def desk_credit(part: str) -> str | None:
+    """The outlet a newsroom credit names ("Harbour Times Staff", "Reuters staff", "mid-week online
+    correspondent"): a listed news agency, an outlet's name or a brand written in lower case with a
+    hyphen or dot. A place or a beat is no outlet ("Lahore correspondent", "Our Diplomatic
+    Correspondent"), so other names are left alone."""
+    from briefer.ingest.pagedate import is_wire
+
+    match = DESK.match(part.strip())
+    if match is None:
+        return None
+    pub = match["pub"]
+    brand = re.fullmatch(r"[a-z]+(?:[.-][a-z]+)+", pub) is not None and not pub.startswith(_COMPOUND)
+    return pub if is_wire(pub) or (outlet(pub) and not generic(pub)) or brand else None
+
+
+def credit_byline(raw: str) -> str | None:
+    """The agency or newsroom a byline names in a person's place ("By Xinhua", "By Harbour Times
+    Staff"), else None."""
+    from briefer.ingest.pagedate import is_wire
+
+    raw = raw.strip(" .,")
+    return raw if is_wire(raw) else desk_credit(raw)

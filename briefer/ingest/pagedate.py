@@ -30,8 +30,9 @@ DAY_FIRST_TZ = {"MYT", "SGT", "WIB", "WITA", "WIT", "ICT", "PHT", "IST", "BST", 
 MONTH_FIRST_TZ = {"EST", "EDT", "CDT", "MDT", "PDT", "AKST", "AKDT", "HST", "ET", "PT"}
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])")
-_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>\d{{4}})\b")
-_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>\d{{4}})\b")
+# the year after a comma with or without a space ("10 May,2025", "May 10,2025")
+_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?:,\s*|\s+)(?P<y>\d{{4}})\b")
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH})(?:,\s*|\s+)(?P<y>\d{{4}})\b")
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
 _TZ = re.compile(r"\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
@@ -113,6 +114,22 @@ def stamp(line: str) -> Stamp | None:
     if re.search(r"[^\W\d_]", rest):
         return None
     return Stamp(iso, weekday, bool(PUBLISHED.match(line)))
+
+
+def named_stamp(line: str) -> tuple[str, Stamp] | None:
+    """"Reuters June 18, 2025", "Harbour Times 18 June 2025 10:02 IST": a news agency's or an
+    outlet's name, then the page's date stamp; (name, stamp), else None. A place before a date
+    ("Washington June 18, 2025") names no one."""
+    from briefer.ingest.names import generic, outlet
+
+    found = find_date(line, day_first=day_first_evidence(line))
+    if found is None or found[1].start() == 0:
+        return None
+    name = line[:found[1].start()].strip(" ,|-–—")
+    st = stamp(line[found[1].start():])
+    if st is None or st.iso is None or not (is_wire(name) or (outlet(name) and not generic(name))):
+        return None
+    return name, st
 
 
 def archive_date(text: str) -> tuple[str, str] | None:

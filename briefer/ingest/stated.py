@@ -13,7 +13,7 @@ from briefer.ingest import credits
 from briefer.ingest import pagedate as pd
 from briefer.ingest.furniture import KICKER, PROMPT
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
-from briefer.ingest.names import generic, outlet, outlet_like, person
+from briefer.ingest.names import credit_byline, desk_credit, generic, outlet, outlet_like, person
 
 # Words of a government body's name, for a page signed by it at its end ("U.S. Department of State").
 _ORG_HEAD = (r"(?:Department|Ministry|Embassy|Consulate|Mission|Office|Bureau|Agency|Commission|Council|"
@@ -66,6 +66,10 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     line = _dateline(top, archived)
     if line and line.wire:
         meta["publisher"], meta["kind"] = line.wire.strip(), "wire"
+    elif named := next((n for ln in top if (n := pd.named_stamp(ln.text))), None):
+        meta.setdefault("publisher", named[0])  # "Reuters June 18, 2025" above the story
+        if pd.is_wire(named[0]) and meta["publisher"] == named[0]:
+            meta["kind"] = "wire"
     dates = [(archived[0], "archive")] if archived else []
     if line and line.iso:
         dates.append((line.iso, "dateline"))
@@ -76,6 +80,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     _authors(meta, text, content)
     _more_credits(meta, text, top, title_at, fields, all_lines)
     _publisher(meta, text, all_lines, content, top, title_at, site)
+    if "publisher" not in meta and (sender := credits.mail_sender(all_lines)):
+        meta["publisher"] = sender  # a press release delivered by e-mail
     return meta
 
 
@@ -86,7 +92,8 @@ def _more_credits(meta: dict[str, object], text: str, top: list[Line], title_at:
     box = credits.author_box(top, title_at)
     if "authors" not in meta:
         authors = fields.get("authors") or credits.role_byline(text, top) or ([box[0]] if box else None) \
-            or credits.caps_byline(all_lines) or credits.dashed_date_byline(top, title_at)
+            or credits.caps_byline(all_lines) or credits.dashed_date_byline(top, title_at) \
+            or ([lead[1]] if (lead := credits.standfirst_at(top)) else None)
         if authors:
             meta["authors"] = authors
     if "publisher" not in meta and (pub := fields.get("publisher") or (box and box[1])):
@@ -167,7 +174,10 @@ def _from_lines(meta: dict[str, object], top: list[Line], title_at: int | None) 
             continue
         parts = [p.strip() for p in ln.text.split("|") if p.strip()]
         texts = [p for p in parts if not pd.stamp(p)]
-        if len(texts) == len(parts):
+        desk = next((pub for p in texts if (pub := desk_credit(p))), None)
+        if desk and len(texts) < len(parts):  # "10 May,2025 | Lahore | Harbour Times staff"
+            meta.setdefault("publisher", desk)
+        elif len(texts) == len(parts):
             named = [p for p in parts if _after_name(p, ln.text)]
             if named:
                 meta.setdefault("publisher", _name_before_date(named[0]))
@@ -202,7 +212,8 @@ def _stamped(top: list[Line], title_at: int | None, in_list: bool = False) -> li
             continue
         parts = [p for p in ln.text.split("|") if p.strip()]
         for part in parts:
-            st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part) or credits.label_stamp(part)
+            st = pd.stamp(part) or _after_name(part, ln.text) or _byline_date(part) or credits.label_stamp(part) \
+                or (named[1] if (named := pd.named_stamp(part)) else None)
             if st is None or st.iso is None:
                 continue
             if st.weekday and (title_at is None or i < title_at or _headline_below(top, i)):
@@ -266,6 +277,10 @@ def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
         names, extra = byline_names(byline.group("names"))
         if extra and pd.is_wire(extra):
             meta.setdefault("publisher", extra)
+        elif not names and (wire := credit_byline(byline.group("names"))):
+            meta.setdefault("publisher", wire)  # "By Xinhua", "By Reuters Staff": a credit, no author
+            if meta["publisher"] == wire and pd.is_wire(wire):
+                meta["kind"] = "wire"
     if names:
         meta["authors"] = names
     if "authors" in meta or not content:
@@ -306,7 +321,8 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
                   _source_line(all_lines),
                   _contributed(all_lines), _signed(all_lines), _reported(content),
                   credits.release_org(top), credits.inverted_credit(content, _is_body),
-                  credits.self_credit(content, _is_body), credits.blurb(top), credits.unverified_by(content)]
+                  credits.self_credit(content, _is_body), credits.blurb(top), credits.unverified_by(content),
+                  credits.see_own(text), credits.told_outlet(content, _is_body, text)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found

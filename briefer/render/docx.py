@@ -456,7 +456,8 @@ class _Writer:
             shape.width = self.width
         alt = "".join(c.content for c in tok.children or []) or tok.content
         shape._inline.docPr.set("descr", alt)
-        st.paragraph.paragraph_format.keep_with_next = True  # a figure stays with its table
+        # not kept with the table below: heading, figure and the table's first rows moved together
+        # to the next page and left a quarter page empty; the table repeats its header row
 
     def _i_footnote_ref(self, st: _Inline, tok: Token) -> None:
         from briefer.render.footnotes import add_footnote, add_footnote_paragraph, add_hyperlink

@@ -18,6 +18,8 @@ from briefer.extract.quotes.lexicon import (
     SAID,
     SUBJECTS,
     SUBORDINATORS,
+    TALKING,
+    TOPICS,
 )
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ _CUE_LEMMAS: dict[int, bool] = {}  # lemma hash -> is a cue lemma (hashes are th
 def _cue_lemma(strings: Any, h: int) -> bool:
     known = _CUE_LEMMAS.get(h)
     if known is None:
-        known = strings[h].lower() in CUES
+        known = strings[h].lower() in CUES or strings[h].lower() in TALKING
         if len(_CUE_LEMMAS) < 500_000:  # bounded: a huge corpus does not grow it for ever
             _CUE_LEMMAS[h] = known
     return known
@@ -55,7 +57,19 @@ def is_cue(tok: Token) -> bool:
     """True for a speech verb ("said", "welcomed", "citing") or "according (to)"."""
     if according(tok) or tok.lower_ in SAID:
         return True
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES and _not_idiom(tok)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    return (lemma in CUES and _not_idiom(tok)) or (lemma in TALKING and talks(tok))
+
+
+def talks(tok: Token) -> bool:
+    """True for a verb of talking with its topic: "spoke of “a new era”", "went on about
+    “the rigged system”" (not "spoke to the press", "went on a trip")."""
+    parts = {c.lower_ for c in tok.children if c.i > tok.i and c.dep_ in ("prt", "prep")}
+    if tok.lemma_.lower() == "go":
+        return "on" in parts and "about" in parts
+    return bool(parts & TOPICS)
 
 
 def _not_idiom(tok: Token) -> bool:

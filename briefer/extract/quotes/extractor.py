@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from briefer.extract.quotes.base import Attribution
-from briefer.extract.quotes.cues import according, has_mark
-from briefer.extract.quotes.lexicon import REPORTING, SMALL_WORDS
+from briefer.extract.quotes.cues import according, has_mark, is_cue
+from briefer.extract.quotes.lexicon import REPORTING, SMALL_WORDS, WORKS
 from briefer.extract.quotes.marks import Quoted, paragraphs, quoted_spans, trim
 from briefer.extract.quotes.reading import Reading
 from briefer.model import Mention, Quote, Source
@@ -61,11 +61,13 @@ def _direct(doc: Doc, source: Source, spans: list[Quoted], reading: Reading
     title = _title_span(doc.text, source.title)
     minor_singles = any(s.double for s in spans)  # then ‘...’ marks titles and nested words
     for span in spans:
-        if title[0] <= span.open < title[1] or _named(doc.text[span.start:span.end]):
+        if title[0] <= span.open < title[1]:
             continue
         strict = minor_singles and not span.double
         attr = _attribute(doc, span, reading, last, strict)
         if attr is None or attr.speaker is None:
+            continue
+        if _named(doc.text[span.start:span.end]) and not _called(reading, span):
             continue
         last = (attr, span)
         yield _quote(source, span.start, span.end, attr, "direct"), attr.rules
@@ -104,6 +106,25 @@ def _named(text: str) -> bool:
     if not found or len(found) > NAME_WORDS or not found[0][0].isupper():
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in SMALL_WORDS for w in found)
+
+
+def _called(reading: Reading, span: Quoted) -> bool:
+    """True for a short Title Case span that a cue takes as what someone was called or said
+    (called her “Miss Piggy”, hailed him as “The Comeback Kid”), not as whom it was said to
+    (told “Morning Joe”) nor as a work someone owns (CBS's “Face the Nation”)."""
+    before = reading.doc.text[max(0, span.open - 40):span.open].rstrip(" ,\u00a0").split()
+    if before and (before[-1].lower().endswith(("'s", "’s", "s’")) or (
+            before[-1].lower() in WORKS)):
+        return False  # CBS's “Face the Nation”, his book, “Make Your Kid a Millionaire”
+    toks = [t for t in reading.tokens(span.start, span.end) if not t.is_punct]
+    roots = [t for t in toks if not span.start <= t.head.idx < span.end]
+    if len(roots) != 1 or any(c.dep_ == "poss" for c in roots[0].children):
+        return False
+    head = roots[0].head
+    if (head.lower_ in ("as", "like") or (roots[0].dep_ == "appos" and head.dep_ == "dobj")
+            ) and head.i != head.head.i:
+        head = head.head  # "as “...”"; "called the chief “...”", the name set beside the chief
+    return is_cue(head) and head.lemma_.lower() != "tell" and not reading.inside[head.i]
 
 
 def _reported(doc: Doc, source: Source, reading: Reading) -> Iterator[Found]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.quotes.base import NONE, Attribution
 from briefer.extract.quotes.cues import according, claim, is_cue, subordinate
-from briefer.extract.quotes.lexicon import SUBJECTS
+from briefer.extract.quotes.lexicon import CLAUSE_MARKS, SUBJECTS
 from briefer.extract.quotes.names import can_speak, strip_titles, titled_person
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
         found += [c for c in anc.children if according(c) and not r.inside[c.i]]
         if found and anc.dep_ == "conj":
             break  # "X said ..., but he said ..." : two reports, not one inside the other
+        if found and own_clause(anc) and is_cue(anc.head):
+            break  # "“...,” she said, as Orlov went on about “...”": his words, not hers
         if found and anc.dep_ == "advcl" and anc.tag_ == "VBG" and anc.head.dep_ == "relcl":
             break  # "... a builder who said ..., saying “...”": see `participle_after_relative`
     return found[-1] if found else None
@@ -58,6 +60,17 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
 
 DASHED = re.compile(r"(?:--|[―—–])[ \t\u00a0]*$")
 DASH_AFTER = re.compile(r"[ \t\u00a0]*(?:--|[―—–])")
+
+
+def own_clause(verb: Token) -> bool:
+    """True for the verb of an adverbial clause with a subject of its own ("as Orlov went
+    on about ...", "when Orlov called it ..."). Hung on a cue, it tells when or why that
+    cue's speaker spoke, not what they said: a cue in it is not theirs to report (hung
+    on the words reported, "Moor said Orlov was right when he called it “...”", it is part
+    of the report, and the outer cue stands)."""
+    return verb.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CLAUSE_MARKS
+                                        for c in verb.children) and any(
+        c.dep_ in SUBJECTS for c in verb.children)
 
 
 def dashed_after_name(r: Reading, open_: int, close: int, toks: list[Token]
@@ -90,10 +103,13 @@ def nearest_cue(r: Reading, open_: int, close: int, toks: list[Token]) -> Attrib
 def dash_name(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribution | None:
     """A name after a dash: “...” ― Maria Lopez."""
     found = DASH.match(r.doc.text, close)
-    if found is None:
-        return None
+    return None if found is None else _signer(r, found.end(), found.group().strip())
+
+
+def _signer(r: Reading, start: int, cue: str) -> Attribution | None:
+    """The attribution to the proper name at `start`, after a signing dash."""
     named: list[Token] = []
-    for tok in r.tokens(found.end(), found.end() + 200)[:6]:
+    for tok in r.tokens(start, start + 200)[:6]:
         if tok.pos_ != "PROPN" and not (named and tok.text in ".-"):
             break
         named.append(tok)
@@ -101,10 +117,9 @@ def dash_name(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribut
         named.pop()
     if not named or not named[0].text[:1].isupper():
         return None
-    start, end = named[0].idx, named[-1].idx + len(named[-1].text)
-    who = r.names.full(strip_titles(named), start)
-    return Attribution(who, r.names.role_named(who), (start, end), found.group().strip(),
-                       rules=(NONE, NONE))
+    begin, end = named[0].idx, named[-1].idx + len(named[-1].text)
+    who = r.names.full(strip_titles(named), begin)
+    return Attribution(who, r.names.role_named(who), (begin, end), cue, rules=(NONE, NONE))
 
 
 def cue_after(r: Reading, open_: int, close: int, toks: list[Token]) -> Attribution | None:
@@ -201,6 +216,20 @@ def _subject_before(r: Reading, open_: int) -> Attribution | None:
         return None
     found = r.from_subject(subjects[0], sent.root.text)
     return Attribution(found.speaker, found.role, found.mention, found.cue, False, found.rules)
+
+
+SIGNATURE = re.compile(r"[”\"’'»][ \t\u00a0]*(?P<dash>[―—–])[ \t\u00a0]*"
+                       r"(?P<name>[A-Z][^\n―—–“”\"]{0,60})$")
+
+
+def signed_paragraph(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None
+                     ) -> Attribution | None:
+    """A dash and a name closing the paragraph sign every quote in it: “...” And, as the
+    saying goes, “...” ― Maria Lopez."""
+    text = r.doc.text
+    end = text.find("\n", span.close)
+    found = SIGNATURE.search(text, span.close, len(text) if end < 0 else end)
+    return None if found is None else _signer(r, found.start("name"), found.group("dash"))
 
 
 def continues(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None

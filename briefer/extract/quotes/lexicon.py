@@ -25,12 +25,15 @@ CUES = words("""
     exclaim shout yell chant read quote caution lament counter maintain reason recount
     recommend demand threaten scoff muse wonder question decry denounce hail laud thank
     opine advise plead continue sing liken compare condemn exhort dismiss put agree blame
-    reference type
+    reference type characterize characterise
 """)
+TALKING = words("speak talk rail rant go")  # cues only with a topic: "spoke of", "went on about"
+TOPICS = words("about of against")
 SAID = words("said says told")
 TARGETED = words("""
     call describe label dub brand term accuse criticize criticise blast slam praise hail
-    laud condemn denounce decry dismiss blame liken compare thank urge warn
+    laud condemn denounce decry dismiss blame liken compare thank urge warn characterize
+    characterise
 """)  # passive: the subject is who is called, urged, warned; the speaker is the agent
 REPORTING = words("""
     say tell add state note explain write claim argue insist declare announce warn
@@ -38,6 +41,7 @@ REPORTING = words("""
     suggest concede maintain testify tweet post reiterate recall caution
 """)
 SUBORDINATORS = words("when after before because while if since until although though")
+CLAUSE_MARKS = SUBORDINATORS | words("as whereas")  # open a clause with a subject of its own
 CLAIMS = words("""
     claim statement assertion comment remark promise pledge warning argument suggestion
     insistence contention accusation allegation description prediction vow boast
@@ -97,4 +101,8 @@ DATELINE_DASHES = ("--", "—", "–", "―")
 ELISIONS = ("em", "til", "tis", "twas", "cause", "n", "round")  # ’em, ’til: apostrophes
 ABBREVIATIONS = words("mr mrs ms dr st sen rep gov gen lt col capt sgt jr sr no inc "
                       "corp co vs prof rev adm maj cmdr ft mt")
+WORKS = words("""
+    book show song film movie album episode program programme series anthem column article
+    play novel documentary podcast forum speech hymn poem report
+""")  # a Title Case span after one of these is its title, not something said
 SMALL_WORDS = words("a an the of in on at to for and or but is with by from vs")

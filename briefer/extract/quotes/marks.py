@@ -62,7 +62,14 @@ def quoted_spans(text: str) -> list[Quoted]:
         singles = [m for m in marks if not m.double and not _inside(m.pos, doubles)]
         out.extend(_pair_singles(singles))
     out.sort(key=lambda s: s.open)
-    return [s for s in (_trimmed(text, s) for s in out) if s.end > s.start]
+    return [s for s in (_trimmed(text, s) for s in out) if s.end > s.start and not _cut_off(text, s)]
+
+
+def _cut_off(text: str, span: Quoted) -> bool:
+    """An unclosed quote that runs into the end of a text cut mid-sentence ("... admiration of
+    the e"): a saved page that stops there, not words anyone said as shown."""
+    tail = text[span.end:].strip()
+    return not span.closed and not tail and text[:span.end].rstrip()[-1:].isalnum()
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -101,7 +108,11 @@ def _marks(text: str, start: int, end: int) -> Iterator[Mark]:
 
 def _shape(text: str, i: int, size: int, lo: int, hi: int, opener: bool = False,
            closer: bool = False) -> str:
-    """Whether a mark opens or closes, judged by its neighbours, then by its form."""
+    """Whether a mark opens or closes, judged by its neighbours, then by its form. A mark that
+    starts its paragraph opens, whatever its form: nothing is open yet to close (a ” typed
+    for a “ at the head of a paragraph)."""
+    if not text[lo:i].strip():
+        return "open"
     before = text[i - 1] if i > lo else " "
     after = text[i + size] if i + size < hi else " "
     left = before.isspace() or before in LEFT_OPEN or before in OPEN_FORMS + "\"'"
@@ -130,22 +141,37 @@ def _apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
 
 
 def _pair(marks: list[Mark], text: str, end: int, follow: bool) -> list[Quoted]:
-    """Pair double marks left to right; an unclosed quote ends with its sentence."""
+    """Pair double marks left to right; an unclosed quote ends with its sentence. A quote
+    nested in marks of the same form (“he calls “hell” home”) is part of the outer one
+    when a mark after it closes that one."""
     out: list[Quoted] = []
     opened: Mark | None = None
-    for mark in marks:
-        if opened is None:
+    skip = 0
+    for k, mark in enumerate(marks):
+        if skip:
+            skip -= 1
+        elif opened is None:
             if mark.shape != "close":
                 opened = mark
         elif mark.shape != "open":
             out.append(Quoted(opened.pos, mark.end, opened.end, mark.pos))
             opened = None
+        elif _nested(marks, k):
+            closing = marks[k + 2]
+            out.append(Quoted(opened.pos, closing.end, opened.end, closing.pos))
+            opened, skip = None, 2
         else:  # a new opening mark: the open quote was never closed
             out.append(_unclosed(text, opened, mark.pos, False))
             opened = mark
     if opened is not None:
         out.append(_unclosed(text, opened, end, follow))
     return out
+
+
+def _nested(marks: list[Mark], k: int) -> bool:
+    """True when the opening mark `k`, met while a quote is open, opens a quote inside it:
+    the next mark closes it and the one after closes the outer quote."""
+    return k + 2 < len(marks) and marks[k + 1].shape != "open" and marks[k + 2].shape == "close"
 
 
 def _unclosed(text: str, mark: Mark, limit: int, whole: bool) -> Quoted:

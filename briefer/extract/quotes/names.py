@@ -21,10 +21,10 @@ from briefer.extract.quotes.lexicon import (
     SUBJECTS,
     TITLES,
 )
-from briefer.extract.spans import ent_at
+from briefer.extract.spans import doc_ents, ent_at, per_doc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Person:
     subject: bool
     human: bool = True
     plural: bool = False
+    body: bool = False  # an organisation or a people: a "they" may stand for it
 
 
 def issuer(subject: Token) -> Token:
@@ -113,14 +114,17 @@ def name_run(toks: list[Token]) -> Token | None:
 
 
 def person(ent: Span, inside: list[bool]) -> Person | None:
-    """A `Person` for a PERSON entity outside quotes, with the role the text gives."""
+    """A `Person` for a PERSON entity outside quotes, with the role the text gives; a
+    subject (what a later "he" or "she" looks back to first) when it is the subject or
+    owns the subject of its sentence ("Moor's plan won her the vote, and she ...")."""
     if ent.label_ != "PERSON" or inside[ent.start]:
         return None
     head = ent.root
-    full = strip_titles([t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")])
+    full = person_name(ent)
     if not full:
         return None
-    return Person(full, role(head), ent.start_char, head.dep_ in SUBJECTS)
+    owner = head.dep_ == "poss" and head.head.dep_ in SUBJECTS and head.head.head.dep_ == "ROOT"
+    return Person(full, role(head), ent.start_char, head.dep_ in SUBJECTS or owner)
 
 
 def plural(noun: Token) -> bool:
@@ -154,7 +158,7 @@ def name(head: Token) -> str:
     doc = head.doc
     ent = ent_at(doc, head.i) if head.ent_type_ in ("PERSON", "ORG") else None
     if ent is not None and head.ent_type_ == "PERSON":
-        return strip_titles([t for t in ent if t.tag_ != "POS"]) or head.text
+        return person_name(ent) or head.text
     if ent is not None and ent.label_ == "ORG":  # "the Association of Flight Attendants"
         toks = [t for t in ent if t.tag_ != "POS"]
         while toks and toks[0].dep_ == "det":
@@ -178,6 +182,24 @@ def strip_titles(toks: list[Token]) -> str:
     while len(parts) > 1 and (parts[0].lower() in TITLES or not parts[0][0].isalnum()):
         parts = parts[1:]
     return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+
+
+def person_name(ent: Span) -> str:
+    """The name a PERSON entity gives, without titles, nor a place glued to the front of a
+    name of three words or more ("Bangkok, Thailand Lena Moor said", where the text names
+    Thailand as a place elsewhere)."""
+    toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    while len(toks) > 1 and (toks[0].lower_ in TITLES or not toks[0].text[0].isalnum()):
+        toks = toks[1:]
+    if len(toks) > 2 and toks[0].text in places(ent.doc):
+        toks = toks[1:]
+    return strip_titles(toks)
+
+
+def places(doc: Doc) -> frozenset[str]:
+    """The one-word names the text gives places (GPE entities), found once per Doc."""
+    return per_doc(doc, "places", lambda: frozenset(  # type: ignore[no-any-return]
+        e.text for e in doc_ents(doc) if e.label_ == "GPE" and len(e) == 1))
 
 
 def titled_person(head: Token) -> tuple[Token, str] | None:

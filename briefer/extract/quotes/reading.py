@@ -192,7 +192,8 @@ class Reading:
         words_ = [t for t in mention(head) if not (t.dep_ == "det" and t.head.i == head.i)]
         known = name(head) if head.pos_ == "PROPN" else "".join(
             t.text_with_ws for t in words_).strip()
-        return Person(known or head.text, None, head.idx, True, False, plural(head))
+        return Person(known or head.text, None, head.idx, True, False, plural(head),
+                      head.ent_type_ in ("ORG", "NORP"))
 
 
 def _named(attr: Attribution | None, rule: str) -> Attribution | None:

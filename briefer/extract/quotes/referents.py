@@ -113,11 +113,13 @@ class Referents:
 
     def referent(self, pronoun: Token, group: bool) -> Person | None:
         """What an "it" (one thing) or a "they" (a group) stands for: the last subject
-        before it, within a few sentences, that agrees in number."""
+        before it, within a few sentences, that agrees in number; for a "they" with none,
+        the last organisation named as a subject ("The council met. ... they said")."""
         starts, things = self._things_by_start
         lo = bisect.bisect_right(starts, pronoun.idx - REFERENT_CHARS)
         hi = bisect.bisect_left(starts, pronoun.idx)
-        near = [p for p in things[lo:hi] if p.plural == group]
+        near = [p for p in things[lo:hi] if p.plural == group] or (
+            [p for p in things[lo:hi] if p.body] if group else [])
         return max(near, key=lambda p: p.start, default=None)
 
     @cached_property

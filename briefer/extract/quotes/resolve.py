@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 from briefer.extract.quotes import gender
 from briefer.extract.quotes.base import NOBODY
 from briefer.extract.quotes.lexicon import (
+    CLAIMS,
+    DOCUMENTS,
     FIRST_PERSON,
     NAMED,
     PERSONAL,
@@ -72,6 +74,24 @@ def bound_pronoun(pronoun: Token, r: Reading) -> Token | None:
     return None
 
 
+def remark_maker(head: Token, r: Reading) -> Token | None:
+    """A that/which on a remark or a document someone made stands for its maker: "Moor made
+    a remark that called the owners “pirates”"; "it prompted Moor to issue a statement
+    that ..." (the maker is the one prompted)."""
+    if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    if noun.lemma_.lower() not in CLAIMS | DOCUMENTS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    makers = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not makers and verb.dep_ == "xcomp":  # "prompted Moor to make a remark"
+        makers = [c for c in verb.head.children if c.dep_ == "dobj"]
+    if not makers or r.inside[makers[0].i] or makers[0].lower_ in RELATIVE:
+        return None
+    return makers[0]
+
+
 def _binds(subject: Token, kind: str | None) -> bool:
     """True when a governing subject can be what a he/she (`kind` "person") or a they
     ("group") stands for."""
@@ -79,6 +99,18 @@ def _binds(subject: Token, kind: str | None) -> bool:
         return subject.ent_type_ == "PERSON" or titled_person(subject) is not None
     return subject.ent_type_ in ("ORG", "NORP", "GPE") or (
         subject.pos_ == "NOUN" and subject.ent_type_ != "PERSON")
+
+
+def modified_noun(head: Token, r: Reading) -> Token | None:
+    """A place or nationality word found as the speaker stands for the noun it qualifies:
+    "“...,” said the Ostravian foreign minister" is the minister's, not "Ostravian"'s."""
+    noun = head.head
+    if head.ent_type_ == "PERSON" or head.dep_ not in ("amod", "compound", "nmod") or not (
+            head.ent_type_ in ("NORP", "GPE") or head.pos_ == "ADJ"):
+        return None
+    if noun.i <= head.i or noun.pos_ not in ("NOUN", "PROPN") or r.inside[noun.i]:
+        return None
+    return noun if all(t.is_alpha for t in r.doc[head.i + 1:noun.i]) else None
 
 
 # --- resolution rules -----------------------------------------------------------------------
@@ -169,6 +201,18 @@ def apposed(r: Reading, head: Token) -> Named | None:
     if appos is not None and appos.pos_ == "PROPN":
         return r.names.full(name(appos), appos.idx), phrase(head)
     return None
+
+
+def document_owner(r: Reading, head: Token) -> Named | None:
+    """A document that speaks speaks for the name that owns it: "the IMF report stated" is
+    the IMF's, "Lena Moor's letter said" Lena Moor's."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in DOCUMENTS:
+        return None
+    owners = [c for c in head.children if c.dep_ in ("compound", "poss") and (
+        c.pos_ == "PROPN" or c.ent_type_ in NAMED) and not r.inside[c.i]]
+    if not owners:
+        return None
+    return r.resolve(owners[-1]).value  # type: ignore[no-any-return]
 
 
 def noun_phrase(r: Reading, head: Token) -> Named:

@@ -34,6 +34,8 @@ LONE = (
     Rule("cue-before", framing.cue_before, "[Poling] said so. “The port is open.”"),
     Rule("subject-before", framing.subject_before,
          "[Moor] gave the storms as her reason. “The wall will not last.”"),
+    Rule("signed-paragraph", framing.signed_paragraph,
+         "“The town is ours.” And as they say, “Ours alone.” ― [Maria Lopez]"),
     Rule("continues", framing.continues, "“It is done,” [Peou] said.\n\n“Both gain.”"),
 )
 
@@ -78,6 +80,10 @@ REPAIRS = (
 )
 
 BINDING = (
+    Rule("remark-maker", resolve.remark_maker,
+         "[Lena Moor] made a remark that called the owners “harbour pirates”."),
+    Rule("modified-noun", resolve.modified_noun,
+         "“The border is open,” said the Ostravian foreign [minister]."),
     Rule("bound-pronoun", resolve.bound_pronoun,
          "[The Port Vell council] is fighting what they call “a campaign of lies”."),
 )
@@ -89,6 +95,8 @@ RESOLVE = (
     Rule("noun-before-relative", resolve.noun_before_relative,
          "we went to [the Harbour Office] which reported “212 late ferries”."),
     Rule("pronoun", resolve.pronoun, "[Gregory Poling] spoke. “It is symbolic,” he said."),
+    Rule("document-owner", resolve.document_owner,
+         "The [harbour board]'s report stated that “...” (the owner of the document)"),
     Rule("titled-name", resolve.titled_name,
          "Ambassador to Cambodia [William Heidt] stated that ... (title parsed as the subject)"),
     Rule("title", resolve.title, "[The Secretary of State] warned that “...”"),

@@ -151,7 +151,10 @@ def parse_subject(r: Reading, cue: Token) -> Found | None:
 
 def participle_subject(r: Reading, cue: Token) -> Token | None:
     """A participle cue the parse cut off from its verb speaks for the first named subject
-    before it in the sentence: "Ms. Castell walked out of the meeting, ... adding, ''...''"."""
+    before it in the sentence: "Ms. Castell walked out of the meeting, ... adding, ''...''";
+    so does a cue the participle governs ("..., going on to say that ...")."""
+    if cue.dep_ == "xcomp" and cue.head.tag_ == "VBG":
+        cue = cue.head
     if cue.tag_ != "VBG":
         return None
     subjects = [t for t in r.doc[cue.sent.start:cue.i] if t.dep_ in SUBJECTS

@@ -1,0 +1,78 @@
+"""Grammar a word-for-word translation leaves behind, read from the parse: an adjective standing
+where the verb wants an adverb ("decided preliminary that ..." for "made a preliminary
+determination that ..."), and a preposition left without its object before another one ("reduced
+migration to through the gap"), a compound split before its hyphen ("third -party trade") and a
+name joined to itself ("Nordic and Nordic officials"). Careful prose has none; all are signs of machine-translated
+or re-translated text (`briefer.extract.spun`), counted once per sentence like the other signs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Anomaly = tuple[int, int, str]
+
+# adjectives that are quantities and stand as objects in careful prose ("spent much of the year",
+# "did little to help", "won enough of the votes")
+QUANTITIES = frozenset("""much many several little enough few more most less least extra plenty various
+    numerous all same both half""".split())
+# words that are verb particles as often as prepositions ("handed it over in 1999", "reining
+# them in because of"): left without an object they belong to the verb
+PARTICLES = frozenset("""in on out up off down over back around round about along through by across away
+    aside ahead behind under past apart together""".split())
+WH_TAGS = {"WDT", "WP", "WP$"}
+
+
+def adjective_objects(doc: Doc) -> Iterator[Anomaly]:
+    """An adjective parsed as the object of the verb just before it and followed by a clause
+    ("The board decided provisional that ..."): an adverb or noun phrase a translation flattened
+    into an adjective. Quantities ("did little to") are objects in their own right."""
+    for tok in doc[1:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.tag_ == "JJ" and tok.dep_ == "dobj" and tok.head.i == tok.i - 1 and tok.head.pos_ == "VERB" \
+                and tok.lower_ not in QUANTITIES and nxt.dep_ == "mark":
+            yield tok.head.idx, nxt.idx, "an adjective where an adverb belongs"
+
+
+def stranded_prepositions(doc: Doc) -> Iterator[Anomaly]:
+    """A preposition with no object right before another preposition that has one, in a clause
+    whose verb has its own object ("The plan cut costs to through the year"). A preposition left
+    at the end of a relative clause or question ("the law they referred to in May", "which it
+    pointed to as proof") belongs to a verb whose object is the moved word, and particles
+    ("handed it over in 1999") belong to the verb: neither is counted."""
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.tag_ == "IN" and tok.dep_ == "prep" and not list(tok.children) \
+                and tok.lower_ not in PARTICLES and nxt.tag_ == "IN" and nxt.dep_ == "prep" \
+                and any(c.dep_ == "pobj" for c in nxt.children) and _own_object(tok.head):
+            yield tok.idx, nxt.idx + len(nxt), "a preposition without its object"
+
+
+def _own_object(verb: Token) -> bool:
+    """The verb has a direct object of its own (not a relative or question word)."""
+    return any(c.dep_ == "dobj" and c.tag_ not in WH_TAGS for c in verb.children)
+
+
+# "third -party", "high -level": a detokenizer's space before a compound's hyphen (a dash has a
+# space on both sides, a list marker starts its line)
+SPACED_HYPHEN = re.compile(r"\b[a-z]{2,} -[a-z]{2,}\b")
+# "Nordic and Nordic officials": a translation that gave two different names one rendering
+# ("Nordic and Nordic-held isles" is two names)
+DOUBLED_NAME = re.compile(r"\b([A-Z][a-z]{2,}) and \1\b(?!-)")
+
+
+def spaced_hyphens(doc: Doc) -> Iterator[Anomaly]:
+    """A compound written with a space before its hyphen and none after ("third -party")."""
+    for m in SPACED_HYPHEN.finditer(doc.text):
+        yield m.start(), m.end(), "a compound split before its hyphen"
+
+
+def doubled_names(doc: Doc) -> Iterator[Anomaly]:
+    """The same capitalised word on both sides of "and" ("Nordic and Nordic officials")."""
+    for m in DOUBLED_NAME.finditer(doc.text):
+        yield m.start(), m.end(), "a name joined to itself"
