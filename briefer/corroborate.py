@@ -4,10 +4,12 @@ date of its dated twin for resolving relative dates. Works on model types only, 
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
 from briefer.extract.about import MEASURE_UNITS
+from briefer.extract.dates import MONTHS, WEEKDAYS, normalise, parse_anchor
 from briefer.model import Claim, Conflict, Event, Fact, Figure, Location, Source
 
 STOP = frozenset(
@@ -297,3 +299,119 @@ def _shingles(text: str, n: int = 4) -> set[int]:
 
 def _ids(locations: list[Location]) -> set[str]:
     return {loc.source for loc in locations}
+
+
+# --- a year for a page that writes none, from another source telling the same day's happening ---
+
+_MONTH_WORD = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "may"), key=len, reverse=True))
+_ABBR = "|".join(m for m in MONTHS if len(m) <= 4 and m != "may")
+_MON = rf"(?:{_MONTH_WORD}|(?:{_ABBR})\.)"
+_DAY_MONTH = re.compile(rf"(?<![\w.])(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON})"
+                        rf"|(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d))"
+                        rf"(?P<year>,?\s+(?:1[5-9]|20)\d\d\b)?", re.IGNORECASE)
+_WRITES_A_YEAR = re.compile(r"(?<![\d.,$£€])\b(?:1[5-9]|20)\d\d\b(?![\d,.]\d)")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+
+_DAY_WORD = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?")
+Told = tuple[int, int, frozenset[str], int | None]  # month, day, the sentence's words, weekday written
+
+
+def borrow_years(sources: list[Source], *, shared: int = 3) -> None:
+    """Give a source that writes no year at all ("On 25 April, the ministers signed ...") the year
+    of another source that tells the same happening on the same day and month in shared words
+    ("04/25/2025 ... Today ... convened the signing"): its anchor becomes that year, so its
+    yearless dates read in it. Evidence: the other source's own full date, a date it writes with
+    its year, or a yearless one its anchor places; `shared` content words beyond the date in one
+    sentence each; a weekday written with the day must fall on it. Sources that disagree on the
+    year give none; a source with no such twin stays unknown. A source placed this way can place
+    another."""
+    todo = [s for s in sources if not (s.anchor or s.date) and not _WRITES_A_YEAR.search(s.text)]
+    told = {id(s): _yearless_days(s.text) for s in todo}
+    wanted = {(month, day) for days in told.values() for month, day, _, _ in days}
+    if not wanted:
+        return
+    index: dict[tuple[int, int], list[tuple[frozenset[str], int, Source]]] = {}
+    for src in sources:
+        if src.anchor or src.date:
+            _index_days(index, src, wanted)
+    changed = True
+    while changed:
+        changed = False
+        for src in (s for s in todo if not s.anchor):
+            years: dict[int, Source] = {}
+            for month, day, words, weekday in told[id(src)]:
+                for their_words, year, other in index.get((month, day), ()):
+                    if other is not src and len(words & their_words) >= shared \
+                            and _weekday_fits(weekday, year, month, day):
+                        years.setdefault(year, other)
+            if len(years) == 1:
+                ((year, other),) = years.items()
+                src.anchor = str(year)
+                src.notes.append(f"undated: its dates without a year read in {year} ({other.label} tells "
+                                 "the same happening on the same day)")
+                _index_days(index, src, wanted)
+                changed = True
+
+
+def _index_days(index: dict[tuple[int, int], list[tuple[frozenset[str], int, Source]]], src: Source,
+                wanted: set[tuple[int, int]]) -> None:
+    """Add a dated source's placed days that undated pages tell (`wanted`) to the (month, day) index."""
+    for month, day, words, year in _placed_days(src, wanted):
+        index.setdefault((month, day), []).append((words, year, src))
+
+
+def _yearless_days(text: str) -> list[Told]:
+    """(month, day, the sentence's words, weekday) of each day written without a year."""
+    out = []
+    for sent in _SENTENCE.finditer(text):
+        for m in _DAY_MONTH.finditer(sent[0]):
+            if not m["year"]:
+                month, day = _month_day(m)
+                weekday = _WEEKDAY.search(sent[0][max(0, m.start() - 12):m.end() + 12])
+                out.append((month, day, _words(sent[0]), WEEKDAYS[weekday[1].lower()] if weekday else None))
+    return out
+
+
+def _placed_days(src: Source, wanted: set[tuple[int, int]]) -> list[tuple[int, int, frozenset[str], int]]:
+    """(month, day, the sentence's words, year) of each wanted day a dated source places in a year:
+    its own date (for every sentence), the dates it writes with a year, and the yearless ones its
+    anchor resolves. Only sentences that hold a wanted day are read word by word."""
+    anchor = src.anchor or src.date or ""
+    own = parse_anchor(src.date if src.date and len(src.date) == 10 else None)
+    own_day: tuple[int, int, int] | None = None
+    if own is not None and own[1] is not None and own[2] is not None and (own[1], own[2]) in wanted:
+        own_day = (own[1], own[2], own[0])
+    out = []
+    for sent in _SENTENCE.finditer(src.text):
+        days = [(month, day, m[0]) for m in _DAY_MONTH.finditer(sent[0])
+                for month, day in [_month_day(m)] if (month, day) in wanted]
+        if not days and own_day is None:
+            continue
+        words = _words(sent[0])
+        if own_day is not None:
+            out.append((own_day[0], own_day[1], words, own_day[2]))
+        for _, _, written in days:
+            iso = normalise(written, anchor)
+            if iso and len(iso) == 10:
+                out.append((int(iso[5:7]), int(iso[8:]), words, int(iso[:4])))
+    return out
+
+
+def _month_day(m: re.Match[str]) -> tuple[int, int]:
+    return MONTHS[(m["m1"] or m["m2"]).lower().rstrip(".")], int(m["d1"] or m["d2"])
+
+
+def _words(sentence: str) -> frozenset[str]:
+    """A sentence's content words without its dates' words (months, weekdays, numbers under 32)."""
+    return frozenset(w for w in signature(sentence) if w not in MONTHS and w.rstrip("s") not in WEEKDAYS
+                     and not _DAY_WORD.fullmatch(w))
+
+
+def _weekday_fits(weekday: int | None, year: int, month: int, day: int) -> bool:
+    if weekday is None:
+        return True
+    try:
+        return datetime.date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False

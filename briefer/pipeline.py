@@ -61,6 +61,7 @@ def extract(paths: Iterable[Path], themes: ThemeSet | None = None,
         raise InputError(f"{where}: no usable source" + (f" ({reasons})" if reasons else ""))
     theme_list = themes.themes if themes and themes.themes else [DEFAULT_THEME]
     corroborate.borrow_anchors(sources)
+    corroborate.borrow_years(sources)
     cache = Cache(opts.cache_dir) if opts.cache else None
     options = AnalyseOptions(opts.model, opts.batch_size, str(cache.root) if cache else None)
     records = parallel.source_records(sources, theme_list, options, jobs=opts.jobs, scheduler=opts.scheduler,

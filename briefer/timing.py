@@ -181,8 +181,11 @@ class Clock:
 
     def __init__(self, ex: Extraction):
         self.as_of = max((s.date for s in ex.sources if s.date), default=None)
-        self.anchor = {s.id: s.anchor or s.date for s in ex.sources}
-        self.date = {s.id: s.date or s.anchor for s in ex.sources}
+        # a year borrowed only to read an undated page's yearless dates (corroborate.borrow_years)
+        # does not date the page: its statements are placed as an undated source's are
+        placed = [s for s in ex.sources if s.date or len(s.anchor or "") > 4]
+        self.anchor = {s.id: s.anchor or s.date for s in placed}
+        self.date = {s.id: s.date or s.anchor for s in placed}
         self.happened = [(loc, e.date) for e in ex.events if not e.scheduled for loc in e.sources]
         self._unresolved: dict[tuple[str, str], int] = {}
         self.text = {s.id: s.text for s in ex.sources}

@@ -160,3 +160,77 @@ def test_two_stories_quoting_the_same_order_are_not_one_story():
                    text=f"Borvia welcomed the first order of the court, which granted its request. It reads: {order}")
     borrow_anchors([dated, older])
     assert older.anchor is None
+
+
+SIGNED = ("04/25/2025\nToday, the foreign ministers of Arland and Borvia signed a declaration of principles on "
+          "the river border, the ministry said.")
+YEARLESS = ("On 25 April, Arland's and Borvia's top diplomats signed a joint declaration about their river border. "
+            "In late January rebels captured the town of Ostra.")
+
+
+def test_a_page_without_any_year_borrows_the_year_of_the_same_happening_on_the_same_day():
+    from briefer.corroborate import borrow_years
+
+    dated = Source(id="d", path="d.txt", date="2025-04-25", anchor="2025-04-25", text=SIGNED, publisher="Ministry")
+    undated = Source(id="u", path="u.txt", text=YEARLESS)
+    borrow_years([dated, undated])
+    assert undated.anchor == "2025" and undated.date is None
+    assert any("read in 2025 (Ministry tells the same happening on the same day)" in n for n in undated.notes)
+
+
+@pytest.mark.parametrize("text", [
+    "On 25 April, heavy rain flooded the harbour district of a faraway city.",  # same day, other happening
+    "On 24 April, the foreign ministers of Arland and Borvia signed a declaration on the river border.",  # other day
+    "On Monday, 25 April, the foreign ministers of Arland and Borvia signed a declaration on the river border.",
+    "On 25 April 2024, the foreign ministers of Arland and Borvia signed a declaration on the river border.",
+])
+def test_no_year_without_a_corroborated_day(text: str) -> None:
+    """Shared words on another day, another happening on the day, a weekday the year contradicts
+    (25 April 2025 was a Friday), a page that writes its own year: nothing borrowed."""
+    from briefer.corroborate import borrow_years
+
+    dated = Source(id="d", path="d.txt", date="2025-04-25", anchor="2025-04-25", text=SIGNED)
+    other = Source(id="u", path="u.txt", text=text)
+    borrow_years([dated, other])
+    assert other.anchor is None and not other.notes
+
+
+def test_sources_that_disagree_on_the_year_give_none_and_a_placed_page_places_another():
+    from briefer.corroborate import borrow_years
+
+    older = Source(id="o", path="o.txt", date="2024-04-25", anchor="2024-04-25", text=SIGNED.replace("2025", "2024"))
+    dated = Source(id="d", path="d.txt", date="2025-04-25", anchor="2025-04-25", text=SIGNED)
+    undated = Source(id="u", path="u.txt", text=YEARLESS)
+    borrow_years([older, dated, undated])
+    assert undated.anchor is None  # 2024 or 2025: unknown stays unknown
+    chained = Source(id="c", path="c.txt", text="In late January rebels captured the town of Ostra on 28 January "
+                     "after a week of shelling.")
+    fresh = Source(id="u", path="u.txt", text=YEARLESS + " On 28 January rebels captured the town of Ostra.")
+    borrow_years([dated, chained, fresh])
+    assert (fresh.anchor, chained.anchor) == ("2025", "2025")
+
+
+def test_events_of_a_page_without_a_year_read_in_the_borrowed_year(tmp_path):  # type: ignore[no-untyped-def]
+    from briefer.pipeline import extract
+
+    (tmp_path / "a.txt").write_text(SIGNED + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(YEARLESS + "\n", encoding="utf-8")
+    ex = extract([tmp_path])
+    b = next(s for s in ex.sources if s.path.endswith("b.txt"))
+    dates = {e.date for e in ex.events if any(loc.source == b.id for loc in e.sources)}
+    assert {"2025-04-25", "2025-01"} <= dates
+
+
+def test_a_borrowed_year_reads_yearless_dates_but_does_not_date_the_page_in_the_brief():
+    from briefer import timing
+    from briefer.model import Extraction
+
+    page = "Minister Ilo Varn said the canal tolls would stay after talks with the Tarrow port council in March."
+    dated = "On March 3, 2031, Minister Ilo Varn held talks with the Tarrow port council on canal tolls."
+    report = Event(id="e", date="2031-03-03", text=dated, sources=[Location("d", 0, len(dated))])
+    clock = timing.Clock(Extraction(sources=[Source(id="u", path="u.txt", text=page, anchor="2031"),
+                                             Source(id="d", path="d.txt", date="2031-09-20", text=dated)],
+                                    events=[report]))
+    assert clock.statement_date(["u"]) is None  # placed as an undated page's statements are
+    fact = clock.fact(Fact(id="f", text=page, sources=[Location("u", 0, len(page))]))
+    assert fact.display.endswith("port council in March [2031].")

@@ -217,3 +217,22 @@ def test_a_weekday_before_a_day_first_date(expr: str, anchor: str | None, iso: s
 def test_a_weekday_before_a_day_first_date_dates_the_sentence(nlp: Any) -> None:
     doc = nlp("On Tuesday 9 March 2027, in Harlow, the two mayors signed the water accord.")
     assert [iso for _, _, _, iso in point_dates(doc[:], None)] == ["2027-03-09"]
+
+
+@pytest.mark.parametrize(
+    ("expr", "iso"),
+    [("a day earlier", "2025-11-05"), ("two days before", "2025-11-04"), ("three days later", "2025-11-09")],
+)
+def test_offsets_count_back_when_earlier_and_forward_when_later(expr: str, iso: str) -> None:
+    assert normalise(expr, THU) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In the early hours of Saturday, two air bases were struck.", [("Saturday", "2025-11-01")]),
+        ("The boat reached the fishermen this morning, the coast guard said.", [("this morning", "2025-11-06")]),
+    ],
+)
+def test_weekday_after_hours_of_and_this_morning_are_dates(nlp: Any, text: str, found: list[tuple[str, str]]) -> None:
+    assert [(words, iso) for _, _, words, iso in date_mentions(nlp(text), THU)] == found

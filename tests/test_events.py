@@ -329,3 +329,84 @@ def test_dateline_date_gives_way_to_the_storys_own_weekday(nlp: Any) -> None:
             "Tuesday that it will sell its two container terminals to a consortium of investors.")
     (event,) = run(nlp, text, date="2025-03-05")  # a Wednesday
     assert (event.date, event.date_text) == ("2025-03-04", "Tuesday")
+
+
+def test_a_date_label_run_into_the_lede_does_not_drop_the_lede(nlp: Any, tmp_path: Path) -> None:
+    from briefer import ingest
+
+    page = tmp_path / "page.txt"
+    page.write_text(" date 2025-04-23 Country A on Wednesday closed its northern border crossing to all traffic.\n\n"
+                    "The cabinet met for three hours before the decision.\n", encoding="utf-8")
+    (src,), _ = ingest.load([page])
+    assert src.furniture  # the reader marks the date label as furniture ...
+    found = list(events(nlp(src.text), src))  # ... and the lede after it on its line is still the story
+    assert [(e.date, e.text[:9]) for e in found][:1] == [("2025-04-23", "Country A")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "dates"),
+    [
+        # an offset from the page's day ("a day earlier" counts back)
+        ("Country A on Wednesday closed its border, in response to the raid that killed nine guards a day "
+         "earlier.", "2025-04-23", ["2025-04-23", "2025-04-22"]),
+        # an offset from the day the sentence names
+        ("On 7 May the army shelled the border town, and two days later the rebels withdrew.", "2025-06-18",
+         ["2025-05-07", "2025-05-09"]),
+        # "in the early hours of Saturday"
+        ("In the early hours of Saturday, Country B said two of its air bases were struck by drones.",
+         "2025-05-10", ["2025-05-10"]),
+        # a genocide named by its year and a country: a happening, not a name
+        ("The armed group was founded by exiles linked to the massacres in the 1994 Ruritania genocide.",
+         "2025-06-27", ["1994"]),
+        # a lede the next sentence dates to the day before the page
+        ("The rulers of Arland and Borvia have announced their withdrawal from the regional bloc. The leaders "
+         "yesterday issued a statement calling it a sovereign decision.", "2024-01-29", ["2024-01-28", "2024-01-28"]),
+        # "this morning" dates the happening of its clause
+        ("Rescuers were sent to the shoal after the storm. Despite the blockade, the rescue boat reached the "
+         "fishermen this morning, the coast guard said.", "2025-12-13", ["2025-12-13"]),
+    ],
+)
+def test_offsets_and_days_told_around_the_happening(nlp: Any, text: str, date: str, dates: list[str]) -> None:
+    assert [e.date for e in run(nlp, text, date)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a treaty's signing year, told in passing, is when the thing was made
+        ("The Hill Accord, signed in 1972, was suspended after the raid.", "2025-06-27"),
+        # "said on Saturday" after the past it reports: when it was said, not when that happened
+        ("Patrol ships fired water cannon at 20 fishing boats near the reef, the coast guard said on Saturday.",
+         "2025-12-13"),
+        # a standfirst: the text describing its own study
+        ("Jane Roe examines the norms that were broken during the May 2024 border war.", "2025-06-18"),
+        # a plan with "should" is no happening, even when the page's year is all that is known
+        ("The minister stressed that talks should end with the signing of a pact in mid-June.", "2025"),
+    ],
+)
+def test_no_happening_of_the_story(nlp: Any, text: str, date: str) -> None:
+    assert run(nlp, text, date) == []
+
+
+def test_a_dated_main_verb_leaves_a_happening_nouns_month_as_background(nlp: Any) -> None:
+    text = "The envoy told reporters on Tuesday that the truce is the first step since a four-day war in May."
+    assert [e.date for e in run(nlp, text, "2025-06-18")] == ["2025-06-17"]
+
+
+def test_yearless_timeline_entries_with_a_title(nlp: Any) -> None:
+    text = ("Here is how the crisis unfolded.\n"
+            "April 22: Border post attacked\n"
+            "Gunmen killed nine guards at a border post near the river. The group later denied any role.\n"
+            "April 23: Country A closes the crossing\n"
+            "The cabinet met for three hours.\n")
+    found = [(e.date, e.text) for e in run(nlp, text, "2025-05-12")]
+    assert found == [("2025-04-22", "April 22: Border post attacked"),
+                     ("2025-04-22", "Gunmen killed nine guards at a border post near the river."),
+                     ("2025-04-23", "April 23: Country A closes the crossing"),
+                     ("2025-04-23", "The cabinet met for three hours.")]
+    assert run(nlp, text, None) == []  # no year anywhere: unknown stays unknown
+
+
+def test_a_quotation_told_on_a_day_is_of_that_day(nlp: Any) -> None:
+    text = "“We gave the port back to its owners,” the president told parliament on Tuesday."
+    assert [e.date for e in run(nlp, text, "2025-03-05")] == ["2025-03-04"]

@@ -166,3 +166,17 @@ def test_a_picture_caption_at_the_top_is_furniture_and_no_title():
     assert infer(text).get("title") != caption
     headline = "Fishermen block the harbour of Marro over new quotas"
     assert headline not in _furniture(f"{headline}\n{LEAD}\n{MORE}\n")
+
+
+def test_a_related_block_ends_at_prose_or_a_dated_timeline_entry():
+    text = (f"{LEAD}\nMarch 3: Council opens the budget debate\n{MORE}\nAlso Read\n"
+            "March 4: Council approves the harbour budget\n"
+            "The council voted after a long session. A list of projects was published:\n"
+            "New cranes for the east quay\n"
+            "March 5: Mayor signs the budget into law\n")
+    found = _furniture(text)
+    assert found.get("Also Read") == "related links"
+    for line in ("March 4: Council approves the harbour budget",
+                 "The council voted after a long session. A list of projects was published:",
+                 "March 5: Mayor signs the budget into law"):  # the last: a timeline entry, not a trailing label
+        assert line not in found, line

@@ -181,7 +181,7 @@ def _ago(m: re.Match[str], anchor: Anchor | None, tense: str | None) -> str | No
         return None
     n = m["n"]
     count = 1 if n in ("a", "an", "one") else _NUMWORDS.get(n) or int(n)
-    return _shift(anchor, m["unit"], -count if m["dir"] == "ago" else count)
+    return _shift(anchor, m["unit"], -count if m["dir"] in ("ago", "earlier", "before") else count)
 
 
 def _shift(anchor: Anchor, unit: str, n: int) -> str | None:
@@ -289,12 +289,13 @@ def normalise(expr: str, anchor: str | None, *, tense: str | None = None) -> str
 # --- finding dates in a Doc ---------------------------------------------------------------------
 
 _EXTRA = re.compile(
-    r"\b(?:(?:on|last|this|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?:(?:(?:on|last|this|next)\s+|(?<=hours of ))(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.\s+\d{1,2}\b(?:,\s+\d{4})?"
     r"|(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"\s+\d{1,2}\b(?:,\s+\d{4})?|\d{4}-\d{2}-\d{2}"
     r"|(?:january|february|march|april|june|july|august|september|october|november|december)(?=['’]s\b)"
-    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+ago\b)",
+    r"|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:day|week|month|year)s?\s+ago\b"
+    r"|this\s+(?:morning|afternoon|evening)\b)",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"(?:GMT|UTC|[ECMP][SD]T|ET|BST|CET|[ap]\.?m\.?|hours|hrs)$", re.IGNORECASE)
@@ -347,7 +348,7 @@ def _spans(doclike: Doc | Span) -> Iterator[Span]:
             yield ent
     text = doc.text if doclike is doc else doc.text[doclike.start_char:doclike.end_char]
     low = text.lower()  # every _EXTRA form has a digit, a weekday ("day") or "ago": skip the rest
-    cue = _DIGIT.search(text) or "day" in low or "ago" in low or "'s" in low or "’s" in low
+    cue = _DIGIT.search(text) or "day" in low or "ago" in low or "'s" in low or "’s" in low or "this " in low
     found = _EXTRA.finditer(text) if cue else ()
     for m in found:
         start, end = base + m.start(), base + m.end()

@@ -20,10 +20,17 @@ from briefer.extract.dates import context_year, normalise, point_dates, tense_of
 from briefer.extract.event_shapes import (
     clock_line,
     deadline,
+    detailed_lede,
+    entry_headline,
+    from_sentence_day,
+    furniture,
     gapped,
     names_a_thing,
     of_heading,
+    opening_furniture,
     perfect,
+    reported_past,
+    root_dated,
     weekday_agrees,
 )
 from briefer.extract.spans import doc_sents
@@ -48,6 +55,13 @@ _NOT_HAPPENING = {"target", "targets", "goal", "goals", "budget", "budgets", "pl
                   # lasting instruments whose year names them ("the 1997 concession law")
                   "law", "laws", "legislation", "constitution", "statute", "code", "regulation", "regulations",
                   "contract", "contracts", "concession", "concessions", "licence", "license", "permit"}
+# Verbs of making a thing: on a participle that describes it with a year ("the treaty, signed in
+# 1960"), they tell the thing's birth year, which is no happening of the story (like a founding).
+_MAKING = {"sign", "conclude", "negotiate", "draft", "adopt", "ratify", "build", "construct", "complete",
+           "create", "form", "write", "enact", "open", "launch", "introduce"}
+# Present-tense verbs of a text describing itself or its author's work (a standfirst, an abstract).
+_STUDY = {"examine", "explore", "assess", "analyse", "analyze", "discuss", "review", "investigate", "consider",
+          "survey", "outline"}
 _DAYPART = {"morning", "afternoon", "evening", "night"}
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
@@ -58,6 +72,8 @@ _LINE_DATE = re.compile(
     rf"(?P<date>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d))\s*(?::|\s[-–—]\s|\Z)\s*",
     re.IGNORECASE)
+# A timeline-list line whose date has no year ("April 22: Border attack"): read in the text's year.
+_LINE_DAY = re.compile(rf"(?P<date>{_MONTH}\s+{_SPAN_DAY}|{_SPAN_DAY}\s+{_MONTH})\s*:\s*", re.IGNORECASE)
 # A full date alone on its line ("April 19, 2024"): a heading for the lines below it.
 _DATE_ALONE = re.compile(
     rf"^[ \t]*(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_SPAN_DAY},?\s+\d{{4}}|{_SPAN_DAY}\s+{_MONTH},?\s+\d{{4}})"
@@ -80,22 +96,29 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
     heading: DateHit | None = None  # a date heading's date, for the lines under it
     entry: DateHit | None = None  # a timeline entry's date, for the text after it on its line
     live = False  # the heading is a live report's clock time: only what happened is of its day
+    lead: DateHit | None = None  # a dated headline entry's date, for the one sentence under it
     prev = 0
     for unit in _units(doc):
         text = doc.text
-        if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or _furniture(unit, source):
+        if re.search(r"\n[ \t]*\n", text[prev:unit.start_char]) or furniture(unit, source):
             heading = None
         prev = unit.end_char
-        if _furniture(unit, source) or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
+        opening = opening_furniture(unit, source)  # " date 2025-04-23 India on Wednesday announced ..."
+        if (not opening and furniture(unit, source)) \
+                or any(m.start < unit.end_char and unit.start_char < m.end for m in source.garbled):
             continue  # page furniture, or a sentence that lost its numbers ("on January 2023, XNUMX")
-        first = unit.start_char + _label(text[unit.start_char:unit.end_char])
+        first = max(unit.start_char + _label(text[unit.start_char:unit.end_char]), opening)
         clock = clock_line(text, first, source)
         if clock is not None:  # the entry and the lines under it, up to a blank line, are of that day
             (heading, first), live = clock, True
         listed = _line_date(text, unit, first, anchor)
         if listed is not None:
             hit, body = listed
-            if body < unit.end_char - 1:
+            titled = _titled(unit, first, body, source, hit)
+            if titled:  # "April 22: Border attack": the entry's title, its date kept
+                yield from titled
+                lead = hit if len(titled) == 1 else None  # the sentence below it tells that day's story
+            elif body < unit.end_char - 1:
                 yield _event(text, body, unit.end_char, source, hit)
             elif text[unit.end_char:].lstrip(" \t")[:1] in ("\n", ""):
                 heading, live = hit, False  # a date on a line of its own heads the lines below it
@@ -113,15 +136,22 @@ def events(doc: Doc, source: Source) -> Iterator[Event]:
             carry = dates[0]
             continue
         found = list(_happenings(doc, unit, dates, anchor))
+        titled = _titled(unit, entry[0], first, source, entry) if entry is not None else []
+        if titled:  # "April 23:" parsed apart from its title "Country A closes the crossing"
+            yield from titled
+            entry, lead = None, entry if len(titled) == 1 else None
+            continue
         if entry is not None:
             found, entry = [(entry, False)], None
         elif not found and carry is not None and tense_of(unit.root) == "past":
             first, found = carry[0], [(carry, False)]
         elif not found and heading is not None and of_heading(unit, live):
             found = [(heading, False)]
+        elif not found and lead is not None and of_heading(unit, False):
+            found = [(lead, False)]
         elif not found and lede is not None and not dates and _is_lede_news(unit, first):
-            found = [((first, first, "", lede), False)]
-        carry = None
+            found = [(detailed_lede(doc, unit, lede) or (first, first, "", lede), False)]
+        carry = lead = None
         if _sentence(unit):
             lede = None  # only a story's first full sentence is its lede
         for hit, scheduled in found:
@@ -139,7 +169,7 @@ def _event(text: str, first: int, last: int, source: Source, hit: DateHit, *, sc
 # The last branch starts only where a run of spaces starts, and gives no whitespace back (a
 # date starts with a letter or digit): tried from every space of a long run, it was quadratic.
 _BREAK = re.compile(r"(?<=[.!?\"”’):])[ \t]*\n\s*|\n\s*\n\s*|(?<![ \t])[ \t]*+\n\s*+(?="
-                    + _LINE_DATE.pattern + ")",
+                    + _LINE_DATE.pattern + "|" + _LINE_DAY.pattern.replace("?P<date>", "?:") + ")",
                     re.IGNORECASE)
 
 
@@ -165,17 +195,18 @@ def _span(doc: Doc, start: int, end: int) -> Iterator[Span]:
         yield span
 
 
-# A photo credit closing a line ("REUTERS/Jane Doe", "(Jane Doe/DAILY NEWS)", "Photo: AFP"): a caption.
-_CREDIT = re.compile(r"(?:\b[A-Z][A-Za-z]+/[A-Z][\w .'-]*|\([^()\n]*/[^()\n]*\)|\bPhotos?:[^\n]*)\s*$")
-
-
-def _furniture(unit: Span, source: Source) -> bool:
-    """Page furniture, or a caption: a line that ends with a photo credit."""
-    if any(m.start < unit.end_char and unit.start_char < m.end for m in source.furniture):
-        return True
-    text = unit.doc.text
-    end = text.find("\n", unit.start_char)
-    return bool(_CREDIT.search(text[unit.start_char:end if end >= 0 else len(text)]))
+def _titled(unit: Span, start: int, body: int, source: Source, hit: DateHit) -> list[Event]:
+    """A timeline entry whose text opens with a short title ("April 22: Border post attacked"): the
+    title with its date, then the rest of the unit (the entry's first sentence), of the same day
+    unless it is a plan; [] when the entry has no such title."""
+    text, end = unit.doc.text, unit.end_char
+    line = entry_headline(text, body, end)
+    if line is None:
+        return []
+    out = [_event(text, start, line, source, hit)]
+    if sum(1 for w in text[line:end].split() if w.isalpha()) >= 3 and not _modal(unit):
+        out.append(_event(text, line, end, source, hit))
+    return out
 
 
 def _label(text: str) -> int:
@@ -190,6 +221,9 @@ def _line_date(text: str, unit: Span, first: int, anchor: str | None) -> tuple[D
     if text[text.rfind("\n", 0, first) + 1:first].strip():
         return None  # not at the start of a line
     m = _LINE_DATE.match(text, first, unit.end_char)
+    if m is None:
+        m = _LINE_DAY.match(text, first, unit.end_char)
+        anchor = anchor or (context_year(unit.doc, first) if m is not None else None)
     if m is None:
         return None
     iso = normalise(m["date"], anchor)
@@ -210,7 +244,7 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
                      and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])
                      and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
-    return dates
+    return from_sentence_day(dates)
 
 
 def _dateline(unit: Span, dates: list[DateHit]) -> bool:
@@ -233,6 +267,8 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
     participle that describes a thing ("the rule, first drafted in 2024, was published ...") counts
     only when nothing else in the sentence is dated.
     """
+    if unit.root.lemma_.lower() in _STUDY and unit.root.tag_ in ("VBZ", "VBP"):
+        return  # "The author examines the norms broken during the May 2024 war": what a text is about
     groups: dict[int, list[tuple[DateHit, bool]]] = {}
     minor: dict[int, list[tuple[DateHit, bool]]] = {}
     for hit in dates:
@@ -247,6 +283,8 @@ def _happenings(doc: Doc, unit: Span, dates: list[DateHit], anchor: str | None) 
                 hit = (hit[0], hit[1], hit[2], iso)
             if not scheduled and anchor and hit[3][:len(anchor)] > anchor[:len(hit[3])]:
                 continue  # after the page was written: a projection ("the 2040 target"), not a happening
+            if len(hit[3]) == 4 and doc[key].dep_ == "acl" and doc[key].lemma_.lower() in _MAKING:
+                continue  # "the treaty, signed in 1960, was suspended": when a thing was made, in passing
             (minor if secondary else groups).setdefault(key, []).append((hit, scheduled))
     for found in (groups or minor).values():
         for part in gapped(doc.text, found):
@@ -280,7 +318,7 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if tense == "future" and head.pos_ == "NOUN" and verb is not None and verb.tag_ in ("VBG", "VBN") \
             and verb.dep_ in ("acl", "advcl", "prep") and not _scheduled(unit, span):
         return head.i, False, False  # "to end hostilities following clashes in July": not ahead
-    if verb is not None and verb.lemma_.lower() in _FOUNDING:
+    if verb is not None and (verb.lemma_.lower() in _FOUNDING or reported_past(verb)):
         return None
     key = verb.i if verb is not None else head.i
     secondary = verb is not None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
@@ -293,8 +331,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
         return (key, True, secondary) if ok else None
     if tense is None and verb is not None and _purpose_of_past(verb):
         return key, False, secondary  # "made a visit ... to meet the president on March 27"
-    if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit):  # "follows a meeting ... on Oct. 31"
-        return head.i, False, False
+    if head.pos_ == "NOUN" and root.dep_ == "pobj" and not _modal(unit, _MODALS) and not root_dated(unit, span):
+        return head.i, False, False  # "follows a meeting ... on Oct. 31"
     if _headline(unit) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
         return key, False, False  # a dated headline in the historic present
     return None
@@ -326,8 +364,9 @@ def _named_by(root: Token) -> Token | None:
             and re.fullmatch(r"\d{4}", root.text):
         for tok in doc[root.i + 1:min(len(doc), root.i + 8)]:
             if tok.pos_ in ("NOUN", "PROPN") or tok.text[:1].isupper():
-                while tok.pos_ == "NOUN" and tok.dep_ == "compound" and root.i < tok.head.i <= tok.i + 3:
-                    tok = tok.head  # "the 2016 arbitration ruling": the ruling
+                while tok.dep_ == "compound" and root.i < tok.head.i <= tok.i + 3 and (
+                        tok.pos_ == "NOUN" or tok.head.pos_ == "NOUN" and tok.head.text.islower()):
+                    tok = tok.head  # "the 2016 arbitration ruling", "the 1994 Ruritania genocide": the ruling
                 return tok  # "the 1951 U.S.-Philippines Mutual Defense Treaty": a name, whatever the parse
             if not (tok.is_punct or tok.pos_ in ("ADJ", "NUM")):
                 break
@@ -374,6 +413,9 @@ def _scheduled(unit: Span, span: Span) -> bool:
     if verbs & _SCHEDULED:
         return True
     return bool(re.search(r"\d", span.text)) and _modal(unit, ("will", "shall", "'ll"))
+
+
+_MODALS = ("will", "would", "shall", "'ll", "should", "must", "could", "might", "may", "can")
 
 
 def _modal(sent: Span, words: tuple[str, ...] = ("will", "would", "shall", "'ll")) -> bool:

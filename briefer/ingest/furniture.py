@@ -37,6 +37,7 @@ RELATED = re.compile(r"^(?:related(?:\s+(?:articles?|stories|news|posts|content|
                      r"read (?:also|more|next)|more (?:from|on|stories|news)\b.*|you (?:may|might) also like|"
                      r"recommended(?:\s+for you)?|trending(?:\s+now)?|most (?:read|popular|viewed)|"
                      r"latest (?:news|stories)|top stories|see also)\s*[:.…]*$", re.I)
+STORY_ENTRY = re.compile(rf"^(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*:\s+\S", re.I)
 RELATED_PREFIX = re.compile(r"^(?:also read|read also|read more|see also|related)\s*:", re.I)
 PROMPT = re.compile(r"^(?:\w+(?:\s\w+)?\s*(?:\.\.\.|…)|\d+:\d\d|\d+\s+min(?:ute)?s?\s+(?:read|listen)|"
                     r"(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*(?:[<>~≈]|less than|about)?\s*"
@@ -84,7 +85,7 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
         reason = _line_reason(text)
         if reason is None and RELATED.match(text):
             related, reason = True, "related links"
-        elif reason is None and related and _label(text, words=25):
+        elif reason is None and related and _label(text, words=25) and not _story_line(text):
             reason = "related links"
         else:
             related = related and reason is not None
@@ -159,6 +160,12 @@ def _photo_caption(text: str) -> bool:
 def _hashtags(text: str) -> bool:
     words = text.split()
     return len(words) >= 2 and sum(w.startswith("#") for w in words) >= len(words) / 2
+
+
+def _story_line(text: str) -> bool:
+    """A line that ends a run of related links: two sentences ("India convened a meeting. A string
+    of measures was announced:") or a dated timeline entry ("April 23: Country A closes the border")."""
+    return bool(re.search(r"[a-z)][.!?]\s+[A-Z]", text) or STORY_ENTRY.match(text))
 
 
 def _label(text: str, words: int = 16) -> bool:

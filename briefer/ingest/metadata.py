@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from briefer.ingest.furniture import page_furniture
+from briefer.ingest.furniture import STORY_ENTRY, page_furniture
 from briefer.ingest.names import desk_credit
 
 BYLINE = re.compile(r"^[^\S\n]*(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:)"
@@ -120,7 +120,8 @@ def _is_trailer(all_lines: list[Line], i: int) -> bool:
 
 
 def _is_label(line: str) -> bool:
-    return len(line.split()) <= 10 and not line.rstrip().endswith((".", "!", "?", '"', "”", ")"))
+    return len(line.split()) <= 10 and not line.rstrip().endswith((".", "!", "?", '"', "”", ")")) \
+        and not STORY_ENTRY.match(line)  # "April 24: Country B closes its airspace" is a timeline entry
 
 
 def _stamp_line(line: str) -> bool:
