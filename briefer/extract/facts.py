@@ -59,10 +59,16 @@ def _ends(text: str) -> bool:
 
 
 def _trim(sent: Span) -> Span | None:
+    """The sentence less surrounding space and a list item's leading bullet ("• Visas cancelled.")."""
     toks = [t for t in sent if not t.is_space]
+    while toks and toks[0].text in BULLETS:
+        toks = toks[1:]
     if not toks:
         return None
     return sent.doc[toks[0].i: toks[-1].i + 1]
+
+
+BULLETS = {"•", "·", "▪", "◦", "‣", "●", "■", "-", "–", "—", "*"}
 
 
 def standalone(span: Span, text: str) -> bool:
@@ -197,9 +203,47 @@ def kind_of_statement(span: Span) -> float:
         # "the charter states the union will seek to create a bank": what is to be done
         verbs += [w for v in said for w in _chained(v)]
     value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
-    if root.lemma_ == "be":
+    if _courtesy(root):
+        value -= 1.0
+    if root.lemma_ == "be" and not _ranks(root):
         value -= 0.5
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.ent_type_ in ACTORS or s.pos_ == "PROPN" for s in subjects):
         value += 0.3
     return value
+
+
+def _ranks(root: Token) -> bool:
+    """True when "X is ..." ranks its subject ("is the largest export market", "is the first ..."):
+    a statement that sizes the subject, not a description."""
+    return any(t.tag_ == "JJS" or t.lower_ in ("first", "only") for c in root.children if c.dep_ == "attr"
+               for t in c.subtree)
+
+
+def _courtesy(root: Token) -> bool:
+    """True when the sentence thanks, welcomes, praises or recognises someone ("Trump thanked the
+    leaders", "please join me in welcoming the Secretary", "recognised the team for its efforts"):
+    a ceremony's courtesies. Welcoming or hailing a thing ("welcomed the ruling") is a stance, kept."""
+    return any(_courteous(verb) and any(_someone(o) for o in verb.children if o.dep_ in ("dobj", "dative"))
+               for verb in root.sent if verb.pos_ == "VERB" and verb.dep_ not in NOT_MAIN)
+
+
+def _courteous(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in COURTESY or lemma in RECOGNISE and any(t.lower_ == "for" for t in verb.subtree)
+
+
+def _someone(obj: Token) -> bool:
+    """A person, body or country, or a noun for people ("the leaders", "a number of our partners"),
+    not what a phrase inside the object names ("the deal between the presidents")."""
+    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ACTORS or obj.lemma_.lower() in PEOPLE:
+        return True
+    return any(_someone(c) for c in obj.children if c.dep_ in ("appos", "conj", "pobj") or
+               c.dep_ == "prep" and c.lower_ == "of")
+
+
+COURTESY = frozenset("thank welcome congratulate commend praise hail salute applaud greet".split())
+RECOGNISE = ("recognize", "recognise", "acknowledge")
+PEOPLE = frozenset("""leader partner team official minister president delegation delegate guest people
+    colleague friend everyone counterpart ambassador staff member participant""".split())
+NOT_MAIN = {"relcl", "acl", "amod", "compound", "nmod", "csubj"}  # a verb inside a noun phrase

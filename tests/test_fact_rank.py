@@ -1,0 +1,46 @@
+"""What a fact is worth: list items are facts, courtesies and descriptions rank low, a statement that
+sizes its subject does not (made-up sentences, the real spaCy model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.extract.facts import facts, kind_of_statement
+from briefer.model import Source
+
+
+def _span(nlp, text):  # type: ignore[no-untyped-def]
+    return next(iter(nlp(text).sents))
+
+
+def test_every_item_of_a_bulleted_list_is_a_fact(nlp):  # type: ignore[no-untyped-def]
+    text = ("Measures announced by the council of Valdoria:\n\n"
+            "  • The fishing accord with Merrin suspended with immediate effect.\n"
+            "  • Visas for Merrin nationals cancelled and holders ordered to leave.\n"
+            "  • Embassy staff in the capital limited to 20 persons.\n")
+    src = Source(id="s", path="s.txt", text=text)
+    got = [f.text for f in facts(nlp(text), src, {})]
+    assert got == ["The fishing accord with Merrin suspended with immediate effect.",
+                   "Visas for Merrin nationals cancelled and holders ordered to leave.",
+                   "Embassy staff in the capital limited to 20 persons."]
+
+
+@pytest.mark.parametrize("courtesy", [
+    "President Arlo Venn thanked the foreign leaders who attended the signing of the Valdoria accord.",
+    "Minister Tomas Reyl recognised the mediation team for its efforts on the Valdoria accord.",
+    "Please join me in welcoming Minister Tomas Reyl to the signing of the Valdoria accord.",
+    "Minister Tomas Reyl commended the partners of Valdoria, particularly Merrin and Ostland.",
+])
+def test_courtesies_rank_below_an_act(nlp, courtesy: str):  # type: ignore[no-untyped-def]
+    act = _span(nlp, "Minister Tomas Reyl suspended the Valdoria accord after the border clash.")
+    assert kind_of_statement(_span(nlp, courtesy)) < 0 < kind_of_statement(act)
+
+
+def test_welcoming_a_decision_is_a_stance_not_a_courtesy(nlp):  # type: ignore[no-untyped-def]
+    assert kind_of_statement(_span(nlp, "The ministry of Valdoria welcomed the court ruling on the dam.")) >= 0
+
+
+def test_a_statement_that_ranks_its_subject_is_no_mere_description(nlp):  # type: ignore[no-untyped-def]
+    ranks = _span(nlp, "Merrin is Valdoria's largest export market, taking over 40 percent of its exports.")
+    describes = _span(nlp, "Merrin is a country of hills and rivers east of Valdoria, with many old towns.")
+    assert kind_of_statement(ranks) > kind_of_statement(describes)
