@@ -9,6 +9,7 @@ statements shown carry their display form: relative dates resolved, old ones dat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -336,11 +337,15 @@ def _quote_worth(q: Quote, shown: Shown) -> float:
     words = len(q.text.split())
     value = 1.0 * bool(q.speaker) + 0.5 * bool(q.role) + 0.2 * (q.kind == "direct")
     value += 0.5 if QUOTE_WORDS[0] <= words <= QUOTE_WORDS[1] else -1.0 if words < 6 else 0.0
-    value += 0.3 * any(c.isdigit() for c in q.text)
+    value += 0.3 * any(c.isdigit() for c in q.text) - COURTESY_QUOTE * bool(_COURTESY.match(q.text))
     return value - _seen(q.text, [Location(q.source, q.start, q.end)], shown)
 
 
 QUOTE_WORDS = (8, 45)
+# A quote that opens with thanks or congratulations is a courtesy, not a statement of policy.
+_COURTESY = re.compile(r"\W*(?:congratulations|thank you|thanks|many thanks|(?:i|we)\s+(?:(?:would|'d)\s+like\s+"
+                       r"to\s+|want\s+to\s+|must\s+)?(?:thank|congratulate|welcome|commend|salute)\b)", re.I)
+COURTESY_QUOTE = 1.5
 
 
 # --- figures -----------------------------------------------------------------------------------

@@ -44,3 +44,18 @@ def test_a_statement_that_ranks_its_subject_is_no_mere_description(nlp):  # type
     ranks = _span(nlp, "Merrin is Valdoria's largest export market, taking over 40 percent of its exports.")
     describes = _span(nlp, "Merrin is a country of hills and rivers east of Valdoria, with many old towns.")
     assert kind_of_statement(ranks) > kind_of_statement(describes)
+
+
+@pytest.mark.parametrize("courtesy", [
+    "Congratulations to both countries on their wisdom and restraint. Thank you for your attention!",
+    "I want to thank the mediators of Ostland for their tireless work on this accord over many months.",
+])
+def test_a_quote_of_thanks_gives_way_to_one_of_substance(courtesy: str):
+    from briefer.assemble import Shown, _quote_worth
+    from briefer.model import Quote
+
+    def quote(text: str) -> Quote:
+        return Quote(id="", source="s", text=text, start=0, end=len(text), speaker="Arlo Venn", role="President")
+
+    substance = quote("After a long night of talks, Valdoria and Merrin have agreed to stop all firing on land and at sea.")
+    assert _quote_worth(quote(courtesy), Shown()) < _quote_worth(substance, Shown())
