@@ -59,3 +59,15 @@ def test_a_quote_of_thanks_gives_way_to_one_of_substance(courtesy: str):
 
     substance = quote("After a long night of talks, Valdoria and Merrin have agreed to stop all firing on land and at sea.")
     assert _quote_worth(quote(courtesy), Shown()) < _quote_worth(substance, Shown())
+
+
+def test_a_subject_that_points_back_says_little_on_its_own(nlp):  # type: ignore[no-untyped-def]
+    back = _span(nlp, "The decision came after a three-hour meeting of the security council of Valdoria.")
+    whole = _span(nlp, "The council's trade ban came after a three-hour meeting of the security council of Valdoria.")
+    assert kind_of_statement(back) < kind_of_statement(whole)
+
+
+def test_a_captured_city_is_an_act(nlp):  # type: ignore[no-untyped-def]
+    captured = _span(nlp, "In late March the Ostland rebels captured Kessa, the largest city in the north.")
+    described = _span(nlp, "In late March the Ostland rebels lived near Kessa, the largest city in the north.")
+    assert kind_of_statement(captured) > kind_of_statement(described)

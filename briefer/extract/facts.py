@@ -158,7 +158,8 @@ ACTS = frozenset("""
     resign resume revoke rule sanction seize sign strike summon suspend terminate veto vow warn withdraw
     erupt escalate discover create form join leave quit exit institute file sue vote collapse invade shoot
     initial broker mediate conclude endorse recognize recognise annex dissolve transfer cede restore
-    lease sublease blockade evacuate abolish renounce postpone
+    lease sublease blockade evacuate abolish renounce postpone capture recapture retake occupy bomb shell
+    raid detain deport abduct kidnap
     """.split())
 SAYS = frozenset("say tell announce state confirm report declare".split())
 ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -210,7 +211,20 @@ def kind_of_statement(span: Span) -> float:
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.ent_type_ in ACTORS or s.pos_ == "PROPN" for s in subjects):
         value += 0.3
+    if any(_points_back(s) for s in subjects):
+        value -= 0.5
     return value
+
+
+def _points_back(subject: Token) -> bool:
+    """A bare "the decision", "this move", "the situation": a subject that names what the sentence
+    before told, so the sentence says little on its own."""
+    return subject.lemma_.lower() in ANAPHORS and all(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such") for c in subject.children)
+
+
+ANAPHORS = frozenset("""decision move step statement announcement situation development incident measure
+    remark comment news action""".split())
 
 
 def _ranks(root: Token) -> bool:
