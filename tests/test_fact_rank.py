@@ -57,7 +57,8 @@ def test_a_quote_of_thanks_gives_way_to_one_of_substance(courtesy: str):
     def quote(text: str) -> Quote:
         return Quote(id="", source="s", text=text, start=0, end=len(text), speaker="Arlo Venn", role="President")
 
-    substance = quote("After a long night of talks, Valdoria and Merrin have agreed to stop all firing on land and at sea.")
+    substance = quote("After a long night of talks, Valdoria and Merrin have agreed to stop all firing on land "
+                      "and at sea.")
     assert _quote_worth(quote(courtesy), Shown()) < _quote_worth(substance, Shown())
 
 
