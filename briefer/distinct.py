@@ -3,8 +3,9 @@ detection (shared content words) from merging two happenings told in similar wor
 
 Two statements are different facts when the dates they state cannot be the same day ("on 25
 April" / "on June 27"), when both give figures and none of them agree, when one tells a plan and
-the other a done thing ("will sign" / "signed"), or when most of the parties one names are not in
-the other ("the Scarborough Shoal ..." / "the Second Thomas Shoal ..."). Pure text rules, no spaCy.
+the other a done thing ("will sign" / "signed"), when most of the parties one names are not in the
+other, or when all they share is names and titles (the same people doing different things). Pure
+text rules, no spaCy.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ Date = tuple[int | None, int | None, int | None]
 def different(a: str, b: str, anchor_a: str | None = None, anchor_b: str | None = None) -> bool:
     """True when two similar statements (`anchor_*`: their sources' dates, for "on Friday") tell
     different things: dates that cannot agree, figures that share no value, a plan against a done
-    thing, or parties mostly not shared."""
+    thing, parties mostly not shared, or nothing shared but names."""
     return (_dates_differ(stated_dates(a, anchor_a), stated_dates(b, anchor_b))
-                    or _figures_differ(a, b) or _plan(a) != _plan(b) or _parties_differ(a, b))
+            or _figures_differ(a, b) or _plan(a) != _plan(b) or _parties_differ(a, b)
+            or _only_names_shared(a, b))
 
 
 @lru_cache(maxsize=16384)
@@ -114,6 +116,15 @@ def _parties_differ(a: str, b: str) -> bool:
     only_b = pb - set(re.findall(r"\w+", _fold(a)))
     shared = len(pa - only_a)
     return bool(only_a and only_b) and shared < min(len(only_a), len(only_b))
+
+
+def _only_names_shared(a: str, b: str) -> bool:
+    """True when all the two share is names and titles: "X recognised the team of Y and Z" and
+    "Y and Z joined X on this occasion" name the same people doing different things."""
+    from briefer.corroborate import signature  # corroborate uses this module
+
+    names = {w for text in (a, b) for w in signature(" ".join(parties(text)))} | _TITLES
+    return not (signature(_fold(a)) & signature(_fold(b))) - names
 
 
 def _fold(text: str) -> str:

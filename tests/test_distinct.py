@@ -21,6 +21,10 @@ DAM_A = ("The Halvard Ridge dam, built by Norvik Energy and financed by Caldera 
          "projects on the Senna river.")
 DAM_B = ("The Teslin Gorge dam, built by Ostrava Power and financed by Moraine Fund, is one of several disputed "
          "projects on the Senna river.")
+THANKS = ("Minister Reyl recognised the Dostrana team for their efforts, singling out Secretary Ilse Halm and "
+          "Senior Advisor Oren Pask.")
+PRESENT = ("Deputy Secretary Mara Quill, Senior Advisor Oren Pask and Ambassador Teo Brand joined Secretary Ilse Halm "
+           "in Dostrana.")
 TOLL_A = "Floods in the northern Tarsin province killed 41 people and destroyed 2,300 homes, officials said."
 TOLL_B = "Officials said floods in northern Tarsin province killed 17 people and destroyed bridges."
 
@@ -29,7 +33,8 @@ def fact(text: str, source: str, score: float = 1.0) -> Fact:
     return Fact(id="", text=text, sources=[Location(source, 0, len(text))], themes=["t"], score=score)
 
 
-@pytest.mark.parametrize("a, b", [(DECLARATION, AGREEMENT), (PLAN, DONE), (DAM_A, DAM_B), (TOLL_A, TOLL_B)])
+@pytest.mark.parametrize("a, b", [
+    (DECLARATION, AGREEMENT), (PLAN, DONE), (DAM_A, DAM_B), (TOLL_A, TOLL_B), (THANKS, PRESENT)])
 def test_similar_words_of_two_happenings_stay_two_facts(a: str, b: str):
     assert similar(signature(a), signature(b))  # the words alone would merge them
     sources = [Source(id="x", path="x", text="", date="2030-04-25", anchor="2030-04-25"),

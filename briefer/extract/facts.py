@@ -205,7 +205,7 @@ def kind_of_statement(span: Span) -> float:
         verbs += [w for v in said for w in _chained(v)]
     value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
     if _courtesy(root):
-        value -= 1.0
+        value -= 1.5  # never news, whatever its names and position
     if root.lemma_ == "be" and not _ranks(root):
         value -= 0.5
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
