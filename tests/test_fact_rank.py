@@ -72,3 +72,9 @@ def test_a_captured_city_is_an_act(nlp):  # type: ignore[no-untyped-def]
     captured = _span(nlp, "In late March the Ostland rebels captured Kessa, the largest city in the north.")
     described = _span(nlp, "In late March the Ostland rebels lived near Kessa, the largest city in the north.")
     assert kind_of_statement(captured) > kind_of_statement(described)
+
+
+def test_a_speakers_own_words_rank_below_a_report(nlp):  # type: ignore[no-untyped-def]
+    own = _span(nlp, "I must acknowledge the work of Ostland in reaching the Valdoria accord this spring.")
+    report = _span(nlp, "Ostland worked for months on the Valdoria accord reached this spring.")
+    assert kind_of_statement(own) < kind_of_statement(report)

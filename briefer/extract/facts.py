@@ -213,6 +213,8 @@ def kind_of_statement(span: Span) -> float:
         value += 0.3
     if any(_points_back(s) for s in subjects):
         value -= 0.5
+    if any(s.lower_ == "i" for s in subjects):
+        value -= 1.0  # a speaker's own words (a speech, a letter): a quote without its marks
     return value
 
 
