@@ -267,7 +267,8 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
     """The most newsworthy statements across themes, at most one per theme while themes last;
     a theme's only statement is left for its key point."""
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
-    candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
+    candidates = [f for pool in pools.values() if len(pool.facts) > 1
+                  for f in [f for f in pool.facts if not _background(f, clock)][:per_theme + 1]
                   if not clock.unresolved(f.text, clock.dated_source(f.sources))]
     candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
     picked: list[Fact] = []
@@ -282,6 +283,13 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
 
 
 MIN_BOTTOM_LINE = 3
+
+
+def _background(fact: Fact, clock: timing.Clock) -> bool:
+    """An old statement (its source, or the year it states, months before the brief's date): what
+    led here, never the bottom line."""
+    date = clock.statement_date([loc.source for loc in fact.sources])
+    return timing.old(date, clock.as_of) or timing.old(timing.stated_year(fact.text), clock.as_of)
 
 
 def _key_points(themes: list[Theme], pools: dict[str, Pool], budget: Budget, shown: Shown,

@@ -78,3 +78,27 @@ def test_a_speakers_own_words_rank_below_a_report(nlp):  # type: ignore[no-untyp
     own = _span(nlp, "I must acknowledge the work of Ostland in reaching the Valdoria accord this spring.")
     report = _span(nlp, "Ostland worked for months on the Valdoria accord reached this spring.")
     assert kind_of_statement(own) < kind_of_statement(report)
+
+
+def test_old_statements_never_make_the_bottom_line():
+    from briefer.assemble import assemble
+    from briefer.model import Extraction, Fact, Location, Theme
+
+    new = Source(id="a", path="a.txt", date="2031-03-14")
+    old = Source(id="b", path="b.txt", date="2029-08-02")
+
+    def fact(text: str, theme: str, score: float, source: str = "a") -> Fact:
+        return Fact(id="", text=text, themes=[theme], score=score, sources=[Location(source, 0, len(text))])
+
+    facts = [fact("Over ten years Ostland has given 300 million dollars in aid to Valdoria's clinics.", "aid", 6, "b"),
+             fact("Ostland has trained four thousand nurses and midwives in Valdoria since 2019.", "aid", 5.5, "b"),
+             fact("Ostland suspended its aid to Valdoria's clinics after the border clash.", "aid", 4),
+             fact("The harbour board approved the new container terminal at Calder.", "port", 5),
+             fact("Dock workers at Calder said the terminal would bring four hundred jobs.", "port", 3),
+             fact("The transport ministry suspended work on the coastal rail link.", "rail", 5),
+             fact("Engineers found cracks in two viaducts along the coastal rail link.", "rail", 4)]
+    themes = [Theme(id=t, title=t.title(), description="") for t in ("aid", "port", "rail")]
+    brief = assemble(Extraction(sources=[new, old], facts=facts, themes=themes, version="t", model="m"))
+    assert all(loc.source == "a" for f in brief.bottom_line for loc in f.sources)
+    assert "Ostland suspended its aid to Valdoria's clinics after the border clash." in \
+        [f.text for f in brief.bottom_line]
