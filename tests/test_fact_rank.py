@@ -102,3 +102,15 @@ def test_old_statements_never_make_the_bottom_line():
     assert all(loc.source == "a" for f in brief.bottom_line for loc in f.sources)
     assert "Ostland suspended its aid to Valdoria's clinics after the border clash." in \
         [f.text for f in brief.bottom_line]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Minister Tomas Reyl made a similar statement on the radio.", False),
+    ("A similar ban was imposed by the council of Valdoria in March.", False),
+    ("Ostland made a statement similar to the one from Valdoria on the dam.", True),
+    ("The same day, the council of Valdoria cut the cod quota by a fifth.", True),
+])
+def test_a_statement_like_the_one_before_does_not_stand_alone(nlp, text: str, ok: bool):  # type: ignore[no-untyped-def]
+    from briefer.extract.facts import standalone
+
+    assert standalone(_span(nlp, text), text) is ok

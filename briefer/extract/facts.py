@@ -79,7 +79,7 @@ def standalone(span: Span, text: str) -> bool:
         return False
     if not _ends(text) or not text[0].isupper():
         return False
-    if _dangling(words) or BOILERPLATE.search(text):
+    if _dangling(words) or _compares_back(span) or BOILERPLATE.search(text):
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
@@ -106,6 +106,17 @@ def _dangling(words: list[Token]) -> bool:
     if first == "it" and _expletive(words):
         return False
     return first in DANGLING or (len(words) > 1 and words[1].lower_ in {"added", "said"})
+
+
+def _compares_back(span: Span) -> bool:
+    """True when the subject or object is "a similar statement" / "the same demand" with nothing it
+    is compared to in the sentence: it says what the sentence before said, again."""
+    for adj in span:
+        head = adj.head
+        if adj.lower_ in ("similar", "same") and adj.dep_ == "amod" and head.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and not any(c.dep_ == "prep" and c.lower_ in ("to", "as") for c in (*adj.children, *head.children)):
+            return True
+    return False
 
 
 def _pronoun(tok: Token) -> bool:
