@@ -31,8 +31,8 @@ _PARTS = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?
                     rf"(?P<mon2>{_MONTH})", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
 # A plan, not a done thing: "will sign", "is set to meet", "plans to visit".
-_PLAN = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|slated|to)\s+"
-                   r"|plans?\s+to\b|intends?\s+to\b)", re.IGNORECASE)
+_PLAN = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|slated)\s+to|(?:is|are)\s+to"
+                   r"|plans?\s+to|intends?\s+to)\s+(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
 # Capitalised words that are titles or kinds of body, not parties: "Foreign Minister X" names X.
 _TITLES = frozenset("""
     president vice prime minister ministers foreign secretary deputy under senior advisor adviser ambassador
@@ -49,7 +49,7 @@ def different(a: str, b: str, anchor_a: str | None = None, anchor_b: str | None 
     different things: dates that cannot agree, figures that share no value, a plan against a done
     thing, parties mostly not shared, or nothing shared but names."""
     return (_dates_differ(stated_dates(a, anchor_a), stated_dates(b, anchor_b))
-            or _figures_differ(a, b) or _plan(a) != _plan(b) or _parties_differ(a, b)
+            or _figures_differ(a, b) or _plan_and_done(a, b) or _plan_and_done(b, a) or _parties_differ(a, b)
             or _only_names_shared(a, b))
 
 
@@ -92,8 +92,13 @@ def _figures_differ(a: str, b: str) -> bool:
     return bool(na and nb) and not na & nb
 
 
-def _plan(text: str) -> bool:
-    return bool(_PLAN.search(text))
+def _plan_and_done(plan: str, done: str) -> bool:
+    """One tells as a plan what the other tells as done: "will sign" / "signed" (the same verb);
+    "will sell" / "agreed to acquire" can be one deal."""
+    from briefer.corroborate import signature  # corroborate uses this module
+
+    planned = {w for m in _PLAN.finditer(plan) for w in signature(m.group(1))}
+    return bool(planned) and not _PLAN.search(done) and bool(planned & signature(done))
 
 
 def parties(text: str) -> set[str]:

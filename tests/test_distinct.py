@@ -55,6 +55,10 @@ def test_today_is_read_against_the_source_date():
      "On April 6, Prime Minister Dara Vell said the port was opened to all navies.", ("2030-04-07", None)),
     ("The fund gave 1,200,000 dollars to demining in Tarsin province in 2029, officials said.",
      "Officials said the fund gave 1200000 dollars in 2029 to demining in Tarsin province.", (None, None)),
+    # one deal told as its seller's plan and as its buyer's agreement
+    ("Norvik Holdings said on Tuesday that it will sell its Calder port terminals to a consortium led by Ostbank.",
+     "A consortium led by Ostbank has agreed to acquire Norvik Holdings' port terminals, including Calder.",
+     ("2030-03-05", "2030-03-05")),
     # one says more about the same parties
     ("Minister Tomas Reyl and Secretary Ilse Halm signed the accord.",
      "Arvelia's Tomas Reyl signed the accord with Ilse Halm of Dostrana in Geneva.", (None, None)),
