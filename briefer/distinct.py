@@ -2,10 +2,10 @@
 detection (shared content words) from merging two happenings told in similar words.
 
 Two statements are different facts when the dates they state cannot be the same day ("on 25
-April" / "on June 27"), when both give figures and none of them agree, when one tells a plan and
-the other a done thing ("will sign" / "signed"), when most of the parties one names are not in the
-other, or when all they share is names and titles (the same people doing different things). Pure
-text rules, no spaCy.
+April" / "on June 27"), when both give figures and none of them agree, when most of the parties
+one names are not in the other, or when all they share is names and titles (the same people doing
+different things). Pure text rules, no spaCy. A plan and the thing done are not told apart here: a
+preview's "will sign on August 8" is the signing it announces as often as another one.
 """
 
 from __future__ import annotations
@@ -30,9 +30,6 @@ _DATE = re.compile(
 _PARTS = re.compile(rf"(?P<mon>{_MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                     rf"(?P<mon2>{_MONTH})", re.IGNORECASE)
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-# A plan, not a done thing: "will sign", "is set to meet", "plans to visit".
-_PLAN = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|slated)\s+to|(?:is|are)\s+to"
-                   r"|plans?\s+to|intends?\s+to)\s+(?:\w+ly\s+)?(\w+)", re.IGNORECASE)
 # Capitalised words that are titles or kinds of body, not parties: "Foreign Minister X" names X.
 _TITLES = frozenset("""
     president vice prime minister ministers foreign secretary deputy under senior advisor adviser ambassador
@@ -46,10 +43,10 @@ Date = tuple[int | None, int | None, int | None]
 
 def different(a: str, b: str, anchor_a: str | None = None, anchor_b: str | None = None) -> bool:
     """True when two similar statements (`anchor_*`: their sources' dates, for "on Friday") tell
-    different things: dates that cannot agree, figures that share no value, a plan against a done
-    thing, parties mostly not shared, or nothing shared but names."""
+    different things: dates that cannot agree, figures that share no value, parties mostly not
+    shared, or nothing shared but names."""
     return (_dates_differ(stated_dates(a, anchor_a), stated_dates(b, anchor_b))
-            or _figures_differ(a, b) or _plan_and_done(a, b) or _plan_and_done(b, a) or _parties_differ(a, b)
+            or _figures_differ(a, b) or _parties_differ(a, b)
             or _only_names_shared(a, b))
 
 
@@ -90,15 +87,6 @@ def _numbers(text: str) -> set[str]:
 def _figures_differ(a: str, b: str) -> bool:
     na, nb = _numbers(a), _numbers(b)
     return bool(na and nb) and not na & nb
-
-
-def _plan_and_done(plan: str, done: str) -> bool:
-    """One tells as a plan what the other tells as done: "will sign" / "signed" (the same verb);
-    "will sell" / "agreed to acquire" can be one deal."""
-    from briefer.corroborate import signature  # corroborate uses this module
-
-    planned = {w for m in _PLAN.finditer(plan) for w in signature(m.group(1))}
-    return bool(planned) and not _PLAN.search(done) and bool(planned & signature(done))
 
 
 def parties(text: str) -> set[str]:

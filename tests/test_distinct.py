@@ -1,4 +1,4 @@
-"""Similar words, different facts: dates, figures, parties and plans that tell two statements apart
+"""Similar words, different facts: dates, figures and parties that tell two statements apart
 (made-up sentences)."""
 
 from __future__ import annotations
@@ -13,10 +13,6 @@ DECLARATION = ("Today, Secretary Ilse Halm convened the signing of a Declaration
                "Government of Arvelia and the Government of Dostrana in Geneva.")
 AGREEMENT = ("Secretary Ilse Halm and Senior Advisor Oren Pask hosted the ministerial signing of the Peace "
              "Agreement between Arvelia and Dostrana in Geneva on May 30.")
-PLAN = ("Arvelia and Dostrana will sign a peace agreement in Geneva in late May, foreign minister Tomas Reyl "
-        "told reporters.")
-DONE = ("Foreign minister Tomas Reyl signed the peace agreement on behalf of Arvelia, while Dostrana's minister "
-        "signed in Geneva.")
 DAM_A = ("The Halvard Ridge dam, built by Norvik Energy and financed by Caldera Bank, is one of several disputed "
          "projects on the Senna river.")
 DAM_B = ("The Teslin Gorge dam, built by Ostrava Power and financed by Moraine Fund, is one of several disputed "
@@ -34,7 +30,7 @@ def fact(text: str, source: str, score: float = 1.0) -> Fact:
 
 
 @pytest.mark.parametrize("a, b", [
-    (DECLARATION, AGREEMENT), (PLAN, DONE), (DAM_A, DAM_B), (TOLL_A, TOLL_B), (THANKS, PRESENT)])
+    (DECLARATION, AGREEMENT), (DAM_A, DAM_B), (TOLL_A, TOLL_B), (THANKS, PRESENT)])
 def test_similar_words_of_two_happenings_stay_two_facts(a: str, b: str):
     assert similar(signature(a), signature(b))  # the words alone would merge them
     sources = [Source(id="x", path="x", text="", date="2030-04-25", anchor="2030-04-25"),
