@@ -9,6 +9,7 @@ statements shown carry their display form: relative dates resolved, old ones dat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -266,7 +267,8 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
     """The most newsworthy statements across themes, at most one per theme while themes last;
     a theme's only statement is left for its key point."""
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
-    candidates = [f for pool in pools.values() if len(pool.facts) > 1 for f in pool.facts[:per_theme + 1]
+    candidates = [f for pool in pools.values() if len(pool.facts) > 1
+                  for f in [f for f in pool.facts if not _background(f, clock)][:per_theme + 1]
                   if not clock.unresolved(f.text, clock.dated_source(f.sources))]
     candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
     picked: list[Fact] = []
@@ -281,6 +283,13 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
 
 
 MIN_BOTTOM_LINE = 3
+
+
+def _background(fact: Fact, clock: timing.Clock) -> bool:
+    """An old statement (its source, or the year it states, months before the brief's date): what
+    led here, never the bottom line."""
+    date = clock.statement_date([loc.source for loc in fact.sources])
+    return timing.old(date, clock.as_of) or timing.old(timing.stated_year(fact.text), clock.as_of)
 
 
 def _key_points(themes: list[Theme], pools: dict[str, Pool], budget: Budget, shown: Shown,
@@ -336,11 +345,15 @@ def _quote_worth(q: Quote, shown: Shown) -> float:
     words = len(q.text.split())
     value = 1.0 * bool(q.speaker) + 0.5 * bool(q.role) + 0.2 * (q.kind == "direct")
     value += 0.5 if QUOTE_WORDS[0] <= words <= QUOTE_WORDS[1] else -1.0 if words < 6 else 0.0
-    value += 0.3 * any(c.isdigit() for c in q.text)
+    value += 0.3 * any(c.isdigit() for c in q.text) - COURTESY_QUOTE * bool(_COURTESY.match(q.text))
     return value - _seen(q.text, [Location(q.source, q.start, q.end)], shown)
 
 
 QUOTE_WORDS = (8, 45)
+# A quote that opens with thanks or congratulations is a courtesy, not a statement of policy.
+_COURTESY = re.compile(r"\W*(?:congratulations|thank you|thanks|many thanks|(?:i|we)\s+(?:(?:would|'d)\s+like\s+"
+                       r"to\s+|want\s+to\s+|must\s+)?(?:thank|congratulate|welcome|commend|salute)\b)", re.I)
+COURTESY_QUOTE = 1.5
 
 
 # --- figures -----------------------------------------------------------------------------------

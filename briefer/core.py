@@ -296,7 +296,7 @@ def combine(sources: list[Source], records: Iterable[Record], themes: list[Theme
     copies = spun.reworded_copies({s.id: s.text for s in sources})  # a spun copy of another source: junk
     for src in (s for s in sources if s.id in copies):
         src.quality, src.notes = min(src.quality, JUNK_QUALITY), [*src.notes, f"{copies[src.id]}: not used"]
-    facts = corroborate.merge_facts(items.facts)
+    facts = corroborate.merge_facts(items.facts, sources)
     events, conflicts = corroborate.merge_events(items.events)
     conflicts += corroborate.figure_conflicts(items.figures, sources)
     _number(items.quotes, "q")

@@ -8,6 +8,7 @@ import datetime
 import re
 from collections.abc import Iterable
 
+from briefer.distinct import different
 from briefer.extract.about import MEASURE_UNITS
 from briefer.extract.dates import MONTHS, WEEKDAYS, normalise, parse_anchor
 from briefer.model import Claim, Conflict, Event, Fact, Figure, Location, Source
@@ -46,13 +47,18 @@ def similar(a: frozenset[str], b: frozenset[str], *, jaccard: float = 0.3, overl
     return common >= 4 and common / len(a | b) >= jaccard and common / min(len(a), len(b)) >= overlap
 
 
-def merge_facts(facts: Iterable[Fact]) -> list[Fact]:
-    """Merge near-duplicate facts from different sources; the best-scored text represents them."""
+def merge_facts(facts: Iterable[Fact], sources: Iterable[Source] = ()) -> list[Fact]:
+    """Merge near-duplicate facts from different sources; the best-scored text represents them.
+
+    Similar words are not enough: statements whose dates, figures, parties or tense differ tell
+    different things (distinct.py); `sources` give the dates that resolve "on Friday"."""
+    anchors = {s.id: s.anchor or s.date for s in sources}
     clusters: list[tuple[frozenset[str], Fact]] = []
     for fact in sorted(facts, key=lambda f: -f.score):
         sig = signature(fact.text)
         for csig, rep in clusters:
-            if fact.sources[0].source not in _ids(rep.sources) and similar(sig, csig):
+            if fact.sources[0].source not in _ids(rep.sources) and similar(sig, csig) and not different(
+                    fact.text, rep.text, anchors.get(fact.sources[0].source), anchors.get(rep.sources[0].source)):
                 rep.sources.extend(fact.sources)
                 rep.themes = list(dict.fromkeys([*rep.themes, *fact.themes]))
                 break

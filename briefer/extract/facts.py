@@ -59,10 +59,16 @@ def _ends(text: str) -> bool:
 
 
 def _trim(sent: Span) -> Span | None:
+    """The sentence less surrounding space and a list item's leading bullet ("• Visas cancelled.")."""
     toks = [t for t in sent if not t.is_space]
+    while toks and toks[0].text in BULLETS:
+        toks = toks[1:]
     if not toks:
         return None
     return sent.doc[toks[0].i: toks[-1].i + 1]
+
+
+BULLETS = {"•", "·", "▪", "◦", "‣", "●", "■", "-", "–", "—", "*"}
 
 
 def standalone(span: Span, text: str) -> bool:
@@ -73,7 +79,7 @@ def standalone(span: Span, text: str) -> bool:
         return False
     if not _ends(text) or not text[0].isupper():
         return False
-    if _dangling(words) or BOILERPLATE.search(text):
+    if _dangling(words) or _compares_back(span) or BOILERPLATE.search(text):
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
@@ -100,6 +106,17 @@ def _dangling(words: list[Token]) -> bool:
     if first == "it" and _expletive(words):
         return False
     return first in DANGLING or (len(words) > 1 and words[1].lower_ in {"added", "said"})
+
+
+def _compares_back(span: Span) -> bool:
+    """True when the subject or object is "a similar statement" / "the same demand" with nothing it
+    is compared to in the sentence: it says what the sentence before said, again."""
+    for adj in span:
+        head = adj.head
+        if adj.lower_ in ("similar", "same") and adj.dep_ == "amod" and head.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and not any(c.dep_ == "prep" and c.lower_ in ("to", "as") for c in (*adj.children, *head.children)):
+            return True
+    return False
 
 
 def _pronoun(tok: Token) -> bool:
@@ -152,7 +169,8 @@ ACTS = frozenset("""
     resign resume revoke rule sanction seize sign strike summon suspend terminate veto vow warn withdraw
     erupt escalate discover create form join leave quit exit institute file sue vote collapse invade shoot
     initial broker mediate conclude endorse recognize recognise annex dissolve transfer cede restore
-    lease sublease blockade evacuate abolish renounce postpone
+    lease sublease blockade evacuate abolish renounce postpone capture recapture retake occupy bomb shell
+    raid detain deport abduct kidnap
     """.split())
 SAYS = frozenset("say tell announce state confirm report declare".split())
 ACTORS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -197,9 +215,62 @@ def kind_of_statement(span: Span) -> float:
         # "the charter states the union will seek to create a bank": what is to be done
         verbs += [w for v in said for w in _chained(v)]
     value = 0.5 if any(v.lemma_.lower() in ACTS for v in verbs) else 0.0
-    if root.lemma_ == "be":
+    if _courtesy(root):
+        value -= 1.5  # never news, whatever its names and position
+    if root.lemma_ == "be" and not _ranks(root):
         value -= 0.5
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.ent_type_ in ACTORS or s.pos_ == "PROPN" for s in subjects):
         value += 0.3
+    if any(_points_back(s) for s in subjects):
+        value -= 0.5
+    if any(s.lower_ == "i" for s in subjects):
+        value -= 1.0  # a speaker's own words (a speech, a letter): a quote without its marks
     return value
+
+
+def _points_back(subject: Token) -> bool:
+    """A bare "the decision", "this move", "the situation": a subject that names what the sentence
+    before told, so the sentence says little on its own."""
+    return subject.lemma_.lower() in ANAPHORS and all(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such") for c in subject.children)
+
+
+ANAPHORS = frozenset("""decision move step statement announcement situation development incident measure
+    remark comment news action""".split())
+
+
+def _ranks(root: Token) -> bool:
+    """True when "X is ..." ranks its subject ("is the largest export market", "is the first ..."):
+    a statement that sizes the subject, not a description."""
+    return any(t.tag_ == "JJS" or t.lower_ in ("first", "only") for c in root.children if c.dep_ == "attr"
+               for t in c.subtree)
+
+
+def _courtesy(root: Token) -> bool:
+    """True when the sentence thanks, welcomes, praises or recognises someone ("Trump thanked the
+    leaders", "please join me in welcoming the Secretary", "recognised the team for its efforts"):
+    a ceremony's courtesies. Welcoming or hailing a thing ("welcomed the ruling") is a stance, kept."""
+    return any(_courteous(verb) and any(_someone(o) for o in verb.children if o.dep_ in ("dobj", "dative"))
+               for verb in root.sent if verb.pos_ == "VERB" and verb.dep_ not in NOT_MAIN)
+
+
+def _courteous(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in COURTESY or lemma in RECOGNISE and any(t.lower_ == "for" for t in verb.subtree)
+
+
+def _someone(obj: Token) -> bool:
+    """A person, body or country, or a noun for people ("the leaders", "a number of our partners"),
+    not what a phrase inside the object names ("the deal between the presidents")."""
+    if obj.pos_ in ("PROPN", "PRON") or obj.ent_type_ in ACTORS or obj.lemma_.lower() in PEOPLE:
+        return True
+    return any(_someone(c) for c in obj.children if c.dep_ in ("appos", "conj", "pobj") or
+               c.dep_ == "prep" and c.lower_ == "of")
+
+
+COURTESY = frozenset("thank welcome congratulate commend praise hail salute applaud greet".split())
+RECOGNISE = ("recognize", "recognise", "acknowledge")
+PEOPLE = frozenset("""leader partner team official minister president delegation delegate guest people
+    colleague friend everyone counterpart ambassador staff member participant""".split())
+NOT_MAIN = {"relcl", "acl", "amod", "compound", "nmod", "csubj"}  # a verb inside a noun phrase
