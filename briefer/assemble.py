@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from briefer import gate, timing
+from briefer import gate, length, timing
 from briefer.corroborate import signature as _signature
 from briefer.errors import UsageError
 from briefer.model import (
@@ -43,11 +43,13 @@ class Budget:
     figures: int
     events: int
     fact_words: int = 10**9  # a section's facts together, in words: short facts leave room for more
+    pages: int | None = None  # the whole brief's estimated length, annex included (length.py)
 
 
 BUDGETS = {
     "short": Budget(bottom_line=3, key_points=4, facts=2, quotes=1, figures=2, events=4, fact_words=60),
-    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5, fact_words=150),
+    "standard": Budget(bottom_line=4, key_points=6, facts=4, quotes=2, figures=3, events=5, fact_words=150,
+                       pages=4),
     "full": Budget(bottom_line=5, key_points=6, facts=10_000, quotes=10_000, figures=10_000, events=10_000),
 }
 EXTRA_FACTS = 2  # a section with short facts may show this many more than `facts` within its words
@@ -82,17 +84,21 @@ def assemble(ex: Extraction, options: BriefOptions | None = None) -> Brief:
     rows = [_figure_rows(pools[s.theme.id].figures, shown) for s in sections]
     for section, theirs, n in zip(sections, rows, _share(rows, budget.figures), strict=True):
         _show_figures(section, theirs, n, len(pools[section.theme.id].figures))
-    return Brief(
+    brief = Brief(
         title=opts.title or ex.title or _default_title(ex),
         as_of=clock.as_of,
         handling=opts.handling, prepared_by=opts.prepared_by, length=opts.length,
         bottom_line=bottom, key_points=key_points, sections=sections,
         timeline=_timeline(ex.events, budget, clock, shown),
         sources=ex.sources, skipped=ex.skipped,
-        coverage=coverage(ex), counts=_counts(ex, sections, budget),
+        coverage=coverage(ex),
         appendix=ex if opts.length == "full" else None,
         model=ex.model, version=ex.version,
     )
+    if budget.pages:  # items count for the budget; their length decides the pages
+        length.fit(brief, budget.pages)
+    brief.counts = _counts(ex, sections, budget)
+    return brief
 
 
 def _default_title(ex: Extraction) -> str:
