@@ -83,11 +83,16 @@ CLEAN = ('Officials in Norway welcomed the ships on Monday. "We have nothing to 
          "This decision reflects a change of course, analysts said.")
 
 
-def test_verdict_judges_spun_text_junk_and_clean_text_not(nlp):
-    doc = nlp(SPUN)
+def _spun_signs(nlp, text: str) -> list[str]:
+    """The signs of a text the verdict judges machine-translated or spun (fails otherwise)."""
+    doc = nlp(text)
     verdict = quality.verdict(doc, quality.content_sentences(doc))
     assert verdict.junk and verdict.kind == "machine-translated or spun text"
-    assert "speech without quotation marks" in verdict.signs
+    return list(verdict.signs)
+
+
+def test_verdict_judges_spun_text_junk_and_clean_text_not(nlp):
+    assert "speech without quotation marks" in _spun_signs(nlp, SPUN)
     doc = nlp(CLEAN)
     assert not quality.verdict(doc, quality.content_sentences(doc)).junk
 
@@ -328,7 +333,5 @@ RETRANSLATED = ("The harbour master today met the mayor of Tarn in the city of T
 
 def test_a_retranslated_readout_is_judged_junk(nlp):
     # each slip alone is one sign (a careful page may show one); two make the verdict
-    doc = nlp(RETRANSLATED)
-    verdict = quality.verdict(doc, quality.content_sentences(doc))
-    assert verdict.junk and verdict.kind == "machine-translated or spun text"
-    assert set(verdict.signs) == {"an adjective where an adverb belongs", "a preposition without its object"}
+    signs = _spun_signs(nlp, RETRANSLATED)
+    assert set(signs) == {"an adjective where an adverb belongs", "a preposition without its object"}

@@ -89,11 +89,17 @@ def test_an_undated_pages_old_statement_shows_the_newest_date_the_page_tells_of(
     assert quote.dated == "undated source; latest date it tells of: March 2030"
 
 
-def test_an_undated_page_that_tells_of_recent_dates_marks_nothing() -> None:
-    page = "The accord binds both councils. Its review is due in June 2032."
+@pytest.mark.parametrize(("page", "said", "end"), [
+    # its newest date is recent: nothing old to mark
+    ("The accord binds both councils. Its review is due in June 2032.", "The accord binds both councils.", 31),
+    # its newest date is decades before the brief: a page recounting history, its own time unknown
+    ("The council suspended the 1981 Harlow Accord. The river pact, signed in 1981, is old.",
+     "The council suspended the accord.", 10),
+])
+def test_an_undated_page_with_recent_or_only_historic_dates_marks_nothing(page: str, said: str, end: int) -> None:
     clock = _clock([Source(id="u", path="u.txt", text=page),
                     Source(id="d", path="d.txt", date="2031-09-20", text="")], [])
-    fact = clock.fact(Fact(id="f", text="The accord binds both councils.", sources=[Location("u", 0, 31)]))
+    fact = clock.fact(Fact(id="f", text=said, sources=[Location("u", 0, end)]))
     assert fact.dated == ""
 
 
@@ -107,15 +113,6 @@ def test_a_chronologys_statement_is_dated_by_the_heading_above_it() -> None:
     fact = clock.fact(Fact(id="f", text=said, sources=[Location("u", at, at + len(said))]))
     assert fact.dated == "July 2029"
     assert timing.heading_date("July 14, 2029\nThe floods came.", 20) is None  # one date line: no chronology
-
-
-def test_a_page_that_tells_only_of_history_marks_nothing() -> None:
-    # its newest date is decades before the brief: a page recounting history, its own time unknown
-    page = "The council suspended the 1981 Harlow Accord. The river pact, signed in 1981, is old."
-    clock = _clock([Source(id="u", path="u.txt", text=page),
-                    Source(id="d", path="d.txt", date="2031-09-20", text="")], [])
-    fact = clock.fact(Fact(id="f", text="The council suspended the accord.", sources=[Location("u", 0, 10)]))
-    assert fact.dated == ""
 
 
 def test_a_year_that_names_a_thing_is_no_date_the_page_tells_of() -> None:
