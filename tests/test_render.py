@@ -251,3 +251,15 @@ def test_a_page_flagged_as_machine_written_is_listed_without_its_headline():
     spun = Source(id="x", path="pages/x.txt", title="Nations reveal phrases of tentatively agreed accord", quality=0.4)
     assert FILTERS["source_entry"](spun) == "x.txt"
     assert "Nations reveal" in FILTERS["source_entry"](Source(id="y", path="y.txt", title=spun.title))
+
+
+def test_a_plan_whose_day_has_passed_reads_was_scheduled():
+    from briefer.model import Brief
+    past = Event(id="e1", date="2025-03-02", text="The envoy will visit Tarrow on March 2.",
+                 sources=[Location("r", 0, 5)], scheduled=True)
+    ahead = Event(id="e2", date="2025-12-01", text="The council will vote on December 1.",
+                  sources=[Location("r", 6, 9)], scheduled=True)
+    brief = Brief(title="Topic", as_of="2025-11-06", timeline=[past, ahead], sources=[REUTERS])
+    md = render(brief, "md").decode()
+    assert "| (was scheduled) The envoy will visit Tarrow" in md
+    assert "| (scheduled) The council will vote" in md
