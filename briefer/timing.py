@@ -223,7 +223,7 @@ class Clock:
         """The date heading above a statement in a chronology (date_headings, found once a source)."""
         if loc.source not in self._heads:
             self._heads[loc.source] = date_headings(self.text.get(loc.source, ""))
-        return next((iso for end, iso in reversed(self._heads[loc.source]) if end <= loc.start), None)
+        return _heading_above(self._heads[loc.source], loc.start)
 
     def latest(self, source: str) -> str | None:
         """The newest date an undated source tells of (None for a dated one), found once a source."""
@@ -342,4 +342,9 @@ def date_headings(text: str) -> list[tuple[int, str]]:
 def heading_date(text: str, at: int) -> str | None:
     """The date of the section a statement at `at` sits in, in a page whose sections are headed by
     dates alone on their lines: the nearest such heading above it."""
-    return next((iso for end, iso in reversed(date_headings(text)) if end <= at), None)
+    return _heading_above(date_headings(text), at)
+
+
+def _heading_above(heads: list[tuple[int, str]], at: int) -> str | None:
+    """The ISO date of the nearest of `heads` (date_headings) that ends before `at`."""
+    return next((iso for end, iso in reversed(heads) if end <= at), None)
