@@ -38,6 +38,7 @@ _TITLES = frozenset("""
     national federal mr mrs ms dr sir lord king queen prince his her excellency the a an and of
     """.split())
 _CALENDAR = frozenset([*MONTHS, *_WEEKDAY.strip("(?:)").split("|")])
+_NOT_PARTIES = _TITLES | _CALENDAR
 Date = tuple[int | None, int | None, int | None]
 
 
@@ -96,7 +97,7 @@ def parties(text: str) -> set[str]:
     out = set()
     for i, m in enumerate(re.finditer(r"\w+", text)):
         w = m.group(0)
-        if i and w[:1].isupper() and len(w) > 1 and _fold(w) not in _TITLES | _CALENDAR:
+        if i and w[:1].isupper() and len(w) > 1 and _fold(w) not in _NOT_PARTIES:
             out.add(_fold(w))
     return out
 
