@@ -375,7 +375,6 @@ def _shift(raw: _Raw, offset: int) -> _Raw:
     return replace(raw, start=raw.start + offset, end=raw.end + offset, core=core)
 
 
-
 def _quantity(doc: Doc, sent: Span, source: Source, raw: _Raw, noun: Token | None) -> Quantity:
     start, qualifier = _qualify(doc.text, raw, sent.start_char)
     if qualifier is not None and preposition(doc, start):

@@ -60,7 +60,6 @@ _NOT_NAMES = {"us", "u.s.", "the", "a", "an", "about", "over", "some", "all", "a
               "around", "i", "but", "or", "on", "as", "is", "was", "were", "are"}
 
 
-
 def excluded(doc: Doc, raw: _Raw, noun: Token | None, dates: list[tuple[int, int]]) -> bool:
     """True for years, dates, times, ages in apposition, designators, ordinals, scores, "one of"."""
     text = doc.text

@@ -49,7 +49,6 @@ class Quoted:
     double: bool = True
 
 
-
 def quoted_spans(text: str) -> list[Quoted]:
     """Return the quoted spans of `text`, paragraph by paragraph, in order."""
     out: list[Quoted] = []
