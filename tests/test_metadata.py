@@ -461,6 +461,10 @@ def test_an_outlet_citing_its_own_earlier_dispatch_by_day_is_the_publisher():
     ("A port engineer told AFP that the new quay would open in May.", "AFP"),
     ("A port engineer told Vesna Rozhen that the new quay would open in May. Rozhen visited the quay.", None),
     ("The mayor told Prime Minister Vesna Rozhen that the new quay would open in May.", None),
+    ("When Lorvik contacted the port office for the figures, it was told they were not final.", "Lorvik"),
+    ("The Castello Herald has learnt that the new quay would open in May.", "Castello Herald"),
+    ("When Vesna Rozhen contacted the port office, she was told the quay would open in May.", None),
+    ("When the Governor contacted the port office, it was told the quay would open in May.", None),
 ])
 def test_the_outlet_sources_spoke_to_further_down_the_story_is_the_publisher(line, pub):
     text = ("Ruritania and Borduria sign a declaration on peace\n"

@@ -350,6 +350,11 @@ _SEE_OWN = re.compile(rf"\(see\s+(?P<who>{_NAME}),?\s+(?:of\s+)?(?:\d{{1,2}}[/.]
 # "an expert told Harbour Wire that ...": the outlet the page's interviews were given to
 _TOLD = re.compile(r"\btold\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
                    r"(?=\s+(?:that|in an? |on |last |this |earlier|late)|\s*[,.])")
+# "When the Castello Herald contacted the ministry, it was told ...", "the Herald has learnt that":
+# forms in which a paper speaks of itself by name, further down its own story
+_ITSELF = re.compile(r"\bWhen\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+"
+                     r"(?:contacted|reached|approached|asked)\b[^.;]*?,\s+it\s+was\s+(?:told|informed)\b"
+                     r"|\b(?P<own>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+has\s+learn[td]\s+that\b")
 _TITLES = {"president", "prime", "minister", "secretary", "chairman", "chair", "general", "mr", "mrs", "ms",
            "dr", "king", "queen", "prince", "senator", "ambassador", "governor", "mayor", "judge", "colonel",
            "sheikh", "parliament", "congress", "lawmakers", "reporters", "journalists"}
@@ -371,11 +376,17 @@ def told_outlet(content: list[Line], is_body: object, text: str) -> str | None:
     """The outlet the page's own sources spoke to, further down the story ("..., he told Harbour
     Wire.", "told the Harbour Times that ..."): a listed agency or an outlet's name; else a name of
     two words or more that appears nowhere else on the page (a person told something is named
-    again, or has a title). In the story's first paragraph an interview given to an outlet is the
-    news another outlet reports ("The minister told the Castello Herald that ..."), not its own."""
+    again, or has a title). A paper naming itself ("When the Harbour Times contacted the ministry,
+    it was told ...", "the Harbour Times has learnt that") counts whatever its name. In the
+    story's first paragraph an interview given to an outlet is the news another outlet reports
+    ("The minister told the Castello Herald that ..."), not its own."""
     body = [ln for ln in content if is_body(ln.text)]  # type: ignore[operator]
     found = []
     for ln in body[1:]:
+        for match in _ITSELF.finditer(ln.text):
+            who = re.sub(r"^[Tt]he\s+", "", match["who"] or match["own"])
+            if who.split()[0].casefold().strip(".") not in _TITLES and not person(who):
+                found.append(who)
         for match in _TOLD.finditer(ln.text):
             who = _WHEN.sub("", match["who"]).strip()
             bare = re.sub(r"^[Tt]he\s+", "", who)
