@@ -114,3 +114,18 @@ def test_a_statement_like_the_one_before_does_not_stand_alone(nlp, text: str, ok
     from briefer.extract.facts import standalone
 
     assert standalone(_span(nlp, text), text) is ok
+
+
+@pytest.mark.parametrize(("guess", "report"), [
+    ("Leaving the bloc could raise tariffs on grain from Valdoria.",
+     "Leaving the bloc raised tariffs on grain from Valdoria."),
+    ("The new force might strengthen the army of Valdoria against the rebels.",
+     "The new force strengthened the army of Valdoria against the rebels."),
+])
+def test_a_guess_at_what_may_happen_ranks_below_what_happened(nlp, guess: str, report: str):  # type: ignore[no-untyped-def]
+    assert kind_of_statement(_span(nlp, guess)) < kind_of_statement(_span(nlp, report))
+
+
+def test_could_not_is_a_report_not_a_guess(nlp):  # type: ignore[no-untyped-def]
+    told = kind_of_statement(_span(nlp, "Officials in Valdoria could not confirm the death toll."))
+    assert told == kind_of_statement(_span(nlp, "Officials in Valdoria did not confirm the death toll."))

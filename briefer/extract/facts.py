@@ -219,6 +219,8 @@ def kind_of_statement(span: Span) -> float:
         value -= 1.5  # never news, whatever its names and position
     if root.lemma_ == "be" and not _ranks(root):
         value -= 0.5
+    if _guess(root):
+        value -= 0.5
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.ent_type_ in ACTORS or s.pos_ == "PROPN" for s in subjects):
         value += 0.3
@@ -227,6 +229,18 @@ def kind_of_statement(span: Span) -> float:
     if any(s.lower_ == "i" for s in subjects):
         value -= 1.0  # a speaker's own words (a speech, a letter): a quote without its marks
     return value
+
+
+def _guess(root: Token) -> bool:
+    """True when the main verb is a guess at what may happen ("the exit could raise tariffs", "the
+    force might strengthen ..."), not a report of what happened or was decided; "could not" is a
+    report ("officials could not confirm it")."""
+    children = list(root.children)
+    return any(c.dep_ == "aux" and c.lower_ in GUESSES for c in children) and \
+        not any(c.dep_ == "neg" for c in children)
+
+
+GUESSES = frozenset({"might", "could", "may"})
 
 
 def _points_back(subject: Token) -> bool:
