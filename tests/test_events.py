@@ -65,6 +65,8 @@ def test_event(nlp: Any, text: str, date: str, date_text: str) -> None:
         "Over the past decade, there have been misunderstandings.",
         "Following the conclusion of two trials in Novemberthe government announced its work was done.",
         "In Decemberthe government charged Sam Rainsy with treason.",
+        "The law firm was established in March 1998 and employs 300 lawyers.",
+        "Jane Roe founded the law firm in 1998.",
     ],
 )
 def test_no_event(nlp: Any, text: str) -> None:
@@ -410,3 +412,9 @@ def test_yearless_timeline_entries_with_a_title(nlp: Any) -> None:
 def test_a_quotation_told_on_a_day_is_of_that_day(nlp: Any) -> None:
     text = "“We gave the port back to its owners,” the president told parliament on Tuesday."
     assert [e.date for e in run(nlp, text, "2025-03-05")] == ["2025-03-04"]
+
+
+def test_founding_something_on_a_month_is_an_act_of_the_story(nlp: Any) -> None:
+    text = "Ruritania, Borduria and Castello established the alliance in September 2025."
+    assert [e.date for e in run(nlp, text)] == ["2025-09"]
+    assert run(nlp, "The charter, which established the alliance in September 2025, makes no mention of it.") == []

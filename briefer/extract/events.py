@@ -318,7 +318,8 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if tense == "future" and head.pos_ == "NOUN" and verb is not None and verb.tag_ in ("VBG", "VBN") \
             and verb.dep_ in ("acl", "advcl", "prep") and not _scheduled(unit, span):
         return head.i, False, False  # "to end hostilities following clashes in July": not ahead
-    if verb is not None and (verb.lemma_.lower() in _FOUNDING or reported_past(verb)):
+    if verb is not None and (verb.lemma_.lower() in _FOUNDING and not _founding_act(verb, hit)
+                             or reported_past(verb)):
         return None
     key = verb.i if verb is not None else head.i
     secondary = verb is not None and verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBG")
@@ -336,6 +337,16 @@ def _judge(doc: Doc, unit: Span, hit: DateHit) -> tuple[int, bool, bool] | None:
     if _headline(unit) and verb is not None and verb.tag_ in ("VBZ", "VBP"):
         return key, False, False  # a dated headline in the historic present
     return None
+
+
+def _founding_act(verb: Token, hit: DateHit) -> bool:
+    """ "The three states established the alliance in September 2023": someone founding something
+    on a month or day is an act of the story; a thing "founded in 1985", founded in a year (a
+    profile's "X founded the firm in 1985") or in passing ("the charter, which established the
+    alliance in 2023, ...") tells when it was born."""
+    deps = {c.dep_ for c in verb.children}
+    return verb.tag_ == "VBD" and verb.dep_ not in ("relcl", "acl") and {"nsubj", "dobj"} <= deps \
+        and len(hit[3]) >= 7
 
 
 def _measured(verb: Token | None, hit: DateHit) -> bool:
