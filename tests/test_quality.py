@@ -221,6 +221,13 @@ def test_words_no_dictionary_knows(nlp):
     ("This would possibly perhaps not be done without them; we agree with taken up the plan.", True),
     ("We undercover agent forward to the talks with their of us.", True),
     ("Please join me in thanking the envoys; many of us agree with the plan, which may possibly help.", False),
+    ("The well being company of the World Health Group known as on the opposite member states to act.", True),
+    ("The health agency of the World Health Organization called on the other member states to act.", False),
+    ("The deal handed with out opposition, the State Division stated in an e mail.", True),
+    ("The deal passed without opposition, the State Department said in an email to the well-being group.", False),
+    ("Delegates supplied phrases of assist within the wake of the vote to raised put together for crises.", True),
+    ("Delegates offered words of support in the wake of the vote; the opposite side was exposed to raised "
+     "levels of risk.", False),
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text
@@ -248,6 +255,17 @@ def test_translation_leaves_split_compounds_and_doubled_names(nlp):
     doc = nlp("All third -party trade stopped after high -level talks with Nordic and Nordic officials.")
     assert [r for _, _, r in slips.spaced_hyphens(doc)] == ["a compound split before its hyphen"] * 2
     assert [doc.text[s:e] for s, e, _ in slips.doubled_names(doc)] == ["Nordic and Nordic"]
+
+
+def test_sentences_run_together_twice_and_glued_percents_are_slips(nlp):
+    doc = nlp("Duties of 17.4%on cars rise next month.The board agreed on the day.Trade fell by 21%overall.")
+    assert [r for _, _, r in slips.run_on_sentences(doc)] == ["sentences run together"]
+    assert [doc.text[s:e] for s, e, _ in slips.glued_percents(doc)] == ["4%on"]
+
+
+def test_one_seam_or_a_spaced_percent_is_no_slip(nlp):
+    doc = nlp("He posted the notice on Twitter.Neil Roe read it. Duties of 17.4% on cars rise next month.")
+    assert list(slips.run_on_sentences(doc)) == [] and list(slips.glued_percents(doc)) == []
 
 
 def test_careful_compounds_and_pairs_are_no_slips(nlp):

@@ -1,9 +1,10 @@
 """Grammar a word-for-word translation leaves behind, read from the parse: an adjective standing
 where the verb wants an adverb ("decided preliminary that ..." for "made a preliminary
 determination that ..."), and a preposition left without its object before another one ("reduced
-migration to through the gap"), a compound split before its hyphen ("third -party trade") and a
-name joined to itself ("Nordic and Nordic officials"). Careful prose has none; all are signs of machine-translated
-or re-translated text (`briefer.extract.spun`), counted once per sentence like the other signs.
+migration to through the gap"), a compound split before its hyphen ("third -party trade"), a
+name joined to itself ("Nordic and Nordic officials"), sentences run together ("next month.The
+Commission") and a percentage run into the next word ("38.1%of cars"). Careful prose has none;
+all are signs of machine-translated or re-translated text (`briefer.extract.spun`).
 """
 
 from __future__ import annotations
@@ -76,3 +77,26 @@ def doubled_names(doc: Doc) -> Iterator[Anomaly]:
     """The same capitalised word on both sides of "and" ("Nordic and Nordic officials")."""
     for m in DOUBLED_NAME.finditer(doc.text):
         yield m.start(), m.end(), "a name joined to itself"
+
+
+# A sentence's last word, its stop and the next sentence with no space between ("next month.The
+# Commission"): a page whose paragraphs a translation engine or a scraper ran together. One such
+# seam is a typo or a lost link ("on Twitter.Neil"); two make the page's habit.
+RUN_ON = re.compile(r"\b[a-z]{2,}[.!?][A-Z][a-z]+(?=[\s,])")
+RUN_ON_PAGE = 2
+# a percentage run into the word after it ("38.1%of electric vehicles")
+GLUED_PERCENT = re.compile(r"\d%[a-z]{2,}\b")
+
+
+def run_on_sentences(doc: Doc) -> Iterator[Anomaly]:
+    """Sentences run together with no space after the stop, RUN_ON_PAGE times or more: one sign."""
+    seams = list(RUN_ON.finditer(doc.text))
+    if len(seams) >= RUN_ON_PAGE:
+        yield seams[0].start(), seams[-1].end(), "sentences run together"
+
+
+def glued_percents(doc: Doc) -> Iterator[Anomaly]:
+    """A percentage with no space before the next word ("21%tariffs"): one sign a page."""
+    for m in GLUED_PERCENT.finditer(doc.text):
+        yield m.start(), m.end(), "a percentage run into the next word"
+        return

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from briefer import DEFAULT_MODEL
 from briefer.extract import slips
 from briefer.extract.spans import doc_sents, ent_at
+from briefer.extract.spinner import spinner_phrases
 from briefer.ingest.pagedate import MONTH_NAMES, MONTHS
 
 if TYPE_CHECKING:
@@ -232,46 +233,6 @@ UNKNOWN_MIN = 6  # shorter strings are too often abbreviations, slang or a forei
 UNKNOWN_PAGE = 3
 
 
-# What synonym spinners write for common words, whatever the topic: "got here" (came), "turn out
-# to be" (become), "international locations" (countries), "final 12 months" (last year), "extra"
-# (more), "earlier than" (before), "proper" (right), "up to date" (updated), "three hundred and
-# sixty five days" (year), "would possibly perhaps" (might), "we agree with taken" (we have taken),
-# "undercover agent forward" (look forward), "be half of me" (join me), "their of us" (their
-# people). Each shape is one
-# that careful prose does not use in that position.
-SPINNER_PHRASES = re.compile(
-    r"\bgot here (?:to|from|in|at|on|after|with|throughout|underneath|below)\s+"
-    r"(?:energy|workplace|the|a|an|[a-z]+ing)\b"
-    r"|\b(?:two|three|four|five|six|the|many|different|a number of|several|neighbouring|neighboring|african|"
-    r"asian|european|arab|western|member|these|these two|each) international locations\b"
-    r"|\bfinal (?:12 months|yr|\d+ (?:years|months|weeks))\b(?! (?:of|in|at|on|before|until|to))"
-    r"|\b(?:won|received)[’']?t turn out to be\b|\breceived[’']t\b"
-    r"|\bextra (?:particulars|info|data|element|details)\b|\blook ahead to\b"
-    r"|\b(?:a day|months|weeks|days|years|shortly|simply) earlier than (?:the |a |[A-Z])"
-    r"|\bproper (?:forward|now|after|earlier than|here)\b|\bsimply (?:months|weeks|days|hours) (?:after|earlier than)\b"
-    r"|\b(?:Final|Last) Up to date\b|\bFinancial Neighborhood\b|\bin the direction of higher\b"
-    r"|\boverseas (?:minister|ministry|affairs minister)\b|\bnationwide safety\b|\bSafety Council\b"
-    r"|\b(?:Supreme |Worldwide |Felony )?Court docket of\b|\bSupreme Court docket\b|\b1000's\b"
-    r"|\bWorldwide (?:Court|Financial Fund|Felony)\b|\bworldwide (?:legislation|regulation)\b"
-    r"|\bas a substitute\b(?! for)|\bby the tip of\b"
-    r"|\bthree hundred and sixty five days\b|\b(?:would|could|may|might) possibly perhaps\b"
-    r"|\b(?:we|they|you|I) agree with (?:taken|been|made|had|seen|done|reached|signed|received|given)\b"
-    r"|\bundercover agent (?:forward|at|into|for)\b|\bbe half of (?:me|us|them)\b"
-    r"|\b(?:their|our|your) of us\b",
-    re.I)
-
-
-def spinner_phrases(doc: Doc) -> Iterator[Anomaly]:
-    """Word swaps a synonym spinner makes ("got here to energy" for "came to power"): each
-    distinct phrase once."""
-    seen: set[str] = set()
-    for m in SPINNER_PHRASES.finditer(doc.text):
-        key = m.group().casefold()
-        if key not in seen:
-            seen.add(key)
-            yield m.start(), m.end(), "a synonym spinner's word swaps"
-
-
 def unknown_words(doc: Doc) -> Iterator[Anomaly]:
     """Lower-case words no English word list knows, even by stem ("desabrobacion", "pioliticos"):
     invented or misspelt words a translation engine left, or a page's typos. Each distinct word
@@ -394,7 +355,8 @@ KIND_NAMES = {
 DETECTORS = {
     "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases,
                            grammar_slips, slips.adjective_objects, slips.stranded_prepositions,
-                           slips.spaced_hyphens, slips.doubled_names),
+                           slips.spaced_hyphens, slips.doubled_names, slips.run_on_sentences,
+                           slips.glued_percents),
     "machine-written": (stock_commentary,),
 }
 
