@@ -37,6 +37,7 @@ def _furniture(text: str) -> dict[str, str]:
     ("Mayor Ann Lee and Governor Tom Reyes shake hands after the harbour deal on 4 March 2025.", "caption"),
     ("Port workers wave at the first ship in Lagos, March 4, 2025.", "caption"),
     ("Harbour Authority of the Western Region (Lagos)", "credit line"),
+    ("Mayor Ann Lee is seen on a screen during the harbour debate on Monday. | HARBOUR-NEWS", "caption"),
 ])
 def test_line_shapes_that_are_furniture(line, reason):
     text = f"{LEAD}\n{line}\n{MORE}\n"
@@ -105,11 +106,20 @@ def test_lead_ins_and_broken_lines_are_no_sub_heads(line):
     assert line not in _furniture(text)
 
 
+def test_a_caption_shown_twice_is_furniture_both_times():
+    caption = "A crane operator works at the new quay in Lagos on July 27, 2024."
+    text = f"{LEAD}\n{caption}\n{caption} HARBOUR NEWS/Jane Doe\n{MORE}\n"
+    found = _furniture(text)
+    assert found.get(caption) == "caption" and found.get(f"{caption} HARBOUR NEWS/Jane Doe") == "caption"
+    assert LEAD not in found and MORE not in found
+
+
 @pytest.mark.parametrize("line", [
     "The two mayors shook hands after the harbour deal on 4 March 2025.",
     "The ministers will speak at the opening on 4 March 2025.",
     "Dock workers stand by their demand, the union said on 4 March 2025.",
     "The Harbour Authority (Lagos) said the quay would open in May.",
+    "The vote was 12 to 3 | Harbour Gazette",
 ])
 def test_sentences_like_captions_stay_content(line):
     text = f"{LEAD}\n{line}\n{MORE}\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.ingest.metadata import infer, leading_dateline, statement_bounds
+from briefer.ingest.metadata import furniture, infer, leading_dateline, statement_bounds
 from briefer.ingest.pagedate import dateline, find_date, stamp
 
 BODY = ("The council approved the new harbour budget after a long debate on Tuesday, officials "
@@ -152,6 +152,9 @@ def test_photo_credits_name_nobody():
     ("Port Vell, D.C. – February 5, 2026 – The council approved the harbour budget on Tuesday.", "The council"),
     ("5-4-2025 (Port Vell): The council approved the harbour budget on Tuesday, officials said.", "The council"),
     (" date 2024-02-29 The council approved the harbour budget on Tuesday, officials said.", "The council"),
+    ("(MENAFN- Harbour News Agency (HNA)) PORT VELL, Oct 4 (HNA) -- The council approved the budget.",
+     "The council"),
+    ("(MENAFN- The Castello Herald) The council approved the harbour budget on Tuesday.", "The council"),
 ])
 def test_leading_dateline_is_stripped(text, rest):
     assert text[leading_dateline(text):].startswith(rest)
@@ -164,6 +167,32 @@ def test_leading_dateline_is_stripped(text, rest):
 ])
 def test_no_dateline_in_an_ordinary_sentence(text):
     assert leading_dateline(text) == 0
+
+
+@pytest.mark.parametrize(("credit", "publisher"), [
+    ("(MENAFN- Harbour News Agency (HNA)) PORT VELL, Oct 4 (HNA) --", "HNA"),
+    ("(MENAFN- The Castello Herald)", "The Castello Herald"),
+])
+def test_a_syndication_credit_names_the_outlet_it_relays(credit, publisher):
+    text = ("Ruritania and Borduria sign a port accord\n\n"
+            f"{credit} The two governments signed the accord on Friday after three days of talks.\n\n"
+            "The talks ended with a joint statement on the border.\n")
+    assert infer(text).get("publisher") == publisher
+
+
+def test_an_agency_credit_with_its_site_and_date_in_brackets():
+    text = ("Port Vell, (APP - Harbour Point News - 11th May, 2024) The council approved the harbour budget "
+            "on Friday after a long debate.\n\nThe plan sets aside money for new cranes.\n")
+    meta = infer(text)
+    assert (meta.get("publisher"), meta.get("date")) == ("APP", "2024-05-11")
+    assert text[leading_dateline(text):].startswith("The council")
+
+
+def test_a_line_naming_whose_text_the_page_relays_gives_the_publisher():
+    text = ("From the HPA\n\nThe harbour authority today adopted the new port rules by consensus after two "
+            "years of talks.\n\nThe rules take effect in May.\n")
+    assert infer(text).get("publisher") == "HPA"
+    assert "From the HPA" in [text[s:e] for s, e, _ in furniture(text)]
 
 
 def test_numeric_dateline_is_day_first():

@@ -246,6 +246,21 @@ def self_credit(content: list[Line], is_body: object) -> str | None:
     return None
 
 
+# "From the WHO", "From Harbour Wire": a line above the story naming whose text a page relays
+_FROM = re.compile(r"^From (?:the )?(?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})\s*:?$")
+
+
+def relayed_from(top: list[Line]) -> str | None:
+    """The organisation a page says its text comes from, on a line of its own above the story."""
+    for ln in top:
+        match = _FROM.match(ln.text.strip())  # the same line is furniture (furniture.RELAYED)
+        who = match["who"] if match else ""
+        if who and (pd.is_wire(who) or outlet_like(who) or who.isupper() and len(who) >= 2) \
+                and not generic(who):
+            return who
+    return None
+
+
 def blurb(top: list[Line]) -> str | None:
     """A site's blurb above the story naming it ("Harbour Weekly brings you the latest ...")."""
     for ln in top:

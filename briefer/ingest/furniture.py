@@ -32,7 +32,8 @@ CREDIT_TAIL = re.compile(
     # REUTERS/Name Surname, REUTERS/Name Surname/File Photo
     r"(?:\b[A-Z]{2,}(?:\s[A-Z]{2,})*(?:\s?/\s?[A-Z][\w.'-]+(?:\s[A-Z][\w.'-]+){0,3}){1,2}"
     r"|\((?:[A-Z][\w.'-]*\s){0,3}[A-Z][\w.'-]*\s?/\s?[A-Z][\w .&'-]+\)"  # (Name Surname/PUBLISHER)
-    r"|\b(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?:by\b|:)[^.]{0,60})\s*$")
+    r"|\b(?:Photo|Image|Picture|Photograph|Credit)s?\s*(?:by\b|:)[^.]{0,60}"
+    r"|(?<=[.)])\s*\|\s*[A-Z]{2,}(?:[-/][A-Z]{2,})*)\s*$")  # "... on Monday. | AFP-JIJI"
 RELATED = re.compile(r"^(?:related(?:\s+(?:articles?|stories|news|posts|content|coverage))?|also read|"
                      r"read (?:also|more|next)|more (?:from|on|stories|news)\b.*|you (?:may|might) also like|"
                      r"recommended(?:\s+for you)?|trending(?:\s+now)?|most (?:read|popular|viewed)|"
@@ -73,6 +74,10 @@ ISSUER_CITY = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w
                          r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)$")
 
 
+# "From the WHO": whose text the page relays (credits.relayed_from reads the name)
+RELAYED = re.compile(r"^From (?:the )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}\s*:?$")
+
+
 def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]:
     """Furniture spans among `lines` that the rules in `known` (spans already found) missed."""
     found: list[Span] = []
@@ -83,6 +88,8 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
         if (start, end) in known or i in headings:
             continue
         reason = _line_reason(text)
+        if reason is None and _caption_twin(lines, i):
+            reason = "caption"
         if reason is None and RELATED.match(text):
             related, reason = True, "related links"
         elif reason is None and related and _label(text, words=25) and not _story_line(text):
@@ -105,6 +112,15 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
     return found
 
 
+def _caption_twin(lines: list[Line], i: int) -> bool:
+    """A line the next line repeats with a photo credit after it: the caption shown twice (as the
+    image's alt text, then under it with "REUTERS/Jane Roe")."""
+    text = lines[i][2].strip()
+    after = lines[i + 1][2].strip() if i + 1 < len(lines) else ""
+    return len(text.split()) >= 4 and after.startswith(text) and after != text \
+        and bool(CREDIT_TAIL.search(after[len(text):]))
+
+
 def _date_headings(lines: list[Line]) -> set[int]:
     """Date lines that head a timeline's entries: where two or more lines that are a date alone each
     stand above a paragraph, they date what follows (content), not the page (furniture)."""
@@ -124,7 +140,7 @@ def _line_reason(text: str) -> str | None:
         return "byline"
     if CREDIT_TAIL.search(text) or _photo_caption(text):
         return "caption"
-    if ISSUER_CITY.match(text):
+    if ISSUER_CITY.match(text) or RELAYED.match(text.strip()):
         return "credit line"
     if RELATED_PREFIX.match(text):
         return "related links"

@@ -154,7 +154,7 @@ WIRES = {
     # national agencies that credit in a "City, AGENCY –" dateline
     "mina", "suna", "sana", "petra", "wafa", "kna", "gna", "bss", "apa",
     "azertag", "armenpress", "isna", "tasnim", "irib", "kazinform", "akipress",
-    "xinhua news agency", "tanjug", "hina", "agerpres", "ukrinform", "belta",
+    "xinhua news agency", "tanjug", "hina", "agerpres", "ukrinform", "belta", "app",
 }
 _WORD = r"[A-Z][\w.'’&-]*"
 PLACE = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
@@ -170,6 +170,8 @@ _SHAPES = [
     re.compile(rf"(?P<place>{PLACES})(?:,?\s*(?P<d1>{DATE_TEXT}))?\s*\((?P<wire>{AGENCY})\)"
                rf"(?:,?\s*(?P<d2>{DATE_TEXT}))?(?:\s*(?P<end>{END}))?\s*"),
     re.compile(rf"\((?P<wire>{AGENCY})\)\s*(?P<end>{DASH}{{1,2}})\s*"),  # "(CNN) --"
+    # "Geneva, (APP - Harbour Point News - 11th May, 2024)": the agency, the site, the date
+    re.compile(rf"(?P<place>{PLACES}),?\s*\((?P<wire>[A-Z]{{2,8}})\s*{DASH}[^()\n]*?(?P<d2>{DATE_TEXT})?\)\s*"),
     re.compile(rf"(?P<num>\d{{1,2}}-\d{{1,2}}-\d{{4}})\s*\((?P<place>{PLACES})\)\s*{END}?\s*"),  # "5-4-2025 (CITY)"
     re.compile(rf"\((?P<place>{PLACES})\)\s*{END}\s*"),  # "(Sihanoukville):"
     # "Washington, D.C. – February 5, 2026 –", "PHNOM PENH, April 3, 2025 -"
@@ -190,18 +192,27 @@ class Dateline:
     iso: str | None = None
 
 
+# "(MENAFN- Kuwait News Agency (KUNA)) BRUSSELS, Oct 4 (KUNA) --": a syndication service's credit
+# naming the outlet whose story it relays, run in before the story's own dateline
+SYNDICATED = re.compile(r"\((?P<via>[A-Z][A-Za-z]{2,})\s?[-–]\s*"
+                        r"(?P<src>[A-Z][^()\n]{1,60}?(?:\s*\([A-Z]{2,8}\))?)\)\s*")
+
+
 def dateline(text: str) -> Dateline | None:
-    """The dateline `text` opens with, or None."""
+    """The dateline `text` opens with, or None; a syndication credit before it is part of it and
+    names its wire when the dateline names none."""
+    relay = SYNDICATED.match(text)
+    skip = relay.end() if relay else 0
     for shape in _SHAPES:
-        match = shape.match(text)
+        match = shape.match(text, skip)
         if match is None:
             continue
         groups = match.groupdict()
         wire = groups.get("wire")
         if wire and not _is_credit(match, wire):
             continue
-        return Dateline(match.end(), wire, _dateline_date(groups))
-    return None
+        return Dateline(match.end(), wire or (relay["src"] if relay else None), _dateline_date(groups))
+    return Dateline(skip, relay["src"]) if relay else None
 
 
 def _is_credit(match: re.Match[str], wire: str) -> bool:

@@ -321,7 +321,8 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
                   _source_line(all_lines),
                   _contributed(all_lines), _signed(all_lines), _reported(content),
                   credits.release_org(top), credits.inverted_credit(content, _is_body),
-                  credits.self_credit(content, _is_body), credits.blurb(top), credits.unverified_by(content),
+                  credits.self_credit(content, _is_body), credits.blurb(top), credits.relayed_from(top),
+                  credits.unverified_by(content),
                   credits.see_own(text), credits.told_outlet(content, _is_body, text)]
     found = next((c for c in candidates if c), None)
     if found:
