@@ -242,6 +242,14 @@ def test_about_among_figures(nlp: Any, text: str, figure: str, about: str) -> No
     assert {f.text: f.about for f in run(nlp, text)}[figure] == about
 
 
+def test_a_labelled_value_alone_on_its_line_measures_its_label(nlp: Any) -> None:
+    text = ("The duties on the sampled firms are:\n\nLorvik Motors: 17.4%;\n• Castello Cars: 19.9%;\n"
+            "Other firms pay a duty of 20.8% on their exports.\n")
+    got = {f.text: f.about for f in run(nlp, text)}
+    assert got["17.4%"] == "Lorvik Motors" and got["19.9%"] == "Castello Cars"
+    assert got["20.8%"] != ""
+
+
 @pytest.mark.parametrize(
     ("text", "as_of"),
     [

@@ -45,6 +45,9 @@ def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = Fal
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return ""
+    label = _line_label(doc.text, start, end)
+    if label:
+        return label
     skip = set(range(span.start, span.end))
     if age and (noun is None or noun.lower_ in (*TIME_UNITS, "age", "ages", "old")):
         phrase = _whose_age(span.root, skip)
@@ -61,6 +64,22 @@ def about(doc: Doc, start: int, end: int, noun: Token | None, *, age: bool = Fal
     else:
         phrase = _measure_about(noun if noun is not None else span.root, skip)
     return _tidy(phrase)
+
+
+# "BYD: 17.4%;" alone on its line: a list of labelled values, the label names what it measures
+_LABELLED = re.compile(r"[ \t]*(?:[•·*–-][ \t]*)?(?P<label>[^:\n]{1,60}?)[ \t]*:[ \t]*\Z")
+_LINE_TAIL = re.compile(r"[ \t]*[;.,]?[ \t]*(?:and|or)?[ \t]*\Z")
+
+
+def _line_label(text: str, start: int, end: int) -> str:
+    """The label before a colon when the figure is all that follows it on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    head = _LABELLED.fullmatch(text[line_start:start])
+    if head is None or not _LINE_TAIL.fullmatch(text[end:line_end]):
+        return ""
+    return head["label"].strip()
 
 
 def _count_about(noun: Token, skip: set[int]) -> str:
