@@ -390,6 +390,12 @@ def test_no_happening_of_the_story(nlp: Any, text: str, date: str) -> None:
     assert run(nlp, text, date) == []
 
 
+def test_what_has_happened_as_of_the_day_it_was_said_is_that_days_news(nlp: Any) -> None:
+    text = ("Ruritania and Borduria have agreed to study a price floor instead of duties imposed last year, "
+            "a ministry spokesperson said on Thursday.")
+    assert [e.date for e in run(nlp, text, "2025-04-11")] == ["2025-04-10"]
+
+
 def test_a_dated_main_verb_leaves_a_happening_nouns_month_as_background(nlp: Any) -> None:
     text = "The envoy told reporters on Tuesday that the truce is the first step since a four-day war in May."
     assert [e.date for e in run(nlp, text, "2025-06-18")] == ["2025-06-17"]

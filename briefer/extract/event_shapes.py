@@ -114,7 +114,8 @@ def reported_past(verb: Token) -> bool:
     told = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if not told or any(t.is_quote for t in verb.doc[told[0].left_edge.i:verb.i]):
         return False  # a quotation's words ("We gave it back," he told ... on Tuesday) are the act of that day
-    return tense_of(told[0]) == "past"
+    # "X and Y have agreed to ..., a spokesperson said on Thursday": news of that day, like a lede
+    return tense_of(told[0]) == "past" and not perfect(told[0])
 
 
 # A photo credit closing a line ("REUTERS/Jane Doe", "(Jane Doe/DAILY NEWS)", "Photo: AFP"): a caption.
