@@ -122,9 +122,21 @@ def _precise(a: str, b: str) -> bool:
 
 def _date_conflict(a: Event, b: Event) -> Conflict:
     return Conflict(about=a.text, themes=list(dict.fromkeys([*a.themes, *b.themes])), claims=[
-        Claim(text=a.date_text or a.date, value=a.date, location=a.sources[0]),
-        Claim(text=b.date_text or b.date, value=b.date, location=b.sources[0]),
+        Claim(text=_as_written(a), value=a.date, location=a.sources[0]),
+        Claim(text=_as_written(b), value=b.date, location=b.sources[0]),
     ])
+
+
+def _as_written(event: Event) -> str:
+    """An event's date as its source wrote it, with the date it was read as in brackets when the
+    words give no year ("last month [September 2024]", "Oct. 31 [31 October 2025]")."""
+    from briefer.timing import human  # timing reads yearless, which reads this module
+
+    if not event.date_text:
+        return event.date
+    if re.search(r"\b\d{4}\b", event.date_text):
+        return event.date_text
+    return f"{event.date_text} [{human(event.date)}]"
 
 
 def figure_conflicts(figures: list[Figure], sources: Iterable[Source] = ()) -> list[Conflict]:

@@ -65,6 +65,15 @@ def test_different_dates_for_the_same_event_are_a_conflict():
     assert [c.value for c in conflicts[0].claims] == ["2025-11-06", "2025-11-07"]
 
 
+def test_a_conflicting_date_without_a_year_shows_the_date_it_was_read_as():
+    first = event("2023-10", "The Lorvik commission opened its inquiry into steel imports in October 2023.", "a")
+    second = Event(id="", date="2024-09", date_text="last month",
+                   text="The Lorvik commission opened last month its inquiry into steel imports.",
+                   sources=[Location("b", 0, 10)])
+    _, conflicts = merge_events([first, second])
+    assert [c.text for c in conflicts[0].claims] == ["2023-10", "last month [September 2024]"]
+
+
 def test_figures_that_disagree_are_a_conflict():
     a = Figure(id="", source="a", text="$3 billion", start=0, end=10, value=3e9, unit="USD",
                about="US foreign assistance to Cambodia over 30 years")
