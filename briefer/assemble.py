@@ -200,11 +200,14 @@ WEAK_FACT = 0.35
 
 
 def _pool(ex: Extraction, theme: Theme, clock: timing.Clock) -> Pool:
-    facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)]
+    # a statement whose relative date ("on Tuesday") its source cannot resolve is never shown: the
+    # reader could not tell when it was said (an undated page)
+    facts = [f for f in ex.facts if _primary(f.themes, theme) and _trusted(ex, f)
+             and not clock.unresolved(f.text, clock.dated_source(f.sources))]
     if facts:  # weak facts only pad a section: keep those within reach of the theme's best
         best = max(f.score for f in facts)
         facts = [f for f in facts if f.score >= WEAK_FACT * best]
-    facts.sort(key=lambda f: (clock.unresolved(f.text, clock.dated_source(f.sources)) > 0, -f.score))
+    facts.sort(key=lambda f: -f.score)
     quotes = [q for q in ex.quotes if _primary(q.themes, theme) and (q.kind == "direct" or _named(q))]
     paraphrases = [q for q in ex.quotes if _primary(q.themes, theme) and q.kind != "direct"]
     figures = [f for f in ex.figures if _primary(f.themes, theme) and not _garbled(ex, f)
@@ -231,14 +234,12 @@ def _take(facts: list[Fact], n: int, shown: Shown, clock: timing.Clock, words: i
     """Up to `n` facts (and `words` words, but always one) that repeat nothing shown, as displayed,
     each marked as shown. Picked one at a time by score, less for what the brief already says and
     for sources it already uses a lot, so that the brief covers the news of every source rather
-    than one source at length; a fact with a relative date its source cannot resolve only when
-    nothing else is left."""
+    than one source at length."""
     left = list(facts)
     out: list[Fact] = []
     greedy = n < len(left)  # with room for all (--length full) the score order stands
     while left and len(out) < n:
-        best = max(left, key=lambda f: (not clock.unresolved(f.text, clock.dated_source(f.sources)),
-                                        _worth(f, shown))) if greedy else left[0]
+        best = max(left, key=lambda f: _worth(f, shown)) if greedy else left[0]
         left.remove(best)
         size = len(best.text.split())
         if out and size > words:
@@ -274,8 +275,7 @@ def _bottom_line(pools: dict[str, Pool], budget: Budget, shown: Shown, clock: ti
     a theme's only statement is left for its key point."""
     per_theme = 1 if len(pools) >= MIN_BOTTOM_LINE else budget.bottom_line
     candidates = [f for pool in pools.values() if len(pool.facts) > 1
-                  for f in [f for f in pool.facts if not _background(f, clock)][:per_theme + 1]
-                  if not clock.unresolved(f.text, clock.dated_source(f.sources))]
+                  for f in [f for f in pool.facts if not _background(f, clock)][:per_theme + 1]]
     candidates.sort(key=lambda f: -(clock.news(f) - HEADING * shown.restates_heading(f.text)))
     picked: list[Fact] = []
     used: dict[str, int] = {}
@@ -332,11 +332,13 @@ def _description(theme: Theme) -> str:
 
 def _take_quotes(quotes: list[Quote], n: int, shown: Shown, clock: timing.Clock) -> list[Quote]:
     """Up to `n` quotes and reported statements that repeat nothing shown (nor sit inside a shown
-    statement), picked like facts (`_take`); shown in source order."""
-    left = [q for q in quotes if not shown.covers(q.source, q.start, q.end)]
+    statement) nor hold a relative date their source cannot resolve, picked like facts (`_take`);
+    shown in source order."""
+    left = [q for q in quotes if not shown.covers(q.source, q.start, q.end)
+            and not clock.unresolved(q.text, q.source)]  # like facts: never a date the reader cannot place
     out: list[Quote] = []
     while left and len(out) < n:
-        best = max(left, key=lambda q: (not clock.unresolved(q.text, q.source), _quote_worth(q, shown)))
+        best = max(left, key=lambda q: _quote_worth(q, shown))
         left.remove(best)
         here = Location(best.source, best.start, best.end)
         if not shown.repeats(best.text) and not shown.covers(best.source, best.start, best.end):

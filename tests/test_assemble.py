@@ -122,11 +122,17 @@ def test_relative_dates_shown_resolved_and_old_statements_dated():
     assert PORT[0].display == "" and "[13 March" not in PORT[0].text
 
 
-def test_unresolvable_relative_date_gives_way():
+def test_unresolvable_relative_date_is_never_shown():
     vague = fact("The harbour board approved the terminal on Monday, its chairman said.", "port", 9, "c")
     brief = assemble(extraction([vague, *PORT]))
-    assert vague.text not in [f.text for f in brief.bottom_line]
-    assert brief.key_points[0].fact.text != vague.text
+    assert vague.text not in statements(brief)
+    # not even when its theme has nothing else to say
+    alone = fact("The fisheries council cut the cod quota on Monday, its chairman said.", "fish", 9, "c")
+    assert alone.text not in statements(assemble(extraction([*PORT, *RAIL, alone])))
+    said = Quote(id="", text="We will vote on the quota on Monday", speaker="Ana Roe", source="c", start=0, end=35,
+                 themes=["fish"], kind="direct")
+    brief = assemble(extraction([*PORT, *RAIL, *FISH], quotes=[said]))
+    assert all(q.text != said.text for s in brief.sections for q in s.quotes)
 
 
 def test_a_quote_that_repeats_a_shown_statement_is_left_out():
