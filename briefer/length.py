@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from briefer.model import Brief, Fact, Section
 
+SOURCE_CHARS = 30  # the figures table's source column
 LINE_CHARS = 95  # characters of a body line (11 pt on the reference's 7-inch text width)
 BULLET_CHARS = 90  # a bullet's indent takes a few
 HEADING = 2.0  # a heading with the space around it
@@ -44,16 +45,21 @@ def _shown(fact: Fact) -> str:
     return (fact.display or fact.text) + (f" ({fact.dated})" if fact.dated else "")
 
 
-def _section(section: Section) -> float:
+def _section(section: Section, labels: dict[str, str] | None = None) -> float:
+    """A theme's section in lines; `labels`: the sources' short names, which fill the figures'
+    source column and the "Sources differ" line."""
+    names = labels or {}
     lines = HEADING + (_para(section.description, LINE_CHARS) if section.description else 0.0)
     lines += sum(_para(_shown(f) + " (2 sources)") for f in section.facts)
     if section.quotes:
         lines += SUB_HEAD + sum(_para(f"{q.speaker or ''} ({q.role or ''}): “{q.display or q.text}”")
                                 for q in section.quotes)
-    if section.figures:  # columns of about 15 / 45 / 12 / 20 characters
-        lines += SUB_HEAD + 1 + sum(max(_wrap(f.text, 15), _wrap(f.about or "-", 45)) for f in section.figures)
-    lines += sum(_para("Sources differ: " + " / ".join(f"{c.text} (source name)" for c in k.claims))
-                 for k in section.conflicts)
+    if section.figures:  # columns of about 15 / 45 / 12 / 30 characters
+        lines += SUB_HEAD + 1 + sum(max(_wrap(f.text, 15), _wrap(f.about or "-", 45),
+                                        _wrap(names.get(f.source, "source name"), SOURCE_CHARS))
+                                    for f in section.figures)
+    lines += sum(_para("Sources differ: " + " / ".join(
+        f"{c.text} ({names.get(c.location.source, 'source name')})" for c in k.claims)) for k in section.conflicts)
     if not (section.facts or section.quotes or section.figures):
         lines += 1 + PARA_GAP  # "No source in this set addresses ..."
     return lines
@@ -89,8 +95,12 @@ def estimate(brief: Brief) -> float:
     lines = _header(brief) + HEADING * 2
     lines += sum(_para(_shown(f)) for f in brief.bottom_line)
     lines += sum(_para(_shown(kp.fact) + " (2 sources)") for kp in brief.key_points)
-    lines += sum(_section(s) for s in brief.sections) + _timeline(brief) + _annex(brief)
+    lines += sum(_section(s, _labels(brief)) for s in brief.sections) + _timeline(brief) + _annex(brief)
     return lines + _notes(brief)
+
+
+def _labels(brief: Brief) -> dict[str, str]:
+    return {s.id: s.label for s in brief.sources}
 
 
 def _header(brief: Brief, pages: int = 4) -> float:
@@ -113,20 +123,20 @@ def fit(brief: Brief, max_pages: int) -> int:
     room = max_pages * LINES_PER_PAGE * (1 - MARGIN)
     dropped = 0
     while estimate(brief) > room:
-        if not _drop_one(brief.sections):
+        if not _drop_one(brief.sections, _labels(brief)):
             break
         dropped += 1
     return dropped
 
 
-def _drop_one(sections: Iterable[Section]) -> bool:
+def _drop_one(sections: Iterable[Section], labels: dict[str, str]) -> bool:
     """Drop one item from the longest section that has more than one; False when none has."""
     for kind in ("quotes", "figures", "facts"):
         spare = [s for s in sections if _items(s) > 1 and len(getattr(s, kind)) > 0]
         if kind != "facts":
             spare = [s for s in spare if len(getattr(s, kind)) > 1]
         if spare:
-            section = max(spare, key=_section)
+            section = max(spare, key=lambda s: _section(s, labels))
             _drop(section, kind)
             return True
     return False

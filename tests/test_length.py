@@ -95,3 +95,16 @@ def test_the_method_note_and_the_annex_are_compact():
     assert re.search(r"quotes \d+ of \d+", method)
     header = next(ln for ln in md.splitlines() if ln.startswith("| # | Source"))
     assert header.count("|") == 5  # #, source, date, kind and quality notes
+
+
+def test_a_figure_row_is_as_tall_as_its_source_name():
+    from briefer.model import Figure
+
+    theme = Theme(id="t", title="Harbour", description="")
+    fig = Figure(id="g1", text="17.4%", about="duty", source="s", start=0, end=5, themes=["t"])
+    rows = {}
+    for name in ("Harbour Wire", "A long headline about the harbour works of the valley and their cost"):
+        brief = Brief(title="Harbour", sources=[Source(id="s", path="s.txt", title=name)],
+                      sections=[Section(theme=theme, figures=[fig])])
+        rows[name] = length.estimate(brief)
+    assert rows["Harbour Wire"] < rows["A long headline about the harbour works of the valley and their cost"]
