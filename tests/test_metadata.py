@@ -487,7 +487,7 @@ def test_an_outlet_citing_its_own_earlier_dispatch_by_day_is_the_publisher():
 @pytest.mark.parametrize(("line", "pub"), [
     ("A port engineer told Lorvik Courant that the new quay would open in May.", "Lorvik Courant"),
     ("A port engineer told the Castello Herald on Sunday that the new quay would open in May.", "Castello Herald"),
-    ("A port engineer told AFP that the new quay would open in May.", "AFP"),
+    ("A port engineer told AFP that the new quay would open in May.", None),  # a rewrite of AFP's copy keeps it
     ("A port engineer told Vesna Rozhen that the new quay would open in May. Rozhen visited the quay.", None),
     ("The mayor told Prime Minister Vesna Rozhen that the new quay would open in May.", None),
     ("When Lorvik contacted the port office for the figures, it was told they were not final.", "Lorvik"),

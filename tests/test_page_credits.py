@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefer import ingest
-from briefer.ingest.metadata import infer
+from briefer.ingest.metadata import furniture, infer
 
 BODY = ("The council approved the new harbour budget after a long debate on Tuesday, officials "
         "said, adding that work on the northern pier would start next spring.\n\n"
@@ -86,3 +88,66 @@ def test_page_in_another_language_is_kept_and_flagged_not_dropped(tmp_path: Path
     flagged = next(s for s in sources if s.path.endswith("b.txt"))
     assert not skipped and flagged.quality < 0.5
     assert any("not in English" in n for n in flagged.notes)
+
+
+# --- more shapes a page names its outlet, date and author in (made-up pages) ---------------------
+
+STORY = ("The harbour council approved the new quay budget on Tuesday after a debate that lasted most of "
+         "the day and ended with a clear vote.\n\nThe plan sets aside money for two cranes and a second "
+         "berth, officials said in a statement after the vote.\n")
+
+
+@pytest.mark.parametrize(("top", "field", "value"), [
+    ("Published May 2, 2031last updated May 3, 2031What you need to know", "date", "2031-05-02"),
+    ("LORVIK, May 6. /TASS/. The council met.", "publisher", "TASS"),
+    ("PORT VELL — (AP) — The council met.", "publisher", "AP"),
+    ("DPA dpa", "publisher", "dpa"),
+    ("Harbour works: Situation Report No. 4 (As of 25 April 2031)", "date", "2031-04-25"),
+    ("Jane Roe March 29, 2031 0", "authors", ["Jane Roe"]),
+    ("Jane Roe March 29, 2031 0", "date", "2031-03-29"),
+    ("Jane Roe\n\n28.4.2031", "authors", ["Jane Roe"]),
+])
+def test_credit_and_date_shapes_above_the_story(top, field, value):
+    text = f"Lorvik approves a new quay\n\n{top}\n\n{STORY}"
+    assert infer(text).get(field) == value
+
+
+@pytest.mark.parametrize(("bottom", "publisher"), [
+    ("Source: AFP", "AFP"),
+    ("Sign up for Harbour Times's News Headlines newsletter.", "Harbour Times"),
+    ("BDST: 1048 HRS, MAR 31, 2031", None),
+])
+def test_credit_lines_at_the_end_of_the_page(bottom, publisher):
+    text = f"Lorvik approves a new quay\n\n{STORY}\n{bottom}\n"
+    assert infer(text).get("publisher") == publisher
+
+
+def test_a_bare_day_stamp_closing_the_page_dates_it():
+    assert infer(f"Lorvik approves a new quay\n\n{STORY}\nBDST: 1048 HRS, MAR 31, 2031\n").get("date") == "2031-03-31"
+
+
+def test_a_report_naming_who_produced_it():
+    text = ("Lorvik: Harbour Works Update No. 2\n\nThis situation report is produced by HPA in collaboration with "
+            f"the port's partners and its working groups.\n\n{STORY}")
+    assert infer(text).get("publisher") == "HPA"
+
+
+def test_an_agency_dateline_under_a_summary_names_the_agency():
+    text = ("Lorvik approves a new quay\n\nThe council voted for the quay on Tuesday after a long debate.\n"
+            "Workers and cranes at the old berth. © Photo / Jane Roe\n"
+            f"LORVIK (AFP) - {STORY}")
+    assert infer(text).get("publisher") == "AFP"
+
+
+def test_the_agency_sources_spoke_to_is_not_the_publisher_but_the_site_is():
+    told = STORY + "A port engineer told Reuters that the new quay would open in May.\n"
+    assert "publisher" not in infer(f"Lorvik approves a new quay\n\n{told}")
+    told = STORY + "A port engineer told HTV that the new quay would open in May, and said more.\n"
+    assert infer(f"Lorvik approves a new quay\n\n{told}https://p.htv.com/p/4rvFn\n").get("publisher") == "HTV"
+
+
+def test_skip_links_are_navigation():
+    text = "Skip to content\nSkip to more Harbour sites\nSkip next section What you need to know\n" + STORY
+    found = {text[s:e]: r for s, e, r in furniture(text)}
+    assert found.get("Skip to more Harbour sites") == "navigation"
+    assert found.get("Skip next section What you need to know") == "navigation"

@@ -111,6 +111,12 @@ def end_stamp(all_lines: list[Line]) -> str | None:
         st = label_stamp(ln.text)
         if st:
             return st.iso
+    for ln in reversed(all_lines[-3:]):  # a bare day stamp closing the page ("BDST: 1048 HRS, MAR 31, 2025")
+        if len(ln.text.split()) > 8:
+            break  # below the last paragraph only: a date above one heads it (a chronology)
+        st = pd.stamp(ln.text)
+        if st and st.iso and len(st.iso) == 10:
+            return st.iso
     return None
 
 
@@ -195,8 +201,12 @@ def _org_like(name: str) -> bool:
 
 
 def wire_line(top: list[Line]) -> str | None:
-    """A news agency's name alone on a line above the story: its credit ("AFP")."""
-    return next((ln.text for ln in top if pd.is_wire(ln.text)), None)
+    """A news agency's name alone on a line above the story: its credit ("AFP", "DPA dpa")."""
+    for ln in top:
+        names = {w.casefold() for w in ln.text.split()}
+        if pd.is_wire(ln.text) or (len(names) == 1 and len(ln.text.split()) <= 3 and pd.is_wire(ln.text.split()[0])):
+            return ln.text.split()[-1] if len(names) == 1 else ln.text
+    return None
 
 
 # an e-mail's delivery notice naming its sender: "You are subscribed to Press Releases for Harbour
@@ -346,34 +356,42 @@ def caps_byline(all_lines: list[Line]) -> list[str] | None:
     return None
 
 
+_DATE_BELOW = re.compile(r"^(?:[-–—]\s*\S|\d{1,2}[./]\d{1,2}[./]\d{4}$)")
+
+
 def dashed_date_byline(top: list[Line], title_at: int | None) -> list[str] | None:
-    """A person's name above a line that holds a dash and the date ("Jane Roe" / "– June 2, 2025"),
+    """A person's name above a line that is the date ("Jane Roe" / "– June 2, 2025" or "28.4.2025"),
     the two halves of a "name – date" byline a page wrote on two lines."""
     for i in range(len(top) - 1):
         name, below = top[i].text.strip(), top[i + 1].text.strip()
-        if i == title_at or not re.match(r"^[-–—]\s*\S", below) or len(name.split()) > 3:
-            continue
+        if i == title_at or len(name.split()) > 3 or not _DATE_BELOW.match(below):
+            continue  # "– June 2, 2025" or "28.4.2025" (an outlet's name above a date line names no author)
         stamp = pd.stamp(below.lstrip("-–— "))
         if stamp and stamp.iso and person(name):
             return [name]
     return None
 
 
+# "Jane Roe March 29, 2025 0": a name, the date and the count of comments, on one line
+_NAME_DATE = re.compile(r"^(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}?)\s+(?P<date>.+?)(?:\s+\d{1,4})?$")
+
+
+def name_date_byline(top: list[Line]) -> tuple[list[str], str] | None:
+    """([author], ISO date) from a line that is a person's name and the date, nothing else."""
+    for ln in top:
+        if "|" in ln.text or not re.search(pd.MONTH, ln.text):
+            continue  # "Harbour Times 10/11/2025 | 11:30": an outlet's stamp (pagedate.named_stamp)
+        match = _NAME_DATE.match(ln.text.strip())
+        stamp = pd.stamp(match["date"]) if match else None
+        if match and stamp and stamp.iso and len(stamp.iso) == 10 and person(match["name"]) \
+                and not pd.find_date(match["name"]):
+            return [match["name"]], stamp.iso
+    return None
+
+
 # "(see Fides, 27/10/2025)": an outlet pointing readers to its own earlier dispatch, by day
 _SEE_OWN = re.compile(rf"\(see\s+(?P<who>{_NAME}),?\s+(?:of\s+)?(?:\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|"
                       rf"\d{{1,2}}\s+(?:{pd.MONTH_NAMES})\.?\s+\d{{4}}|(?:{pd.MONTH_NAMES})\.?\s+\d{{1,2}},?\s+\d{{4}})\)")
-# "an expert told Harbour Wire that ...": the outlet the page's interviews were given to
-_TOLD = re.compile(r"\btold\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
-                   r"(?=\s+(?:that|in an? |on |last |this |earlier|late)|\s*[,.])")
-# "When the Castello Herald contacted the ministry, it was told ...", "the Herald has learnt that":
-# forms in which a paper speaks of itself by name, further down its own story
-_ITSELF = re.compile(r"\bWhen\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+"
-                     r"(?:contacted|reached|approached|asked)\b[^.;]*?,\s+it\s+was\s+(?:told|informed)\b"
-                     r"|\b(?P<own>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+has\s+learn[td]\s+that\b")
-_TITLES = {"president", "prime", "minister", "secretary", "chairman", "chair", "general", "mr", "mrs", "ms",
-           "dr", "king", "queen", "prince", "senator", "ambassador", "governor", "mayor", "judge", "colonel",
-           "sheikh", "parliament", "congress", "lawmakers", "reporters", "journalists"}
-_WHEN = re.compile(rf"\s+(?:{pd.WEEKDAY}|{pd.MONTH})$")
 
 
 def see_own(text: str) -> str | None:
@@ -385,33 +403,3 @@ def see_own(text: str) -> str | None:
         if outlet_like(who) and not generic(who):
             return who
     return None
-
-
-def told_outlet(content: list[Line], is_body: object, text: str) -> str | None:
-    """The outlet the page's own sources spoke to, further down the story ("..., he told Harbour
-    Wire.", "told the Harbour Times that ..."): a listed agency or an outlet's name; else a name of
-    two words or more that appears nowhere else on the page (a person told something is named
-    again, or has a title). A paper naming itself ("When the Harbour Times contacted the ministry,
-    it was told ...", "the Harbour Times has learnt that") counts whatever its name. In the
-    story's first paragraph an interview given to an outlet is the news another outlet reports
-    ("The minister told the Castello Herald that ..."), not its own."""
-    body = [ln for ln in content if is_body(ln.text)]  # type: ignore[operator]
-    found = []
-    for ln in body[1:]:
-        for match in _ITSELF.finditer(ln.text):
-            who = re.sub(r"^[Tt]he\s+", "", match["who"] or match["own"])
-            if who.split()[0].casefold().strip(".") not in _TITLES and not person(who):
-                found.append(who)
-        for match in _TOLD.finditer(ln.text):
-            who = _WHEN.sub("", match["who"]).strip()
-            bare = re.sub(r"^[Tt]he\s+", "", who)
-            if pd.is_wire(bare) or outlet(who) or outlet(bare):
-                found.append(bare if pd.is_wire(bare) or who.startswith("the ") else who)
-            elif bare == who and len(who.split()) >= 2 and who.split()[0].casefold().strip(".") not in _TITLES \
-                    and all(_once(w, text) for w in re.split(r"[ -]", who) if len(w) > 2):
-                found.append(who)
-    return found[0] if found and len(set(found)) == 1 else None
-
-
-def _once(word: str, text: str) -> bool:
-    return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1

@@ -23,7 +23,8 @@ SOCIAL = {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "whats
           "télégramme", "telegramme", "tiktok", "pinterest", "reddit", "email", "print", "share", "rss",
           "social", "icône", "icon", "menu", "search", "home", "login", "subscribe", "skip to content"}
 NAV_LINE = re.compile(r"^(?:top|bottom) of (?:the )?page$|^(?:ancre|anchor)\s*\d*$|^back to top$|"
-                      r"^skip to (?:main )?content$|^(?:advertisement|sponsored)$", re.I)
+                      r"^skip to (?:main )?content$|^(?:advertisement|sponsored)$|"
+                      r"^skip (?:to (?:the )?(?:main |more |next )?[\w -]{2,30}|next section\b.*)$", re.I)
 SEPARATOR = re.compile(r"^[\W_]+$")
 LINK_TITLE = re.compile(r"\s[-–|]\s(?:Wikipedia|[\w.-]+\.(?:com|org|net|info|gov|edu|io|co|de|fr|uk))$", re.I)
 BULLET = re.compile(r"^\s*(?:[•·▪◦*+-]|\d+[.)])\s+")

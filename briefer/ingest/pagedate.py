@@ -31,8 +31,9 @@ MONTH_FIRST_TZ = {"EST", "EDT", "CDT", "MDT", "PDT", "AKST", "AKDT", "HST", "ET"
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w-])")
 # the year after a comma with or without a space ("10 May,2025", "May 10,2025")
-_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?:,\s*|\s+)(?P<y>\d{{4}})\b")
-_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH})(?:,\s*|\s+)(?P<y>\d{{4}})\b")
+# (a year may run into the next word on a scraped page: "Published May 2, 2025last updated ...")
+_MDY = re.compile(rf"\b(?P<m>{MONTH})\s+(?P<d>\d{{1,2}}){_ORD}(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)")
+_DMY = re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH})(?:,\s*|\s+)(?P<y>\d{{4}})(?!\d)")
 _NUMERIC = re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w])|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.I)
 _TZ = re.compile(r"\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
@@ -106,6 +107,8 @@ def stamp(line: str) -> Stamp | None:
     if found is None:
         return None
     iso, match = found
+    if PUBLISHED.match(line) and not re.search(r"[^\W\d_]", _STAMP_WORDS.sub(" ", line[:match.start()])):
+        return Stamp(iso, False, True)  # "Published May 2, 2025last updated ...What you need to know"
     rest = line[:match.start()] + " " + line[match.end():]
     weekday = bool(re.search(rf"\b{WEEKDAY}(?!\w)", rest))
     rest = re.sub(rf"\b{WEEKDAY}(?!\w)", " ", rest)
@@ -167,8 +170,10 @@ END = rf"(?:{DASH}{{1,2}}|:)"
 _SHAPES = [
     # "WASHINGTON (Reuters) -", "PHNOM PENH, Cambodia (AP) —", "CITY, Nov 10, 2025 (Bernama) --",
     # "Ream, Cambodia (AFP) April 5, 2025"
-    re.compile(rf"(?P<place>{PLACES})(?:,?\s*(?P<d1>{DATE_TEXT}))?\s*\((?P<wire>{AGENCY})\)"
-               rf"(?:,?\s*(?P<d2>{DATE_TEXT}))?(?:\s*(?P<end>{END}))?\s*"),
+    re.compile(rf"(?P<place>{PLACES})(?:,?\s*(?P<d1>{DATE_TEXT}))?\s*(?:{DASH}\s*)?\((?P<wire>{AGENCY})\)"
+               rf"(?:,?\s*(?P<d2>{DATE_TEXT}))?(?:\s*(?P<end>{END}))?\s*"),  # also "BANGKOK — (AP) —"
+    # "BERLIN, May 6. /TASS/.": a place, the day, the agency between slashes
+    re.compile(rf"(?P<place>{PLACES}),\s*(?P<d1>{DATE_TEXT})\.?\s*/(?P<wire>{AGENCY})/\.?\s*"),
     re.compile(rf"\((?P<wire>{AGENCY})\)\s*(?P<end>{DASH}{{1,2}})\s*"),  # "(CNN) --"
     # "Geneva, (APP - Harbour Point News - 11th May, 2024)": the agency, the site, the date
     re.compile(rf"(?P<place>{PLACES}),?\s*\((?P<wire>[A-Z]{{2,8}})\s*{DASH}[^()\n]*?(?P<d2>{DATE_TEXT})?\)\s*"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from briefer.ingest import credits
+from briefer.ingest import credits, self_names
 from briefer.ingest import pagedate as pd
 from briefer.ingest.furniture import KICKER, PROMPT
 from briefer.ingest.metadata import BYLINE, COPYRIGHT, CREDIT, Line, furniture, lines, split_names
@@ -74,6 +74,15 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     if line and line.iso:
         dates.append((line.iso, "dateline"))
     dates += _stamped(top, title_at, dated_list(all_lines))
+    for ln in top[:6]:
+        if not _is_body(ln.text) and (as_of := _AS_OF.search(ln.text)) and (st := pd.stamp(as_of["date"])) \
+                and st.iso:
+            dates.append((st.iso, "title"))  # "Situation Report No. 4 (As of 25 April 2025)"
+            break
+    signed = credits.name_date_byline(top)
+    if signed:
+        dates.append((signed[1], "byline"))
+        meta.setdefault("authors", signed[0])
     dates += [(str(iso), "stated") for iso in (fields.get("date"), credits.end_stamp(all_lines)) if iso]
     if dates:
         meta["date"], meta["date_basis"] = dates[0]
@@ -82,7 +91,12 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     _publisher(meta, text, all_lines, content, top, title_at, site)
     if "publisher" not in meta and (sender := credits.mail_sender(all_lines)):
         meta["publisher"] = sender  # a press release delivered by e-mail
+    if "publisher" not in meta and (agency := _later_dateline(content)):
+        meta["publisher"], meta["kind"] = agency, "wire"
     return meta
+
+
+_AS_OF = re.compile(r"\((?:as of|as at)\s+(?P<date>[^()]{6,30})\)", re.I)
 
 
 def _more_credits(meta: dict[str, object], text: str, top: list[Line], title_at: int | None,
@@ -109,6 +123,16 @@ def _dateline(top: list[Line], archived: tuple[str, str] | None) -> pd.Dateline 
         found = pd.dateline(text)
         if found and (found.wire or found.iso):
             return found
+    return None
+
+
+def _later_dateline(content: list[Line]) -> str | None:
+    """A listed agency's dateline opening a paragraph further down ("MOSCOW (Sputnik) - ..." under
+    a summary and a picture): the agency whose story it is."""
+    for ln in content[:15]:
+        found = pd.dateline(ln.text)
+        if found and found.wire and pd.is_wire(found.wire) and _is_body(ln.text[found.end:]):
+            return found.wire
     return None
 
 
@@ -323,7 +347,9 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
                   credits.release_org(top), credits.inverted_credit(content, _is_body),
                   credits.self_credit(content, _is_body), credits.blurb(top), credits.relayed_from(top),
                   credits.unverified_by(content),
-                  credits.see_own(text), credits.told_outlet(content, _is_body, text)]
+                  credits.see_own(text), self_names.told_outlet(content, _is_body, text),
+                  self_names.closing_source(all_lines), self_names.produced_by(content),
+                  self_names.own_newsletter(text)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found

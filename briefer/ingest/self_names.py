@@ -1,0 +1,100 @@
+"""How a page names its own outlet further down the story, where no credit line does: the outlet
+its sources spoke to ("..., he told Harbour Wire."), a paper speaking of itself ("the Herald has
+learnt that"), a closing "Source: Harbour Wire", the site's own newsletter prompt ("Sign up for
+Harbour Times's newsletter") and an issuer's note ("This report is produced by the Harbour
+Authority")."""
+
+from __future__ import annotations
+
+import re
+
+from briefer.ingest import pagedate as pd
+from briefer.ingest.metadata import Line
+from briefer.ingest.names import generic, outlet, outlet_like, person
+
+# "an expert told Harbour Wire that ...": the outlet the page's interviews were given to
+_TOLD = re.compile(r"\btold\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
+                   r"(?=\s+(?:that|in an? |on |last |this |earlier|late)|\s*[,.])")
+# "When the Castello Herald contacted the ministry, it was told ...", "the Herald has learnt that":
+# forms in which a paper speaks of itself by name, further down its own story
+_ITSELF = re.compile(r"\bWhen\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+"
+                     r"(?:contacted|reached|approached|asked)\b[^.;]*?,\s+it\s+was\s+(?:told|informed)\b"
+                     r"|\b(?P<own>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+has\s+learn[td]\s+that\b")
+_TITLES = {"president", "prime", "minister", "secretary", "chairman", "chair", "general", "mr", "mrs", "ms",
+           "dr", "king", "queen", "prince", "senator", "ambassador", "governor", "mayor", "judge", "colonel",
+           "sheikh", "parliament", "congress", "lawmakers", "reporters", "journalists"}
+_WHEN = re.compile(rf"\s+(?:{pd.WEEKDAY}|{pd.MONTH})$")
+
+
+def told_outlet(content: list[Line], is_body: object, text: str) -> str | None:
+    """The outlet the page's own sources spoke to, further down the story ("..., he told Harbour
+    Wire.", "told the Harbour Times that ..."): a listed agency or an outlet's name; else a name of
+    two words or more that appears nowhere else on the page (a person told something is named
+    again, or has a title). A paper naming itself ("When the Harbour Times contacted the ministry,
+    it was told ...", "the Harbour Times has learnt that") counts whatever its name. In the
+    story's first paragraph an interview given to an outlet is the news another outlet reports
+    ("The minister told the Castello Herald that ..."), not its own."""
+    body = [ln for ln in content if is_body(ln.text)]  # type: ignore[operator]
+    found = []
+    for ln in body[1:]:
+        for match in _ITSELF.finditer(ln.text):
+            who = re.sub(r"^[Tt]he\s+", "", match["who"] or match["own"])
+            if who.split()[0].casefold().strip(".") not in _TITLES and not person(who):
+                found.append(who)
+        for match in _TOLD.finditer(ln.text):
+            who = _WHEN.sub("", match["who"]).strip()
+            bare = re.sub(r"^[Tt]he\s+", "", who)
+            if pd.is_wire(bare):
+                continue  # "told Reuters": pages that rewrite an agency's copy keep this too
+            if outlet(who) or outlet(bare):
+                found.append(bare if who.startswith("the ") else who)
+            elif re.fullmatch(r"[A-Z]{2,5}", who) and _own_address(who, text):
+                found.append(who)  # "told DW" on a page that links to dw.com
+            elif bare == who and len(who.split()) >= 2 and who.split()[0].casefold().strip(".") not in _TITLES \
+                    and all(_once(w, text) for w in re.split(r"[ -]", who) if len(w) > 2):
+                found.append(who)
+    return found[0] if found and len(set(found)) == 1 else None
+
+
+def _own_address(name: str, text: str) -> bool:
+    """True when a web address on the page is the name's own site ("DW" and p.dw.com/p/4rvFn)."""
+    return bool(re.search(rf"https?://(?:[\w-]+\.)*{name.casefold()}\.[a-z]{{2,}}\b", text))
+
+
+def _once(word: str, text: str) -> bool:
+    return len(re.findall(rf"\b{re.escape(word)}\b", text)) == 1
+
+
+# "Source: Harbour Wire" on a line of its own near the page's end: whose story the page carries
+_SOURCE_LINE = re.compile(r"^(?:Source|Courtesy|Via)\s*:\s*(?P<who>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})\.?$")
+# "Sign up for Harbour Times's News Headlines newsletter": the site's own prompt
+_NEWSLETTER = re.compile(r"\b(?:Sign up|Subscribe) (?:for|to) (?P<who>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})['’]s? "
+                         r"(?:[\w-]+ ){0,3}newsletters?\b")
+# "This situation report is produced by OCHA in collaboration with ...": the issuer's own note
+_PRODUCED = re.compile(r"^This (?i:(?:situation )?(?:report|update|bulletin|statement|document|brief(?:ing)?|note|"
+                       r"press release|fact sheet)) (?:is|was) (?:produced|issued|published|prepared) by "
+                       r"(?:the )?(?P<who>[A-Z][\w&.'’-]*(?: (?:of |for |and )?[A-Z][\w&.'’-]*){0,5})")
+
+
+def closing_source(all_lines: list[Line]) -> str | None:
+    """A "Source: X" line among the page's last lines naming an agency or an outlet."""
+    for ln in reversed(all_lines[-6:]):
+        match = _SOURCE_LINE.match(ln.text.strip())
+        if match and (pd.is_wire(match["who"]) or outlet_like(match["who"])) and not generic(match["who"]):
+            return match["who"]
+    return None
+
+
+def own_newsletter(text: str) -> str | None:
+    """The site a newsletter prompt on the page names as its own."""
+    match = _NEWSLETTER.search(text)
+    return match["who"] if match and not generic(match["who"]) else None
+
+
+def produced_by(content: list[Line]) -> str | None:
+    """The organisation a report's opening note says produced it."""
+    for ln in content[:12]:
+        match = _PRODUCED.match(ln.text.strip())
+        if match and not person(match["who"]):
+            return match["who"]
+    return None
