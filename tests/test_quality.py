@@ -263,6 +263,14 @@ def test_sentences_run_together_twice_and_glued_percents_are_slips(nlp):
     assert [doc.text[s:e] for s, e, _ in slips.glued_percents(doc)] == ["4%on"]
 
 
+def test_untranslated_brackets_and_a_capital_article_are_slips(nlp):
+    doc = nlp("We have the support of the board [de la Junta] and talks [con el partido] began with 20% of The votes.")
+    assert [doc.text[s:e] for s, e, _ in slips.foreign_brackets(doc)] == ["[de la Junta]", "[con el partido]"]
+    assert [r for _, _, r in slips.capital_articles(doc)] == ["a capitalised 'The' in mid-sentence"]
+    clean = nlp("The editor of The Times said the board [of the port] met; The Hague court agreed.")
+    assert list(slips.foreign_brackets(clean)) == [] and list(slips.capital_articles(clean)) == []
+
+
 def test_one_seam_or_a_spaced_percent_is_no_slip(nlp):
     doc = nlp("He posted the notice on Twitter.Neil Roe read it. Duties of 17.4% on cars rise next month.")
     assert list(slips.run_on_sentences(doc)) == [] and list(slips.glued_percents(doc)) == []

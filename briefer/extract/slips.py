@@ -3,7 +3,8 @@ where the verb wants an adverb ("decided preliminary that ..." for "made a preli
 determination that ..."), and a preposition left without its object before another one ("reduced
 migration to through the gap"), a compound split before its hyphen ("third -party trade"), a
 name joined to itself ("Nordic and Nordic officials"), sentences run together ("next month.The
-Commission") and a percentage run into the next word ("38.1%of cars"). Careful prose has none;
+Commission"), a percentage run into the next word ("38.1%of cars"), the source language left in
+brackets ("[con el SPD]") and a capitalised "The" mid-sentence. Careful prose has none;
 all are signs of machine-translated or re-translated text (`briefer.extract.spun`).
 """
 
@@ -100,3 +101,25 @@ def glued_percents(doc: Doc) -> Iterator[Anomaly]:
     for m in GLUED_PERCENT.finditer(doc.text):
         yield m.start(), m.end(), "a percentage run into the next word"
         return
+
+
+# function words of the languages English pages are most often machine-translated from
+_FOREIGN = (r"(?:de|la|el|con|del|los|las|le|les|du|des|da|do|dos|das|il|di|della|und|der|die|den|y|et|en|"
+            r"por|para|sur|avec|dans|pour)")
+# "... the support of the Executive Committee [de la CDU]": the source language left in brackets
+FOREIGN_BRACKET = re.compile(rf"\[(?=[^\]\n]{{3,40}}\])[^\]\n]*\b{_FOREIGN}\b[^\]\n]*\]")
+# "a historic result with 20% of The votes": an article capitalised in mid-sentence
+CAPITAL_ARTICLE = re.compile(r"(?<=[a-z,] )The (?=[a-z]{3,})")
+
+
+def foreign_brackets(doc: Doc) -> Iterator[Anomaly]:
+    """Words of another language in brackets inside an English sentence: what a translation
+    engine left of its source ("[con el SPD]")."""
+    for m in FOREIGN_BRACKET.finditer(doc.text):
+        yield m.start(), m.end(), "untranslated words in brackets"
+
+
+def capital_articles(doc: Doc) -> Iterator[Anomaly]:
+    """ "The" with a capital inside a sentence before a common word ("20% of The votes")."""
+    for m in CAPITAL_ARTICLE.finditer(doc.text):
+        yield m.start(), m.end(), "a capitalised 'The' in mid-sentence"

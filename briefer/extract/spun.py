@@ -356,7 +356,7 @@ DETECTORS = {
     "machine-translated": (country_with_article, name_variants, unquoted_speech, unknown_words, spinner_phrases,
                            grammar_slips, slips.adjective_objects, slips.stranded_prepositions,
                            slips.spaced_hyphens, slips.doubled_names, slips.run_on_sentences,
-                           slips.glued_percents),
+                           slips.glued_percents, slips.foreign_brackets, slips.capital_articles),
     "machine-written": (stock_commentary,),
 }
 
