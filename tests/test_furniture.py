@@ -38,6 +38,7 @@ def _furniture(text: str) -> dict[str, str]:
     ("Port workers wave at the first ship in Lagos, March 4, 2025.", "caption"),
     ("Harbour Authority of the Western Region (Lagos)", "credit line"),
     ("Mayor Ann Lee is seen on a screen during the harbour debate on Monday. | HARBOUR-NEWS", "caption"),
+    ("Provisional result 2027 2031 25.7% Greens 24.1% Centre 14.7% Harbour Party", "chart text"),
 ])
 def test_line_shapes_that_are_furniture(line, reason):
     text = f"{LEAD}\n{line}\n{MORE}\n"
@@ -120,6 +121,7 @@ def test_a_caption_shown_twice_is_furniture_both_times():
     "Dock workers stand by their demand, the union said on 4 March 2025.",
     "The Harbour Authority (Lagos) said the quay would open in May.",
     "The vote was 12 to 3 | Harbour Gazette",
+    "Turnout rose to 82.5% from 76.6% and 71.2% in the two votes before.",
 ])
 def test_sentences_like_captions_stay_content(line):
     text = f"{LEAD}\n{line}\n{MORE}\n"

@@ -526,6 +526,9 @@ def test_a_story_opening_with_a_name_and_a_verb_is_no_blurb():
      "Grain prices rose again in the capital, the minister said."),
     ("The bridge reopened on Monday (see Harbour Wire, 27/10/2025).", "The bridge reopened on Monday"),
     ("The bridge reopened on Monday (see map).", "The bridge reopened on Monday"),
+    ("The fund will pay for new roads (Roe and Lee, 2025).", "The fund will pay for new roads"),
+    ("The fund will pay for new roads (Harbour Times, 2025a).", "The fund will pay for new roads"),
+    ("The fund grew fast in 2025 (up 3%).", "The fund grew fast in 2025 (up 3%)."),
 ])
 def test_an_omission_mark_and_a_wire_credit_are_no_part_of_a_statement(text: str, shown: str) -> None:
     start, end = statement_bounds(text, 0, len(text))

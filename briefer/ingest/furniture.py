@@ -146,6 +146,8 @@ def _line_reason(text: str) -> str | None:
         return "related links"
     if PROMPT.match(text) or CODE_LINE.match(text):
         return "interface text"
+    if _chart_text(text):
+        return "chart text"
     if _hashtags(text):
         return "hashtags"
     if SELF_NOTE.match(text) and len(text.split()) <= 45:
@@ -153,6 +155,15 @@ def _line_reason(text: str) -> str | None:
     if MAIL_NOTICE.match(text) and len(text.split()) <= 60:
         return "mail notice"
     return None
+
+
+def _chart_text(text: str) -> bool:
+    """A chart's labels and values run into one line ("Provisional result 2021 2025 25.7% SPD 24.1%
+    CDU/CSU 14.7% Greens"): three values or more, hardly a lower-case word, no sentence's end."""
+    words = text.split()
+    values = [w for w in words if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%|\d+[.,]\d+", w)]
+    lower = [w for w in words if w.isalpha() and w.islower()]
+    return len(values) >= 3 and len(lower) <= 2 and not text.rstrip().endswith(SENTENCE_END)
 
 
 def _dated_byline(text: str) -> bool:

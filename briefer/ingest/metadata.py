@@ -189,13 +189,17 @@ _WIRE_TAIL = re.compile(r",\s+(?:(?:reports|reported|says|said)\s+(?P<a>(?:the\s
 
 # a pointer to another page closing a sentence: "(see Fides, 27/10/2025).", "(see also Table 2)"
 _SEE_TAIL = re.compile(r"\s*\((?:see|cf\.)\s[^()\n]{1,60}\)\s*[.!?]?\s*$", re.IGNORECASE)
+# an author-year reference closing a sentence: "(Roe and Lee, 2025)", "(Harbour Times, 2025a)", "(Roe et al., 2024)"
+_CITED_TAIL = re.compile(r"\s*\((?:[A-Z][\w'’.&-]*(?:\s[A-Z][\w'’.&-]*){0,3}(?:\s(?:and|&)\s[A-Z][\w'’-]*)?"
+                         r"(?:\set\sal\.)?),\s*(?:19|20)\d\d[a-z]?(?:[;,]\s*[^()\n]{1,40})?\)\s*[.!?]?\s*$")
 
 
 def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """[start, end) of a sentence less what is the page's, not the story's: an editor's omission
     mark opening it ("“[…] The two states agreed ...”", with its quote marks), a news agency's
-    credit closing it ("..., reports the AFP.") and a pointer to another page closing it ("...
-    (see Harbour Wire, 27/10/2025)."). A quote mark left without its pair goes too."""
+    credit closing it ("..., reports the AFP."), a pointer to another page closing it ("...
+    (see Harbour Wire, 27/10/2025).") and an author-year reference closing it ("... (Roe and Lee,
+    2025)."). A quote mark left without its pair goes too."""
     from briefer.ingest import pagedate
 
     lead = _OMISSION.match(text, start, end)
@@ -207,7 +211,8 @@ def statement_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     tail = _WIRE_TAIL.search(text, start, end)
     if tail and pagedate.is_wire(re.sub(r"^the\s+", "", tail["a"] or tail["b"] or "", flags=re.I)):
         end = tail.start()
-    see = _SEE_TAIL.search(text, start, end)
-    if see and see.start() > start:
-        end = see.start()
+    for tail in (_SEE_TAIL, _CITED_TAIL):
+        found = tail.search(text, start, end)
+        if found and found.start() > start:
+            end = found.start()
     return start, end
