@@ -124,6 +124,8 @@ def test_credit_lines_at_the_end_of_the_page(bottom, publisher):
 
 def test_a_bare_day_stamp_closing_the_page_dates_it():
     assert infer(f"Lorvik approves a new quay\n\n{STORY}\nBDST: 1048 HRS, MAR 31, 2031\n").get("date") == "2031-03-31"
+    chronology = f"Lorvik: a chronology\n\nMay 2, 2031\n{STORY}\nApril 23, 2031\nThe cou"
+    assert "date" not in infer(chronology)  # a chronology cut short after its last entry's date
 
 
 def test_a_report_naming_who_produced_it():

@@ -111,6 +111,8 @@ def end_stamp(all_lines: list[Line]) -> str | None:
         st = label_stamp(ln.text)
         if st:
             return st.iso
+    if sum(1 for ln in all_lines if len(ln.text.split()) <= 8 and pd.stamp(ln.text)) >= 2:
+        return None  # date lines heading a chronology's entries, the last one cut short
     for ln in reversed(all_lines[-3:]):  # a bare day stamp closing the page ("BDST: 1048 HRS, MAR 31, 2025")
         if len(ln.text.split()) > 8:
             break  # below the last paragraph only: a date above one heads it (a chronology)
