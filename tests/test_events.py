@@ -67,6 +67,8 @@ def test_event(nlp: Any, text: str, date: str, date_text: str) -> None:
         "In Decemberthe government charged Sam Rainsy with treason.",
         "The law firm was established in March 1998 and employs 300 lawyers.",
         "Jane Roe founded the law firm in 1998.",
+        "Harbour works: Situation Report No. 4 (As of 25 April 2025)",
+        "As of 25 April 2025, the council had approved 12 projects.",
     ],
 )
 def test_no_event(nlp: Any, text: str) -> None:

@@ -242,6 +242,16 @@ def test_about_among_figures(nlp: Any, text: str, figure: str, about: str) -> No
     assert {f.text: f.about for f in run(nlp, text)}[figure] == about
 
 
+@pytest.mark.parametrize(("text", "figure", "about"), [
+    ("The death toll from the flood in Lorvik has risen to 3,354, officials said.", "3,354",
+     "death toll from the flood in Lorvik"),
+    ("The toll has reached 1,644 in Lorvik after the storm.", "1,644", "toll"),
+    ("Aid was pledged as the death toll hit 1,700 on Sunday.", "1,700", "death toll"),
+])
+def test_a_level_a_measure_reaches_measures_that_measure(nlp: Any, text: str, figure: str, about: str) -> None:
+    assert {f.text: f.about for f in run(nlp, text)}[figure] == about
+
+
 def test_a_labelled_value_alone_on_its_line_measures_its_label(nlp: Any) -> None:
     text = ("The duties on the sampled firms are:\n\nLorvik Motors: 17.4%;\n• Castello Cars: 19.9%;\n"
             "Other firms pay a duty of 20.8% on their exports.\n")

@@ -134,6 +134,9 @@ def _bare_about(root: Token, skip: set[int]) -> str:
             and (nxt.head.i == root.i or nxt.head.i == root.head.i):
         verb = root.head if root.head.pos_ in ("VERB", "AUX") else None  # "left 30 dead across the delta"
         return _join(_elided(root), nxt.text, _preps(nxt, skip), _preps(verb, skip | {nxt.i}) if verb else "")
+    level = _level_of(root, skip)
+    if level:
+        return level
     if root.dep_ == "pobj" or root.head.i == root.i:
         return _measure_about(root, skip)
     verb = _verb(root)
@@ -271,6 +274,27 @@ def _name(tok: Token) -> str:
     while left > 0 and tok.doc[left - 1].dep_ == "compound" and tok.doc[left - 1].head.i == tok.i:
         left -= 1
     return tok.doc[left : tok.i + 1].text
+
+
+# verbs that bring a measure to a level: "the death toll has risen to 3,354", "inflation hit 9"
+LEVEL_VERBS = frozenset("""reach rise climb hit jump surge soar top exceed surpass pass stand fall drop
+    increase decrease grow mount swell edge""".split())
+
+
+def _level_of(number: Token, skip: set[int]) -> str:
+    """The subject whose level a bare number gives ("The death toll ... has risen to 3,354" -> "death
+    toll ..."): the number is the object of a level verb, or of its "to"/"at"/"past"."""
+    verb = number.head
+    if number.dep_ == "pobj" and verb.lower_ in ("to", "at", "past", "above", "beyond"):
+        verb = verb.head
+    elif number.dep_ not in ("dobj", "obj"):
+        return ""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in LEVEL_VERBS:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return ""
+    return re.sub(r"^(?:the|a|an)\s+", "", _phrase(subject, skip), flags=re.IGNORECASE)
 
 
 def _change_about(change: Token, skip: set[int]) -> str:

@@ -244,7 +244,12 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
                      and not re.search(r"(?i)\b(?:last|next|this|past|previous|coming)\b", d[2])
                      and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
+    # "Situation Report No. 4 (As of 25 April 2025)": the day a status is told as of, no happening
+    dates = [d for d in dates if not _AS_OF.search(doc.text, max(0, d[0] - 8), d[0])]
     return from_sentence_day(dates)
+
+
+_AS_OF = re.compile(r"\b[Aa]s (?:of|at)\s*$")
 
 
 def _dateline(unit: Span, dates: list[DateHit]) -> bool:
