@@ -272,6 +272,30 @@ def _half_step(fig: Figure) -> float:
     return 0.5 * 10 ** -len(m[1]) * scale
 
 
+def place_days(sources: list[Source]) -> None:
+    """Give a source whose dateline has a day but no year ("BERLIN, May 6 (Reuters) -") that day
+    in the year of the set's newest dated source (the year before when the day would fall more
+    than a week after that source), as the anchor for its relative dates. Its own date stays
+    unknown: the year is the set's, not the page's."""
+    dates = sorted(s.date for s in sources if s.date and len(s.date) == 10)
+    if not dates:
+        return
+    newest = datetime.date.fromisoformat(dates[-1])
+    for src in sources:
+        if src.anchor or not src.day:
+            continue
+        month, day = map(int, src.day.split("-"))
+        for year in (newest.year, newest.year - 1):
+            try:
+                placed = datetime.date(year, month, day)
+            except ValueError:
+                continue
+            if placed <= newest + datetime.timedelta(days=7):
+                src.anchor = placed.isoformat()
+                src.notes.append(f"undated: its dateline's day read in {year}, the year of the other sources")
+                break
+
+
 def borrow_anchors(sources: list[Source], *, threshold: float = 0.08) -> None:
     """Give an undated source the date of the dated source that tells the same story, as the anchor
     for its relative dates ("on Nov. 6", "last week"). Its own date stays unknown.

@@ -53,6 +53,7 @@ class Source:
     family_name_first: bool = False  # authors' names start with the family name (Khmer, Chinese, ...)
     date_basis: str | None = None  # how the date was found ("sources.toml", "dateline", ...)
     anchor: str | None = None  # date that relative dates resolve against (own date, or a twin's)
+    day: str | None = None  # "MM-DD": a dateline's day without its year (not in JSON)
     words: int = 0
     quality: float = 1.0  # 0..1; below 0.5 the source is not used for facts
     notes: list[str] = field(default_factory=list)  # quality notes shown in the brief
@@ -295,7 +296,7 @@ def join_names(names: list[str], *, serial: bool = False) -> str:
 
 # --- JSON round trip ---------------------------------------------------------------------------
 
-_PRIVATE = {("Source", "text")}  # kept in memory, left out of JSON unless asked for
+_PRIVATE = {("Source", "text"), ("Source", "day")}  # kept in memory, left out of JSON unless asked for
 
 
 def to_dict(obj: Any, *, with_text: bool = False) -> Any:

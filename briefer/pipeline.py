@@ -60,6 +60,7 @@ def extract(paths: Iterable[Path], themes: ThemeSet | None = None,
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3])
         raise InputError(f"{where}: no usable source" + (f" ({reasons})" if reasons else ""))
     theme_list = themes.themes if themes and themes.themes else [DEFAULT_THEME]
+    corroborate.place_days(sources)
     corroborate.borrow_anchors(sources)
     corroborate.borrow_years(sources)
     cache = Cache(opts.cache_dir) if opts.cache else None

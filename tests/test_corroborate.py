@@ -243,3 +243,14 @@ def test_a_borrowed_year_reads_yearless_dates_but_does_not_date_the_page_in_the_
     assert clock.statement_date(["u"]) is None  # placed as an undated page's statements are
     fact = clock.fact(Fact(id="f", text=page, sources=[Location("u", 0, len(page))]))
     assert fact.display.endswith("port council in March [2031].")
+
+
+def test_a_dateline_day_without_its_year_is_read_in_the_sets_year():
+    from briefer.corroborate import place_days
+
+    dated = Source(id="a", path="a.txt", date="2031-05-05")
+    tass = Source(id="b", path="b.txt", day="05-06")
+    december = Source(id="c", path="c.txt", day="12-30")
+    place_days([dated, tass, december])
+    assert (tass.anchor, tass.date) == ("2031-05-06", None)  # an anchor for "on Tuesday", not a date
+    assert december.anchor == "2030-12-30"  # more than a week after the newest source: the year before

@@ -153,3 +153,8 @@ def test_skip_links_are_navigation():
     found = {text[s:e]: r for s, e, r in furniture(text)}
     assert found.get("Skip to more Harbour sites") == "navigation"
     assert found.get("Skip next section What you need to know") == "navigation"
+
+
+def test_a_dateline_day_without_a_year_is_kept_for_the_set_to_place():
+    meta = infer(f"Lorvik approves a new quay\n\nLORVIK, May 6 (Reuters) - {STORY}")
+    assert (meta.get("publisher"), meta.get("day"), meta.get("date")) == ("Reuters", "05-06", None)

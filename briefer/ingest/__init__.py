@@ -295,4 +295,6 @@ def _describe(src: Source, inferred: dict[str, object], known: dict[str, object]
     elif src.date:
         src.date_basis = str(inferred.get("date_basis", "text"))
     src.anchor = src.date
+    if not src.date and isinstance(inferred.get("day"), str):
+        src.day = str(inferred["day"])
     src.words = len(src.text.split())

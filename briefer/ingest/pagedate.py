@@ -195,6 +195,7 @@ class Dateline:
     end: int
     wire: str | None = None
     iso: str | None = None
+    day: str | None = None  # "MM-DD" of a date written without its year ("BERLIN, May 6 (Reuters) -")
 
 
 # "(MENAFN- Kuwait News Agency (KUNA)) BRUSSELS, Oct 4 (KUNA) --": a syndication service's credit
@@ -216,7 +217,9 @@ def dateline(text: str) -> Dateline | None:
         wire = groups.get("wire")
         if wire and not _is_credit(match, wire):
             continue
-        return Dateline(match.end(), wire or (relay["src"] if relay else None), _dateline_date(groups))
+        iso = _dateline_date(groups)
+        return Dateline(match.end(), wire or (relay["src"] if relay else None), iso,
+                        None if iso else _yearless_day(groups))
     return Dateline(skip, relay["src"]) if relay else None
 
 
@@ -247,6 +250,19 @@ def _named_credit(wire: str) -> bool:
             p.isupper() and len(p) >= 2 for p in parts)):
         return True  # one agency relaying another's story: "AP/Reuters", "UNA/QNA"
     return " " not in wire and len(wire) >= 4 and not wire.isupper() and any(c.isupper() for c in wire[1:])
+
+
+def _yearless_day(groups: dict[str, str | None]) -> str | None:
+    """ "05-06" for a dateline's "May 6" or "6 May" written without a year."""
+    for key in ("d1", "d2"):
+        value = groups.get(key) or ""
+        match = re.search(rf"(?P<m>{MONTH})\.?\s+(?P<d>\d{{1,2}})\b|\b(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m2>{MONTH})", value)
+        if match:
+            month = month_number(match["m"] or match["m2"])
+            day = int(match["d"] or match["d2"])
+            if iso_date(2000, month, day):  # a leap year: 29 February is a day
+                return f"{month:02d}-{day:02d}"
+    return None
 
 
 def _dateline_date(groups: dict[str, str | None]) -> str | None:

@@ -73,6 +73,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     dates = [(archived[0], "archive")] if archived else []
     if line and line.iso:
         dates.append((line.iso, "dateline"))
+    elif line and line.day:
+        meta["day"] = line.day  # the set may tell its year (corroborate.place_days)
     dates += _stamped(top, title_at, dated_list(all_lines))
     for ln in top[:6]:
         if not _is_body(ln.text) and (as_of := _AS_OF.search(ln.text)) and (st := pd.stamp(as_of["date"])) \
