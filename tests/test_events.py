@@ -422,6 +422,11 @@ def test_a_quotation_told_on_a_day_is_of_that_day(nlp: Any) -> None:
     assert [e.date for e in run(nlp, text, "2025-03-05")] == ["2025-03-04"]
 
 
+def test_a_start_written_as_of_a_day_is_an_event(nlp: Any) -> None:
+    text = "The new port fees will apply as of 5 July 2025 for four months."
+    assert [e.date for e in run(nlp, text, "2025-07-04")] == ["2025-07-05"]
+
+
 def test_founding_something_on_a_month_is_an_act_of_the_story(nlp: Any) -> None:
     text = "Ruritania, Borduria and Castello established the alliance in September 2025."
     assert [e.date for e in run(nlp, text)] == ["2025-09"]

@@ -245,11 +245,12 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
                      and weekday_agrees(doc.text[max(0, d[0] - 12):d[1]], d[3])]
             dates = sorted(dates + extra)
     # "Situation Report No. 4 (As of 25 April 2025)": the day a status is told as of, no happening
-    dates = [d for d in dates if not _AS_OF.search(doc.text, max(0, d[0] - 8), d[0])]
+    # ("will apply as of 5 July" is a start: the status phrase opens a clause or a bracket)
+    dates = [d for d in dates if not _AS_OF.search(doc.text[max(unit.start_char, d[0] - 10):d[0]])]
     return from_sentence_day(dates)
 
 
-_AS_OF = re.compile(r"\b[Aa]s (?:of|at)\s*$")
+_AS_OF = re.compile(r"(?:^|[(,;]\s*)[Aa]s (?:of|at)\s*$")
 
 
 def _dateline(unit: Span, dates: list[DateHit]) -> bool:
