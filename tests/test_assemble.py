@@ -209,6 +209,8 @@ def _span(nlp, text):
 @pytest.mark.parametrize("text, ok", [
     ("However, the tribunal extended the deadline for the two parties to June.", True),
     ("However, it extended the deadline for the two parties to June.", False),
+    ("Consequently, the tribunal extended the deadline for the two parties to June.", False),
+    ("Accordingly, Mayor Ann Roe proclaimed a state of emergency for the harbour district.", False),
     ("It was unclear whether the ministry had approved the new harbour plan.", True),
     ("It extended the deadline for the two parties to June of next year.", False),
     ("Norvale Mining discovered the Kessa field in 2011.", True),

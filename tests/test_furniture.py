@@ -34,6 +34,8 @@ def _furniture(text: str) -> dict[str, str]:
     ("#Harbour #Budget #City news", "hashtags"),
     ("In this article, we explain what the new rules mean for shippers.", "site boilerplate"),
     ("Staff writer Ann Smith contributed to this report.", "site boilerplate"),
+    ("This blog is now closed.", "site boilerplate"),
+    ("In it we covered developments on Monday, March 3, 2031, after the harbour vote.", "site boilerplate"),
     ("Mayor Ann Lee and Governor Tom Reyes shake hands after the harbour deal on 4 March 2025.", "caption"),
     ("Port workers wave at the first ship in Lagos, March 4, 2025.", "caption"),
     ("Harbour Authority of the Western Region (Lagos)", "credit line"),

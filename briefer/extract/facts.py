@@ -20,7 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 DANGLING = {"he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "their", "its",
-            "but", "and", "also", "however", "meanwhile", "still", "yet", "so", "then", "there"}
+            "but", "and", "also", "however", "meanwhile", "still", "yet", "so", "then", "there",
+            # what follows from the sentence before: "Consequently, this would ...", "Accordingly, X ..."
+            "accordingly", "consequently", "correspondingly", "therefore", "thus", "hence", "likewise",
+            "similarly", "furthermore", "moreover", "additionally"}
 QUOTE_MARKS = "\"“”«»"
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "DATE", "MONEY", "PERCENT", "CARDINAL", "LAW", "EVENT",
                  "FAC", "LOC", "QUANTITY"}

@@ -48,6 +48,8 @@ PROMPT = re.compile(r"^(?:\w+(?:\s\w+)?\s*(?:\.\.\.|…)|\d+:\d\d|\d+\s+min(?:ut
 CODE_LINE = re.compile(r"^[a-z]+[A-Z]\w*\s*[:=]\s*[\w.\"'-]*[;,]?$")
 SELF_NOTE = re.compile(r"^(?:In this (?:client )?(?:alert|article|post|piece|update|insight|newsletter|"
                        r"briefing|note|blog(?: post)?|guide|explainer),? we\b|"
+                       r"This (?:live )?(?:blog|page|live coverage|coverage) (?:is|has) (?:now )?(?:closed|ended)\b|"
+                       r"In it,? we (?:covered|reported|brought you)\b|"
                        r"[^.]{0,80}\bcontributed (?:reporting )?to this (?:report|story|article)\b)", re.I)
 # a mailing list's delivery notice around an e-mailed page
 MAIL_NOTICE = re.compile(r"^(?:You are subscribed to\b|You are receiving this (?:e-?mail|message|newsletter)\b|"
