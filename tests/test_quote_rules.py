@@ -57,6 +57,8 @@ FRAMING = [
 SPEAKERS = [
     case("according-to", "Port Vell will close its ''old'' quay by spring, according to a "
          "letter Lena Moor sent to the ferry owners.", "Lena Moor", "Lena Moor"),
+    case("quoted-as-saying", "Lena Moor spoke first. The Port Vell Herald quoted her as saying, "
+         "“The quay is closed to every ferry.”", "Lena Moor", "her"),
     case("claim-owner", "Reporters in Port Vell checked Lena Moor’s claim that the ferries "
          "carried “twice as many tourists” in June.", "Lena Moor", "Lena Moor’s"),
     case("speech-verb", "The BIS says the rule “removes a barrier to trade with a partner.”",
@@ -96,7 +98,7 @@ REPAIRS = [
          "Gregory Poling", "Southeast Asia expert Gregory Poling"),
     case("document-issuer", "A letter Lena Moor sent to the ferry owners said the fees were “far "
          "too high for every family”.", "Lena Moor", "Lena Moor"),
-    case("modified-noun", "“The border stays open,” said the Ostravian foreign minister.",
+    case("modified-noun", "“The border stays open,” the Ostravian foreign minister said.",
          "Ostravian foreign minister", "the Ostravian foreign minister"),
     case("remark-maker", "Lena Moor made a remark that described the ferry owners as “harbour "
          "pirates”.", "Lena Moor", "Lena Moor"),
@@ -228,6 +230,16 @@ FIXED = [
     pytest.param("“The talks are over,” said U.S. Secretary of State Marco Rubio.",
                  [("Marco Rubio", "U.S. Secretary of State Marco Rubio")],
                  id="the-name-after-a-title-not-the-title"),
+    pytest.param("“The port stays shut,” said Ostravia harbour affairs chief Lena Moor.",
+                 [("Lena Moor", "Ostravia harbour affairs chief Lena Moor")],
+                 id="a-place-before-an-inverted-title-is-not-the-speaker"),
+    pytest.param("“Silence is consent,” said Ostravia’s Ambassador, echoing the mayor.",
+                 [("Ostravia’s Ambassador", "Ostravia’s Ambassador")],
+                 id="a-possessor-after-an-inverted-cue-is-not-the-speaker"),
+    pytest.param("Lena Moor spoke first. “The quay is closed on Sundays,” the Herald quoted her "
+                 "as saying. “The ferries will run in June.”",
+                 [("Lena Moor", "her"), ("Lena Moor", "her")],
+                 id="quoted-as-saying:her-is-not-the-paper-that-quoted-her"),
 ]
 
 

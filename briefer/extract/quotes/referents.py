@@ -51,7 +51,8 @@ class Referents:
             return self.referent(pronoun, kind == "group")
         lo = bisect.bisect_right(self._person_starts, pronoun.idx - PERSON_CHARS)
         hi = bisect.bisect_left(self._person_starts, pronoun.idx)
-        before = [p for p in self.persons[lo:hi] if p.human]
+        own = _own_subject(pronoun)
+        before = [p for p in self.persons[lo:hi] if p.human and not own[0] <= p.start < own[1]]
         want = gender.of_pronoun(pronoun.lower_)
         for group in ([p for p in before if p.subject], before):
             for p in reversed(group):  # the last one the pronoun can stand for
@@ -160,3 +161,15 @@ class Referents:
             self._roles[full] = next((known.role for known in self.persons if known.role and (
                 known.name == full or known.name.split()[-1:] == last)), None)
         return self._roles[full]
+
+
+def _own_subject(pronoun: Token) -> tuple[int, int]:
+    """Where the subject of the verb a pronoun is the object of stands, which the pronoun
+    cannot stand for ("The Herald quoted her": not the Herald); (0, 0) for no such subject."""
+    if pronoun.dep_ not in ("dobj", "iobj", "dative"):
+        return 0, 0
+    for child in pronoun.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+            last = child.right_edge
+            return child.left_edge.idx, last.idx + len(last.text)
+    return 0, 0

@@ -42,6 +42,8 @@ LONE = (
 CUE_SPEAKER = (
     Rule("according-to", speaker.according_to,
          "according to a letter [Lena Moor] sent to the ferry owners"),
+    Rule("quoted-as-saying", speaker.quoted_as_saying,
+         "The Port Vell Herald quoted [Moor] as saying, “The quay is closed.”"),
     Rule("claim-owner", speaker.claim_owner, "[Moor]'s claim that the ferries carried “twice as many”"),
     Rule("speech-verb", speaker.speech_verb, "(the subject of a speech verb: `SUBJECT`)"),
 )
@@ -83,7 +85,7 @@ BINDING = (
     Rule("remark-maker", resolve.remark_maker,
          "[Lena Moor] made a remark that called the owners “harbour pirates”."),
     Rule("modified-noun", resolve.modified_noun,
-         "“The border is open,” said the Ostravian foreign [minister]."),
+         "“The border is open,” the Ostravian foreign [minister] said."),
     Rule("bound-pronoun", resolve.bound_pronoun,
          "[The Port Vell council] is fighting what they call “a campaign of lies”."),
 )

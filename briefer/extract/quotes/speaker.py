@@ -51,6 +51,19 @@ def according_to(r: Reading, cue: Token) -> Any:
     return NOBODY if head is None else author(head)
 
 
+def quoted_as_saying(r: Reading, cue: Token) -> Token | None:
+    """"X quoted Y as saying ..." names Y: the words are Y's, X only passes them on."""
+    if cue.tag_ == "VBG" and cue.head.lower_ == "as":
+        cue = cue.head.head  # the cue found was "saying"
+    if cue.lemma_.lower() != "quote" or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children)
+            for c in cue.children):
+        return None
+    said = [c for c in cue.children if c.dep_ == "dobj" and not r.inside[c.i]]
+    return said[0] if said else None
+
+
 def claim_owner(r: Reading, cue: Token) -> Token | None:
     """A reporting noun names its owner: "Rubio's claim that ..."."""
     return owner(cue) if claim(cue) else None
@@ -70,7 +83,7 @@ def beside_closing_mark(r: Reading, cue: Token) -> Token | None:
     doc = r.doc
     if cue.i > 0 and r.closes(doc[cue.i - 1]):
         after = list(doc[cue.i + 1:min(cue.i + 9, len(doc))])
-        return _titled_after(after) or name_run(after)
+        return _titled_after(after) or _inverted_subject(cue, name_run(after))
     left: list[Token] = []
     for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
         if r.closes(tok):
@@ -113,6 +126,18 @@ def _titled_after(toks: list[Token]) -> Token | None:
         if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "poss"):
             return tok if any(t.lower_ in TITLES for t in toks[:toks.index(tok)]) else None
     return None
+
+
+def _inverted_subject(cue: Token, found: Token | None) -> Token | None:
+    """The subject of an inverted cue where the name run stopped at a word that only
+    qualifies it: “...,” said [Ostravia] harbour chief Lena Moor -> Lena Moor; “...,” said
+    [Ostravia]’s Ambassador -> Ambassador."""
+    if found is None or found.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return found
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i > found.i]
+    if subjects and found in subjects[0].subtree and subjects[0].left_edge.i == cue.i + 1:
+        return subjects[0]
+    return found
 
 
 def name_before_participle(r: Reading, cue: Token) -> Token | None:
