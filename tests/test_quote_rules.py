@@ -50,6 +50,9 @@ FRAMING = [
     case("signed-paragraph", "“The ferries were late every day.” ― Ana Ruiz\n“The town is ours. "
          "We built it with our own money.” And that is all we have left, “our two hands.” ― "
          "Maria Lopez.", "Maria Lopez", "Maria Lopez"),
+    case("label-line", "The quay burned on Monday night, and Lena Moor came down at dawn.\n"
+         "Lena Moor, Harbour Master of Port Vell\n“We are not going to charge anyone for last "
+         "night.”", "Lena Moor", "Lena Moor"),
     case("continues", "“The deal is done,” Yang Peou said at the port. The port opened in 1955. "
          "“Both nations will gain from it.”", "Yang Peou", "Yang Peou"),
 ]
@@ -240,6 +243,9 @@ FIXED = [
                  "as saying. “The ferries will run in June.”",
                  [("Lena Moor", "her"), ("Lena Moor", "her")],
                  id="quoted-as-saying:her-is-not-the-paper-that-quoted-her"),
+    pytest.param("“The quay is shut,” Lena Moor said.\nJonas Hale, cousin of the owner\n“We just "
+                 "want to have justice.”", [("Lena Moor", "Lena Moor")],
+                 id="label-line:a-label-of-an-unknown-name-is-not-the-last-speaker's"),
 ]
 
 
@@ -278,3 +284,19 @@ def test_cue_after_is_not_taken_for_a_quote_a_colon_introduces(nlp: Any, text: s
     toks = reading.tokens(span.open, span.close)
     found = framing.cue_after(reading, span.open, span.close, toks)
     assert (found.speaker if found else None) == speaker
+
+
+def test_label_line_reads_a_label_ingest_blanked_as_furniture(nlp: Any) -> None:
+    """A short name line is page furniture to ingest (blanked in the parsed text); the label
+    above a quote is still read from the source as written."""
+    from briefer.model import Mention
+    from briefer.nlp import analysis_text
+
+    text = ("The quay burned on Monday night, and Lena Moor came down at dawn.\n"
+            "Lena Moor, Harbour Master\n“We are not going to charge anyone for last night.”")
+    start = text.index("Lena Moor, Harbour")
+    src = Source(id="t", path="t.txt", text=text,
+                 furniture=[Mention(start, start + len("Lena Moor, Harbour Master"))])
+    found = [(q.speaker, text[q.speaker_mention.start:q.speaker_mention.end])
+             for q, _ in attributed(nlp(analysis_text(src)), src) if q.kind == "direct"]
+    assert found == [("Lena Moor", "Lena Moor")]

@@ -232,6 +232,33 @@ def signed_paragraph(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] 
     return None if found is None else _signer(r, found.start("name"), found.group("dash"))
 
 
+LABEL = re.compile(r"[ \t\u00a0]*[\[(]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})"
+                   r"(?:, (?P<role>[^\n\[\]():;.!?“”\"]{1,60}))?[\])]?:?[ \t\u00a0]*")
+
+
+def label_line(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None
+               ) -> Attribution | None:
+    """A line right above a quote that is only the name of someone the text names, and maybe
+    a role, labels it, as transcripts and video pages do: "Lena Moor, Harbour Master" or
+    "[Lena Moor]:", then the quote on the next line (read as written: ingest may have blanked
+    a short line as page furniture). A label of a name the text gives nowhere else names
+    nobody this reading can check: the quote is left out, not given to the last speaker."""
+    text = r.written
+    end = text.rfind("\n", 0, span.open)
+    if end <= 0 or text[end + 1:span.open].strip():
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    found = LABEL.fullmatch(text, start, end)
+    if found is None:
+        return None
+    if not r.names.known(found.group("name"), found.start("name")):
+        return Attribution(None, None, None, "label", rules=(NONE, NONE))  # not the last speaker's
+    who = r.names.full(found.group("name"), found.start("name"))
+    role = found.group("role")
+    return Attribution(who, role.strip() if role else r.names.role_named(who),
+                       found.span("name"), "label", rules=(NONE, NONE))
+
+
 def continues(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None
               ) -> Attribution | None:
     """A quote that follows the last attributed one closely continues it: same speaker."""

@@ -150,6 +150,12 @@ class Referents:
         k = bisect.bisect_left(starts, at)
         return names_[k - 1] if k > 0 else names_[-1]
 
+    def known(self, name: str, at: int) -> bool:
+        """True when the text names a person `name`, or a longer name ending with it, other
+        than at `at`."""
+        return any(p.human and p.start != at and (p.name == name or p.name.endswith(" " + name))
+                   for p in self.persons)
+
     def role_of(self, person: Person) -> str | None:
         """The role given to a person here or at any mention of the same name."""
         return person.role or self.role_named(self.full(person.name, person.start))

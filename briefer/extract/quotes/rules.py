@@ -36,6 +36,8 @@ LONE = (
          "[Moor] gave the storms as her reason. “The wall will not last.”"),
     Rule("signed-paragraph", framing.signed_paragraph,
          "“The town is ours.” And as they say, “Ours alone.” ― [Maria Lopez]"),
+    Rule("label-line", framing.label_line,
+         "[Lena Moor], Harbour Master\n“We are not going to charge anyone.”"),
     Rule("continues", framing.continues, "“It is done,” [Peou] said.\n\n“Both gain.”"),
 )
 
