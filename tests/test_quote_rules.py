@@ -246,6 +246,12 @@ FIXED = [
     pytest.param("“The quay is shut,” Lena Moor said.\nJonas Hale, cousin of the owner\n“We just "
                  "want to have justice.”", [("Lena Moor", "Lena Moor")],
                  id="label-line:a-label-of-an-unknown-name-is-not-the-last-speaker's"),
+    pytest.param("Jonas Hale said the plan of harbour chief Mark Olsen would fail. “The plan is a "
+                 "waste of money,” he said.", [("Jonas Hale", "he")],
+                 id="pronoun:the-reporter-not-a-name-in-the-clause-she-reported"),
+    pytest.param("The harbour board, however, said the new fee plan clearly hurts its members. “The "
+                 "board urges the council to drop the fee at once,” it said in a statement.",
+                 [("harbour board", "it")], id="pronoun:it-is-the-board-not-the-plan-it-spoke-of"),
 ]
 
 

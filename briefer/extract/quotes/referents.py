@@ -16,7 +16,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefer.extract.quotes import gender
-from briefer.extract.quotes.lexicon import PERSONAL
+from briefer.extract.quotes.cues import is_cue
+from briefer.extract.quotes.lexicon import PERSONAL, SUBJECTS
 from briefer.extract.quotes.names import Person
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class Referents:
         for group in ([p for p in before if p.subject], before):
             for p in reversed(group):  # the last one the pronoun can stand for
                 if self.fitting(p, want):
-                    return p
+                    return self._main_first(p, group, lambda q: bool(self.fitting(q, want)))
         return None
 
     def fitting(self, p: Person, want: str | None) -> list[str]:
@@ -121,7 +122,47 @@ class Referents:
         hi = bisect.bisect_left(starts, pronoun.idx)
         near = [p for p in things[lo:hi] if p.plural == group] or (
             [p for p in things[lo:hi] if p.body] if group else [])
-        return max(near, key=lambda p: p.start, default=None)
+        last = max(near, key=lambda p: p.start, default=None)
+        return None if last is None else self._main_first(last, near, lambda q: True)
+
+    def _main_first(self, found: Person, group: list[Person], fits: Callable[[Person], bool]
+                    ) -> Person:
+        """The subject of the main clause of `found`'s sentence, where `found` is the subject
+        of a clause that main clause reports and the main one fits too: after "Orlov said the
+        plan of Hale would fail." a "he" is Orlov; after "The board said the fee plan hurts its
+        members." an "it" is the board (not after "Moor left as Orlov spoke.": that clause
+        only tells when)."""
+        if not self._reported(found.start):
+            return found
+        sent = self._sentence(found.start)
+        for q in group:
+            if q.start < found.start and self._main(q.start) and fits(q) and (
+                    self._sentence(q.start) == sent):
+                return q
+        return found
+
+    def _token(self, start: int) -> Token | None:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _sentence(self, start: int) -> int:
+        tok = self._token(start)
+        return -1 if tok is None else tok.sent.start
+
+    def _reported(self, start: int) -> bool:
+        """True for a word at `start` inside a clause the main verb of its sentence reports
+        ("Orlov said [the plan of Hale would fail]")."""
+        tok = self._token(start)
+        if tok is None or tok.sent.root.i == tok.i or not is_cue(tok.sent.root):
+            return False
+        return any(a.dep_ == "ccomp" and a.head.i == tok.sent.root.i for a in tok.ancestors)
+
+    def _main(self, start: int) -> bool:
+        """True for a name or noun at `start` that is the subject of its sentence's main verb."""
+        tok = self._token(start)
+        while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok is not None and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT"
 
     @cached_property
     def _things_by_start(self) -> tuple[list[int], list[Person]]:
