@@ -252,6 +252,11 @@ FIXED = [
     pytest.param("The harbour board, however, said the new fee plan clearly hurts its members. “The "
                  "board urges the council to drop the fee at once,” it said in a statement.",
                  [("harbour board", "it")], id="pronoun:it-is-the-board-not-the-plan-it-spoke-of"),
+    pytest.param("“The ferries will run,” writes Spokesperson Lena Moor.",
+                 [("Lena Moor", "Spokesperson Lena Moor")], id="a-capitalised-spokesperson-is-no-name"),
+    pytest.param("A spokeswoman for Lena Moor said the quay was “never closed”.",
+                 [("spokeswoman for Lena Moor", "A spokeswoman")],
+                 id="a-spokeswoman-for-a-name-is-not-that-name"),
 ]
 
 
@@ -306,3 +311,10 @@ def test_label_line_reads_a_label_ingest_blanked_as_furniture(nlp: Any) -> None:
     found = [(q.speaker, text[q.speaker_mention.start:q.speaker_mention.end])
              for q, _ in attributed(nlp(analysis_text(src)), src) if q.kind == "direct"]
     assert found == [("Lena Moor", "Lena Moor")]
+
+
+@pytest.mark.parametrize("words", ["PM Olsen", "Spokesperson Olsen", "Minister Olsen"])
+def test_titles_before_a_name_are_no_part_of_it(nlp: Any, words: str) -> None:
+    from briefer.extract.quotes.names import strip_titles
+
+    assert strip_titles(list(nlp(words))) == "Olsen"

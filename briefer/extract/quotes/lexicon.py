@@ -56,6 +56,9 @@ TITLES = words("""
     chairwoman chair speaker leader attorney candidate nominee former sir lord lady lt. col.
     capt. sgt. adm. rev. prof. professor deputy
 """)
+# words that may stand before a name the text gives ("Spokesperson Tammy Bruce", "PM Modi")
+# without heading a title a name hangs on ("a spokeswoman for Hillary Clinton")
+NAME_TITLES = TITLES | words("spokesperson spokesman spokeswoman pm")
 NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 DOCUMENTS = words("""
     statement letter notice report memo release email message document paper study survey poll
