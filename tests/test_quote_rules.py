@@ -82,6 +82,10 @@ SPEAKERS = [
          "year.\"", "Lena Moor", "Lena Moor"),
     case("said-name", "And added Chea Sophal: “The door is open to every partner.”",
          "Chea Sophal", "Chea Sophal"),
+    case("reporter-second-verb", "Jonas Hale spoke for the council on Thursday. He stressed "
+         "that Port Vell has “never been part of the old duchy” and dismissed the mayor’s "
+         "objections as “groundless,” urging the council to stop its “provocations”.",
+         "Jonas Hale", "He"),
     case("verb-subject", "The BIS says the rule “removes a barrier to trade with a partner.”",
          "BIS", "The BIS"),
     case("by-agent", "The deal, hailed by the minister as “a new dawn for the region”, was "
@@ -257,6 +261,10 @@ FIXED = [
     pytest.param("A spokeswoman for Lena Moor said the quay was “never closed”.",
                  [("spokeswoman for Lena Moor", "A spokeswoman")],
                  id="a-spokeswoman-for-a-name-is-not-that-name"),
+    pytest.param("Lena Moor pointed out that the trust that the two towns have given the board "
+                 "has resulted in reaching a new stage in the talks that began in May, adding, "
+                 "“We will take our steps together from now on.”", [("Lena Moor", "Lena Moor")],
+                 id="reporter-second-verb:adding-hung-on-the-reported-clause"),
 ]
 
 

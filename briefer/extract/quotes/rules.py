@@ -65,6 +65,8 @@ SUBJECT = (
 )
 
 CLIMB = (
+    Rule("reporter-second-verb", speaker.reporter_second_verb,
+         "[He] stressed that the port has “...” and dismissed the objections as “groundless”"),
     Rule("verb-subject", speaker.verb_subject,
          "[The BIS] says the rule “removes a barrier”; [Hun Sen] left after saying it was “a farce”"),
     Rule("by-agent", speaker.by_agent, "The line “...” was written by [the ministry]."),

@@ -16,6 +16,7 @@ from briefer.extract.quotes.cues import (
     according_object,
     claim,
     demonstrative,
+    is_cue,
     owner,
     wordy,
 )
@@ -232,6 +233,28 @@ def verb_subject(r: Reading, verb: Token, cue: Token) -> Any:
             found = r.repair(child, cue, verb)
             return NOBODY if found is None else found
     return None
+
+
+def reporter_second_verb(r: Reading, verb: Token, cue: Token) -> Any:
+    """A cue the parse made a conjunct of a reported clause's verb, in the tense of the
+    reporting verb and not of that clause's, is a second verb of the reporter: in "He stressed
+    that Port Vell has “...” and dismissed the objections as “groundless”" he dismissed them,
+    not Port Vell; so is an "adding" the parse hung on the reported clause ("X said the
+    plan has failed, adding ...")."""
+    reporter = verb.head
+    if verb.i == cue.i or cue.head.i != verb.i or verb.dep_ != "ccomp":
+        return None
+    if cue.dep_ == "conj" and is_cue(reporter) and cue.tag_ == _tense(reporter) != _tense(verb):
+        return verb_subject(r, reporter, cue)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.lemma_.lower() == "add":
+        return verb_subject(r, reporter, cue)  # "pointed out that ..., adding": no cue needed
+    return None
+
+
+def _tense(verb: Token) -> str:
+    """The tag of a verb's finite word: its own, or its auxiliary's ("has been": VBZ)."""
+    auxes = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE]
+    return auxes[0] if auxes else verb.tag_
 
 
 def by_agent(r: Reading, verb: Token, cue: Token) -> Token | None:
