@@ -265,6 +265,12 @@ FIXED = [
                  "has resulted in reaching a new stage in the talks that began in May, adding, "
                  "“We will take our steps together from now on.”", [("Lena Moor", "Lena Moor")],
                  id="reporter-second-verb:adding-hung-on-the-reported-clause"),
+    pytest.param("The council signed a law to void the “illegal” deal, which it criticized as "
+                 "“aggression” against the town.", [("council", "it")],
+                 id="beside-closing-mark:not-past-a-relative-clause-of-its-own"),
+    pytest.param("According to Lena Moor, the group has links to the old guild and confirms "
+                 "“established” ties.", [("Lena Moor", "Lena Moor")],
+                 id="governing-cue:according-to-reports-both-conjuncts"),
 ]
 
 

@@ -50,7 +50,12 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
             found.append(anc)
         found += [c for c in anc.children if according(c) and not r.inside[c.i]]
         if found and anc.dep_ == "conj":
-            break  # "X said ..., but he said ..." : two reports, not one inside the other
+            # "X said ..., but he said ...": two reports, not one inside the other; but an
+            # "according to X" opening the sentence reports both ("According to X, A has B and
+            # confirms “...”")
+            found += [c for c in anc.head.children if according(c) and c.i < anc.head.i
+                      and not r.inside[c.i]]
+            break
         if found and own_clause(anc) and is_cue(anc.head):
             break  # "“...,” she said, as Orlov went on about “...”": his words, not hers
         if found and anc.dep_ == "advcl" and anc.tag_ == "VBG" and anc.head.dep_ == "relcl":
