@@ -271,6 +271,14 @@ FIXED = [
     pytest.param("According to Lena Moor, the group has links to the old guild and confirms "
                  "“established” ties.", [("Lena Moor", "Lena Moor")],
                  id="governing-cue:according-to-reports-both-conjuncts"),
+    pytest.param("Jonas Hale noted his “special rapport” with Ostravian Prime Minister Mark Olsen, "
+                 "which he said eased the talks. He also praised the port, stating: “We made "
+                 "investments in the harbour.”",
+                 [("Jonas Hale", "Jonas Hale"), ("Jonas Hale", "He")],
+                 id="beside-closing-mark:a-name-before-a-relative-does-not-say-its-said"),
+    pytest.param("“The quay is shut,” Lena Moor, who chairs the harbour board, said on Monday.",
+                 [("Lena Moor", "Lena Moor")],
+                 id="beside-closing-mark:who-after-the-speaker's-name"),
 ]
 
 

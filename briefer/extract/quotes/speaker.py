@@ -87,7 +87,7 @@ def beside_closing_mark(r: Reading, cue: Token) -> Token | None:
         return _titled_after(after) or _inverted_subject(cue, name_run(after))
     left: list[Token] = []
     for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
-        if tok.tag_ in ("WDT", "WP") and tok.head.i == cue.i:
+        if tok.tag_ in ("WDT", "WP"):
             return None  # "the “illegal” deal, which it criticized as ...": a clause of its own
         if r.closes(tok):
             named = [t for t in left if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
