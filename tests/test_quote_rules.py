@@ -279,6 +279,11 @@ FIXED = [
     pytest.param("“The quay is shut,” Lena Moor, who chairs the harbour board, said on Monday.",
                  [("Lena Moor", "Lena Moor")],
                  id="beside-closing-mark:who-after-the-speaker's-name"),
+    pytest.param("A police officer, who spoke on condition of anonymity, said the quay was closed. "
+                 "“Nobody gets in,” he said.", [("police officer", "he")],
+                 id="pronoun:an-unnamed-person-the-text-speaks-of"),
+    pytest.param("A spokeswoman said the quay was closed. “Nobody gets in,” he said.", [],
+                 id="pronoun:a-he-is-no-spokeswoman"),
 ]
 
 

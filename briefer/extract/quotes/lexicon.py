@@ -92,6 +92,13 @@ FEMALE_WORDS = words("""
     widow spokeswoman chairwoman congresswoman businesswoman assemblywoman councilwoman aunt
     niece grandmother girlfriend actress
 """)
+# nouns for a person the text does not name, whom a he/she may stand for ("One resident ...
+# He said")
+PERSON_NOUNS = MALE_WORDS | FEMALE_WORDS | words("""
+    resident witness official officer man woman villager farmer soldier doctor nurse analyst
+    diplomat aide lawyer activist survivor teacher student worker driver fisherman protester
+    refugee employee commander guard spokesperson
+""")
 HONORIFICS = words("mr mr. mrs mrs. ms ms. miss mister sir lord lady dame madam madame king queen "
                    "prince princess")  # may open a name itself; "Son" may be a surname
 GENDERED_PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",

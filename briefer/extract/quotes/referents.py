@@ -17,7 +17,13 @@ from typing import TYPE_CHECKING
 
 from briefer.extract.quotes import gender
 from briefer.extract.quotes.cues import is_cue
-from briefer.extract.quotes.lexicon import PERSONAL, SUBJECTS
+from briefer.extract.quotes.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    PERSONAL,
+    SUBJECTS,
+)
 from briefer.extract.quotes.names import Person
 
 if TYPE_CHECKING:
@@ -59,6 +65,21 @@ class Referents:
             for p in reversed(group):  # the last one the pronoun can stand for
                 if self.fitting(p, want):
                     return self._main_first(p, group, lambda q: bool(self.fitting(q, want)))
+        return self._unnamed(pronoun, want)
+
+    def _unnamed(self, pronoun: Token, want: str | None) -> Person | None:
+        """With no named person it can stand for, a he/she stands for the last subject a few
+        sentences back that is a person the text does not name ("One resident reached by phone
+        confirmed the clashes. ... He said ..."), of no other gender."""
+        starts, things = self._things_by_start
+        lo = bisect.bisect_right(starts, pronoun.idx - REFERENT_CHARS)
+        hi = bisect.bisect_left(starts, pronoun.idx)
+        for p in reversed(things[lo:hi]):
+            noun = p.name.split()[-1].lower()
+            if p.plural or noun not in PERSON_NOUNS:
+                continue
+            said = "m" if noun in MALE_WORDS else "f" if noun in FEMALE_WORDS else None
+            return p if want is None or said in (None, want) else None
         return None
 
     def fitting(self, p: Person, want: str | None) -> list[str]:
