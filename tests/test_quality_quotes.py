@@ -65,7 +65,7 @@ def test_polnear_test_split(nlp: Any) -> None:
     assert scores["gold"] == 676
     assert scores["precision"] >= 0.98, scores
     assert scores["recall"] >= 0.89, scores  # measured 0.8994
-    assert scores["speaker"] >= 0.93, scores  # the target of issue 3; measured 0.9354
+    assert scores["speaker"] >= 0.93, scores  # the target of issue 3; measured 0.9328
     assert scores["names"] >= 0.955, scores  # the name a reader sees; measured 0.9596
 
 

@@ -50,6 +50,9 @@ FRAMING = [
     case("signed-paragraph", "“The ferries were late every day.” ― Ana Ruiz\n“The town is ours. "
          "We built it with our own money.” And that is all we have left, “our two hands.” ― "
          "Maria Lopez.", "Maria Lopez", "Maria Lopez"),
+    case("label-line", "The quay burned on Monday night, and Lena Moor came down at dawn.\n"
+         "Lena Moor, Harbour Master of Port Vell\n“We are not going to charge anyone for last "
+         "night.”", "Lena Moor", "Lena Moor"),
     case("continues", "“The deal is done,” Yang Peou said at the port. The port opened in 1955. "
          "“Both nations will gain from it.”", "Yang Peou", "Yang Peou"),
 ]
@@ -57,6 +60,8 @@ FRAMING = [
 SPEAKERS = [
     case("according-to", "Port Vell will close its ''old'' quay by spring, according to a "
          "letter Lena Moor sent to the ferry owners.", "Lena Moor", "Lena Moor"),
+    case("quoted-as-saying", "Lena Moor spoke first. The Port Vell Herald quoted her as saying, "
+         "“The quay is closed to every ferry.”", "Lena Moor", "her"),
     case("claim-owner", "Reporters in Port Vell checked Lena Moor’s claim that the ferries "
          "carried “twice as many tourists” in June.", "Lena Moor", "Lena Moor’s"),
     case("speech-verb", "The BIS says the rule “removes a barrier to trade with a partner.”",
@@ -77,6 +82,10 @@ SPEAKERS = [
          "year.\"", "Lena Moor", "Lena Moor"),
     case("said-name", "And added Chea Sophal: “The door is open to every partner.”",
          "Chea Sophal", "Chea Sophal"),
+    case("reporter-second-verb", "Jonas Hale spoke for the council on Thursday. He stressed "
+         "that Port Vell has “never been part of the old duchy” and dismissed the mayor’s "
+         "objections as “groundless,” urging the council to stop its “provocations”.",
+         "Jonas Hale", "He"),
     case("verb-subject", "The BIS says the rule “removes a barrier to trade with a partner.”",
          "BIS", "The BIS"),
     case("by-agent", "The deal, hailed by the minister as “a new dawn for the region”, was "
@@ -96,7 +105,7 @@ REPAIRS = [
          "Gregory Poling", "Southeast Asia expert Gregory Poling"),
     case("document-issuer", "A letter Lena Moor sent to the ferry owners said the fees were “far "
          "too high for every family”.", "Lena Moor", "Lena Moor"),
-    case("modified-noun", "“The border stays open,” said the Ostravian foreign minister.",
+    case("modified-noun", "“The border stays open,” the Ostravian foreign minister said.",
          "Ostravian foreign minister", "the Ostravian foreign minister"),
     case("remark-maker", "Lena Moor made a remark that described the ferry owners as “harbour "
          "pirates”.", "Lena Moor", "Lena Moor"),
@@ -228,6 +237,53 @@ FIXED = [
     pytest.param("“The talks are over,” said U.S. Secretary of State Marco Rubio.",
                  [("Marco Rubio", "U.S. Secretary of State Marco Rubio")],
                  id="the-name-after-a-title-not-the-title"),
+    pytest.param("“The port stays shut,” said Ostravia harbour affairs chief Lena Moor.",
+                 [("Lena Moor", "Ostravia harbour affairs chief Lena Moor")],
+                 id="a-place-before-an-inverted-title-is-not-the-speaker"),
+    pytest.param("“Silence is consent,” said Ostravia’s Ambassador, echoing the mayor.",
+                 [("Ostravia’s Ambassador", "Ostravia’s Ambassador")],
+                 id="a-possessor-after-an-inverted-cue-is-not-the-speaker"),
+    pytest.param("Lena Moor spoke first. “The quay is closed on Sundays,” the Herald quoted her "
+                 "as saying. “The ferries will run in June.”",
+                 [("Lena Moor", "her"), ("Lena Moor", "her")],
+                 id="quoted-as-saying:her-is-not-the-paper-that-quoted-her"),
+    pytest.param("“The quay is shut,” Lena Moor said.\nJonas Hale, cousin of the owner\n“We just "
+                 "want to have justice.”", [("Lena Moor", "Lena Moor")],
+                 id="label-line:a-label-of-an-unknown-name-is-not-the-last-speaker's"),
+    pytest.param("Jonas Hale said the plan of harbour chief Mark Olsen would fail. “The plan is a "
+                 "waste of money,” he said.", [("Jonas Hale", "he")],
+                 id="pronoun:the-reporter-not-a-name-in-the-clause-she-reported"),
+    pytest.param("The harbour board, however, said the new fee plan clearly hurts its members. “The "
+                 "board urges the council to drop the fee at once,” it said in a statement.",
+                 [("harbour board", "it")], id="pronoun:it-is-the-board-not-the-plan-it-spoke-of"),
+    pytest.param("“The ferries will run,” writes Spokesperson Lena Moor.",
+                 [("Lena Moor", "Spokesperson Lena Moor")], id="a-capitalised-spokesperson-is-no-name"),
+    pytest.param("A spokeswoman for Lena Moor said the quay was “never closed”.",
+                 [("spokeswoman for Lena Moor", "A spokeswoman")],
+                 id="a-spokeswoman-for-a-name-is-not-that-name"),
+    pytest.param("Lena Moor pointed out that the trust that the two towns have given the board "
+                 "has resulted in reaching a new stage in the talks that began in May, adding, "
+                 "“We will take our steps together from now on.”", [("Lena Moor", "Lena Moor")],
+                 id="reporter-second-verb:adding-hung-on-the-reported-clause"),
+    pytest.param("The council signed a law to void the “illegal” deal, which it criticized as "
+                 "“aggression” against the town.", [("council", "it")],
+                 id="beside-closing-mark:not-past-a-relative-clause-of-its-own"),
+    pytest.param("According to Lena Moor, the group has links to the old guild and confirms "
+                 "“established” ties.", [("Lena Moor", "Lena Moor")],
+                 id="governing-cue:according-to-reports-both-conjuncts"),
+    pytest.param("Jonas Hale noted his “special rapport” with Ostravian Prime Minister Mark Olsen, "
+                 "which he said eased the talks. He also praised the port, stating: “We made "
+                 "investments in the harbour.”",
+                 [("Jonas Hale", "Jonas Hale"), ("Jonas Hale", "He")],
+                 id="beside-closing-mark:a-name-before-a-relative-does-not-say-its-said"),
+    pytest.param("“The quay is shut,” Lena Moor, who chairs the harbour board, said on Monday.",
+                 [("Lena Moor", "Lena Moor")],
+                 id="beside-closing-mark:who-after-the-speaker's-name"),
+    pytest.param("A police officer, who spoke on condition of anonymity, said the quay was closed. "
+                 "“Nobody gets in,” he said.", [("police officer", "he")],
+                 id="pronoun:an-unnamed-person-the-text-speaks-of"),
+    pytest.param("A spokeswoman said the quay was closed. “Nobody gets in,” he said.", [],
+                 id="pronoun:a-he-is-no-spokeswoman"),
 ]
 
 
@@ -266,3 +322,26 @@ def test_cue_after_is_not_taken_for_a_quote_a_colon_introduces(nlp: Any, text: s
     toks = reading.tokens(span.open, span.close)
     found = framing.cue_after(reading, span.open, span.close, toks)
     assert (found.speaker if found else None) == speaker
+
+
+def test_label_line_reads_a_label_ingest_blanked_as_furniture(nlp: Any) -> None:
+    """A short name line is page furniture to ingest (blanked in the parsed text); the label
+    above a quote is still read from the source as written."""
+    from briefer.model import Mention
+    from briefer.nlp import analysis_text
+
+    text = ("The quay burned on Monday night, and Lena Moor came down at dawn.\n"
+            "Lena Moor, Harbour Master\n“We are not going to charge anyone for last night.”")
+    start = text.index("Lena Moor, Harbour")
+    src = Source(id="t", path="t.txt", text=text,
+                 furniture=[Mention(start, start + len("Lena Moor, Harbour Master"))])
+    found = [(q.speaker, text[q.speaker_mention.start:q.speaker_mention.end])
+             for q, _ in attributed(nlp(analysis_text(src)), src) if q.kind == "direct"]
+    assert found == [("Lena Moor", "Lena Moor")]
+
+
+@pytest.mark.parametrize("words", ["PM Olsen", "Spokesperson Olsen", "Minister Olsen"])
+def test_titles_before_a_name_are_no_part_of_it(nlp: Any, words: str) -> None:
+    from briefer.extract.quotes.names import strip_titles
+
+    assert strip_titles(list(nlp(words))) == "Olsen"

@@ -50,7 +50,7 @@ def quotes(doc: Doc, source: Source) -> Iterator[Quote]:
 def attributed(doc: Doc, source: Source) -> Iterator[Found]:
     """Yield each quote of `quotes` with the names of the rules that decided its attribution."""
     spans = quoted_spans(doc.text)
-    reading = Reading(doc, [(s.open, s.close) for s in spans], paragraphs(doc.text))
+    reading = Reading(doc, [(s.open, s.close) for s in spans], paragraphs(doc.text), source.text)
     items = list(_direct(doc, source, spans, reading)) + list(_reported(doc, source, reading))
     yield from sorted(items, key=lambda f: (f[0].start, f[0].end))
 

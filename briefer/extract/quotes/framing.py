@@ -50,7 +50,12 @@ def _governing(r: Reading, tok: Token, open_: int, close: int) -> Token | None:
             found.append(anc)
         found += [c for c in anc.children if according(c) and not r.inside[c.i]]
         if found and anc.dep_ == "conj":
-            break  # "X said ..., but he said ..." : two reports, not one inside the other
+            # "X said ..., but he said ...": two reports, not one inside the other; but an
+            # "according to X" opening the sentence reports both ("According to X, A has B and
+            # confirms “...”")
+            found += [c for c in anc.head.children if according(c) and c.i < anc.head.i
+                      and not r.inside[c.i]]
+            break
         if found and own_clause(anc) and is_cue(anc.head):
             break  # "“...,” she said, as Orlov went on about “...”": his words, not hers
         if found and anc.dep_ == "advcl" and anc.tag_ == "VBG" and anc.head.dep_ == "relcl":
@@ -230,6 +235,33 @@ def signed_paragraph(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] 
     end = text.find("\n", span.close)
     found = SIGNATURE.search(text, span.close, len(text) if end < 0 else end)
     return None if found is None else _signer(r, found.start("name"), found.group("dash"))
+
+
+LABEL = re.compile(r"[ \t\u00a0]*[\[(]?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})"
+                   r"(?:, (?P<role>[^\n\[\]():;.!?“”\"]{1,60}))?[\])]?:?[ \t\u00a0]*")
+
+
+def label_line(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None
+               ) -> Attribution | None:
+    """A line right above a quote that is only the name of someone the text names, and maybe
+    a role, labels it, as transcripts and video pages do: "Lena Moor, Harbour Master" or
+    "[Lena Moor]:", then the quote on the next line (read as written: ingest may have blanked
+    a short line as page furniture). A label of a name the text gives nowhere else names
+    nobody this reading can check: the quote is left out, not given to the last speaker."""
+    text = r.written
+    end = text.rfind("\n", 0, span.open)
+    if end <= 0 or text[end + 1:span.open].strip():
+        return None
+    start = text.rfind("\n", 0, end) + 1
+    found = LABEL.fullmatch(text, start, end)
+    if found is None:
+        return None
+    if not r.names.known(found.group("name"), found.start("name")):
+        return Attribution(None, None, None, "label", rules=(NONE, NONE))  # not the last speaker's
+    who = r.names.full(found.group("name"), found.start("name"))
+    role = found.group("role")
+    return Attribution(who, role.strip() if role else r.names.role_named(who),
+                       found.span("name"), "label", rules=(NONE, NONE))
 
 
 def continues(r: Reading, span: Quoted, last: tuple[Attribution, Quoted] | None

@@ -56,6 +56,9 @@ TITLES = words("""
     chairwoman chair speaker leader attorney candidate nominee former sir lord lady lt. col.
     capt. sgt. adm. rev. prof. professor deputy
 """)
+# words that may stand before a name the text gives ("Spokesperson Tammy Bruce", "PM Modi")
+# without heading a title a name hangs on ("a spokeswoman for Hillary Clinton")
+NAME_TITLES = TITLES | words("spokesperson spokesman spokeswoman pm")
 NAMED = ("PERSON", "ORG", "NORP", "GPE", "FAC")
 DOCUMENTS = words("""
     statement letter notice report memo release email message document paper study survey poll
@@ -88,6 +91,13 @@ FEMALE_WORDS = words("""
     mrs mrs. ms ms. miss madam madame dame lady queen princess mother sister daughter wife
     widow spokeswoman chairwoman congresswoman businesswoman assemblywoman councilwoman aunt
     niece grandmother girlfriend actress
+""")
+# nouns for a person the text does not name, whom a he/she may stand for ("One resident ...
+# He said")
+PERSON_NOUNS = MALE_WORDS | FEMALE_WORDS | words("""
+    resident witness official officer man woman villager farmer soldier doctor nurse analyst
+    diplomat aide lawyer activist survivor teacher student worker driver fisherman protester
+    refugee employee commander guard spokesperson
 """)
 HONORIFICS = words("mr mr. mrs mrs. ms ms. miss mister sir lord lady dame madam madame king queen "
                    "prince princess")  # may open a name itself; "Son" may be a surname

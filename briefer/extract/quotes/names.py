@@ -14,6 +14,7 @@ from briefer.extract.quotes.lexicon import (
     AUTHORING,
     DATELINE_DASHES,
     DOCUMENTS,
+    NAME_TITLES,
     NAMED,
     PERSONAL_PRONOUNS,
     RELATIVE,
@@ -179,7 +180,7 @@ def name(head: Token) -> str:
 def strip_titles(toks: list[Token]) -> str:
     """Join name tokens, dropping leading titles ("President", "Mr.")."""
     parts = [t.text for t in toks if not t.is_space]
-    while len(parts) > 1 and (parts[0].lower() in TITLES or not parts[0][0].isalnum()):
+    while len(parts) > 1 and (parts[0].lower() in NAME_TITLES or not parts[0][0].isalnum()):
         parts = parts[1:]
     return " ".join(parts).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
 
@@ -189,7 +190,7 @@ def person_name(ent: Span) -> str:
     name of three words or more ("Bangkok, Thailand Lena Moor said", where the text names
     Thailand as a place elsewhere)."""
     toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "’s")]
-    while len(toks) > 1 and (toks[0].lower_ in TITLES or not toks[0].text[0].isalnum()):
+    while len(toks) > 1 and (toks[0].lower_ in NAME_TITLES or not toks[0].text[0].isalnum()):
         toks = toks[1:]
     if len(toks) > 2 and toks[0].text in places(ent.doc):
         toks = toks[1:]

@@ -1,6 +1,7 @@
 """One parsed document as quote attribution reads it, and the entry points that run the rules.
 
-`Reading(doc, quoted, paragraphs)` reads a Doc once: per token its offset, whether it lies
+`Reading(doc, quoted, paragraphs, written)` reads a Doc once (`written`: the source's text
+with the page furniture the Doc has blanked): per token its offset, whether it lies
 between quote marks and its paragraph; the people it names (with the role the text gives
 them) and the subjects of its speech verbs; what its pronouns and short names stand for
 (`referents`). Its methods run the tables of `briefer.extract.quotes.rules`: `attribute` (a
@@ -41,8 +42,9 @@ class Reading:
     """The people, quotes and cues of one parsed document."""
 
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]],
-                 paragraphs: list[tuple[int, int]]) -> None:
+                 paragraphs: list[tuple[int, int]], written: str | None = None) -> None:
         self.doc = doc
+        self.written = doc.text if written is None else written  # with page furniture
         self.quoted = sorted(quoted)
         self._idx, self.inside, self.para = _positions(doc, self.quoted, paragraphs)
         found = [person(e, self.inside) for e in doc_ents(doc)]

@@ -16,7 +16,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from briefer.extract.quotes import gender
-from briefer.extract.quotes.lexicon import PERSONAL
+from briefer.extract.quotes.cues import is_cue
+from briefer.extract.quotes.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    PERSON_NOUNS,
+    PERSONAL,
+    SUBJECTS,
+)
 from briefer.extract.quotes.names import Person
 
 if TYPE_CHECKING:
@@ -51,12 +58,28 @@ class Referents:
             return self.referent(pronoun, kind == "group")
         lo = bisect.bisect_right(self._person_starts, pronoun.idx - PERSON_CHARS)
         hi = bisect.bisect_left(self._person_starts, pronoun.idx)
-        before = [p for p in self.persons[lo:hi] if p.human]
+        own = _own_subject(pronoun)
+        before = [p for p in self.persons[lo:hi] if p.human and not own[0] <= p.start < own[1]]
         want = gender.of_pronoun(pronoun.lower_)
         for group in ([p for p in before if p.subject], before):
             for p in reversed(group):  # the last one the pronoun can stand for
                 if self.fitting(p, want):
-                    return p
+                    return self._main_first(p, group, lambda q: bool(self.fitting(q, want)))
+        return self._unnamed(pronoun, want)
+
+    def _unnamed(self, pronoun: Token, want: str | None) -> Person | None:
+        """With no named person it can stand for, a he/she stands for the last subject a few
+        sentences back that is a person the text does not name ("One resident reached by phone
+        confirmed the clashes. ... He said ..."), of no other gender."""
+        starts, things = self._things_by_start
+        lo = bisect.bisect_right(starts, pronoun.idx - REFERENT_CHARS)
+        hi = bisect.bisect_left(starts, pronoun.idx)
+        for p in reversed(things[lo:hi]):
+            noun = p.name.split()[-1].lower()
+            if p.plural or noun not in PERSON_NOUNS:
+                continue
+            said = "m" if noun in MALE_WORDS else "f" if noun in FEMALE_WORDS else None
+            return p if want is None or said in (None, want) else None
         return None
 
     def fitting(self, p: Person, want: str | None) -> list[str]:
@@ -120,7 +143,47 @@ class Referents:
         hi = bisect.bisect_left(starts, pronoun.idx)
         near = [p for p in things[lo:hi] if p.plural == group] or (
             [p for p in things[lo:hi] if p.body] if group else [])
-        return max(near, key=lambda p: p.start, default=None)
+        last = max(near, key=lambda p: p.start, default=None)
+        return None if last is None else self._main_first(last, near, lambda q: True)
+
+    def _main_first(self, found: Person, group: list[Person], fits: Callable[[Person], bool]
+                    ) -> Person:
+        """The subject of the main clause of `found`'s sentence, where `found` is the subject
+        of a clause that main clause reports and the main one fits too: after "Orlov said the
+        plan of Hale would fail." a "he" is Orlov; after "The board said the fee plan hurts its
+        members." an "it" is the board (not after "Moor left as Orlov spoke.": that clause
+        only tells when)."""
+        if not self._reported(found.start):
+            return found
+        sent = self._sentence(found.start)
+        for q in group:
+            if q.start < found.start and self._main(q.start) and fits(q) and (
+                    self._sentence(q.start) == sent):
+                return q
+        return found
+
+    def _token(self, start: int) -> Token | None:
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def _sentence(self, start: int) -> int:
+        tok = self._token(start)
+        return -1 if tok is None else tok.sent.start
+
+    def _reported(self, start: int) -> bool:
+        """True for a word at `start` inside a clause the main verb of its sentence reports
+        ("Orlov said [the plan of Hale would fail]")."""
+        tok = self._token(start)
+        if tok is None or tok.sent.root.i == tok.i or not is_cue(tok.sent.root):
+            return False
+        return any(a.dep_ == "ccomp" and a.head.i == tok.sent.root.i for a in tok.ancestors)
+
+    def _main(self, start: int) -> bool:
+        """True for a name or noun at `start` that is the subject of its sentence's main verb."""
+        tok = self._token(start)
+        while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok is not None and tok.dep_ in SUBJECTS and tok.head.dep_ == "ROOT"
 
     @cached_property
     def _things_by_start(self) -> tuple[list[int], list[Person]]:
@@ -149,6 +212,12 @@ class Referents:
         k = bisect.bisect_left(starts, at)
         return names_[k - 1] if k > 0 else names_[-1]
 
+    def known(self, name: str, at: int) -> bool:
+        """True when the text names a person `name`, or a longer name ending with it, other
+        than at `at`."""
+        return any(p.human and p.start != at and (p.name == name or p.name.endswith(" " + name))
+                   for p in self.persons)
+
     def role_of(self, person: Person) -> str | None:
         """The role given to a person here or at any mention of the same name."""
         return person.role or self.role_named(self.full(person.name, person.start))
@@ -160,3 +229,15 @@ class Referents:
             self._roles[full] = next((known.role for known in self.persons if known.role and (
                 known.name == full or known.name.split()[-1:] == last)), None)
         return self._roles[full]
+
+
+def _own_subject(pronoun: Token) -> tuple[int, int]:
+    """Where the subject of the verb a pronoun is the object of stands, which the pronoun
+    cannot stand for ("The Herald quoted her": not the Herald); (0, 0) for no such subject."""
+    if pronoun.dep_ not in ("dobj", "iobj", "dative"):
+        return 0, 0
+    for child in pronoun.head.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i:
+            last = child.right_edge
+            return child.left_edge.idx, last.idx + len(last.text)
+    return 0, 0

@@ -36,12 +36,16 @@ LONE = (
          "[Moor] gave the storms as her reason. “The wall will not last.”"),
     Rule("signed-paragraph", framing.signed_paragraph,
          "“The town is ours.” And as they say, “Ours alone.” ― [Maria Lopez]"),
+    Rule("label-line", framing.label_line,
+         "[Lena Moor], Harbour Master\n“We are not going to charge anyone.”"),
     Rule("continues", framing.continues, "“It is done,” [Peou] said.\n\n“Both gain.”"),
 )
 
 CUE_SPEAKER = (
     Rule("according-to", speaker.according_to,
          "according to a letter [Lena Moor] sent to the ferry owners"),
+    Rule("quoted-as-saying", speaker.quoted_as_saying,
+         "The Port Vell Herald quoted [Moor] as saying, “The quay is closed.”"),
     Rule("claim-owner", speaker.claim_owner, "[Moor]'s claim that the ferries carried “twice as many”"),
     Rule("speech-verb", speaker.speech_verb, "(the subject of a speech verb: `SUBJECT`)"),
 )
@@ -61,6 +65,8 @@ SUBJECT = (
 )
 
 CLIMB = (
+    Rule("reporter-second-verb", speaker.reporter_second_verb,
+         "[He] stressed that the port has “...” and dismissed the objections as “groundless”"),
     Rule("verb-subject", speaker.verb_subject,
          "[The BIS] says the rule “removes a barrier”; [Hun Sen] left after saying it was “a farce”"),
     Rule("by-agent", speaker.by_agent, "The line “...” was written by [the ministry]."),
@@ -83,7 +89,7 @@ BINDING = (
     Rule("remark-maker", resolve.remark_maker,
          "[Lena Moor] made a remark that called the owners “harbour pirates”."),
     Rule("modified-noun", resolve.modified_noun,
-         "“The border is open,” said the Ostravian foreign [minister]."),
+         "“The border is open,” the Ostravian foreign [minister] said."),
     Rule("bound-pronoun", resolve.bound_pronoun,
          "[The Port Vell council] is fighting what they call “a campaign of lies”."),
 )

@@ -16,6 +16,7 @@ from briefer.extract.quotes.cues import (
     according_object,
     claim,
     demonstrative,
+    is_cue,
     owner,
     wordy,
 )
@@ -51,6 +52,19 @@ def according_to(r: Reading, cue: Token) -> Any:
     return NOBODY if head is None else author(head)
 
 
+def quoted_as_saying(r: Reading, cue: Token) -> Token | None:
+    """"X quoted Y as saying ..." names Y: the words are Y's, X only passes them on."""
+    if cue.tag_ == "VBG" and cue.head.lower_ == "as":
+        cue = cue.head.head  # the cue found was "saying"
+    if cue.lemma_.lower() != "quote" or not any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(
+                g.dep_ in ("pcomp", "pobj") and g.tag_ == "VBG" for g in c.children)
+            for c in cue.children):
+        return None
+    said = [c for c in cue.children if c.dep_ == "dobj" and not r.inside[c.i]]
+    return said[0] if said else None
+
+
 def claim_owner(r: Reading, cue: Token) -> Token | None:
     """A reporting noun names its owner: "Rubio's claim that ..."."""
     return owner(cue) if claim(cue) else None
@@ -70,9 +84,11 @@ def beside_closing_mark(r: Reading, cue: Token) -> Token | None:
     doc = r.doc
     if cue.i > 0 and r.closes(doc[cue.i - 1]):
         after = list(doc[cue.i + 1:min(cue.i + 9, len(doc))])
-        return _titled_after(after) or name_run(after)
+        return _titled_after(after) or _inverted_subject(cue, name_run(after))
     left: list[Token] = []
     for tok in reversed(doc[max(cue.sent.start, cue.i - 14):cue.i]):
+        if tok.tag_ in ("WDT", "WP"):
+            return None  # "the “illegal” deal, which it criticized as ...": a clause of its own
         if r.closes(tok):
             named = [t for t in left if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
                      and not _owns(_name_head(t))]
@@ -113,6 +129,18 @@ def _titled_after(toks: list[Token]) -> Token | None:
         if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and tok.dep_ not in ("compound", "poss"):
             return tok if any(t.lower_ in TITLES for t in toks[:toks.index(tok)]) else None
     return None
+
+
+def _inverted_subject(cue: Token, found: Token | None) -> Token | None:
+    """The subject of an inverted cue where the name run stopped at a word that only
+    qualifies it: “...,” said [Ostravia] harbour chief Lena Moor -> Lena Moor; “...,” said
+    [Ostravia]’s Ambassador -> Ambassador."""
+    if found is None or found.dep_ not in ("amod", "compound", "poss", "nmod"):
+        return found
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i > found.i]
+    if subjects and found in subjects[0].subtree and subjects[0].left_edge.i == cue.i + 1:
+        return subjects[0]
+    return found
 
 
 def name_before_participle(r: Reading, cue: Token) -> Token | None:
@@ -207,6 +235,28 @@ def verb_subject(r: Reading, verb: Token, cue: Token) -> Any:
             found = r.repair(child, cue, verb)
             return NOBODY if found is None else found
     return None
+
+
+def reporter_second_verb(r: Reading, verb: Token, cue: Token) -> Any:
+    """A cue the parse made a conjunct of a reported clause's verb, in the tense of the
+    reporting verb and not of that clause's, is a second verb of the reporter: in "He stressed
+    that Port Vell has “...” and dismissed the objections as “groundless”" he dismissed them,
+    not Port Vell; so is an "adding" the parse hung on the reported clause ("X said the
+    plan has failed, adding ...")."""
+    reporter = verb.head
+    if verb.i == cue.i or cue.head.i != verb.i or verb.dep_ != "ccomp":
+        return None
+    if cue.dep_ == "conj" and is_cue(reporter) and cue.tag_ == _tense(reporter) != _tense(verb):
+        return verb_subject(r, reporter, cue)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.lemma_.lower() == "add":
+        return verb_subject(r, reporter, cue)  # "pointed out that ..., adding": no cue needed
+    return None
+
+
+def _tense(verb: Token) -> str:
+    """The tag of a verb's finite word: its own, or its auxiliary's ("has been": VBZ)."""
+    auxes = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE]
+    return auxes[0] if auxes else verb.tag_
 
 
 def by_agent(r: Reading, verb: Token, cue: Token) -> Token | None:
