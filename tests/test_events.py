@@ -69,6 +69,7 @@ def test_event(nlp: Any, text: str, date: str, date_text: str) -> None:
         "Jane Roe founded the law firm in 1998.",
         "Harbour works: Situation Report No. 4 (As of 25 April 2025)",
         "As of 25 April 2025, the council had approved 12 projects.",
+        "Set against the almost 500,000 cars imported in 2024, this is a quarter of the trade.",
     ],
 )
 def test_no_event(nlp: Any, text: str) -> None:
@@ -420,6 +421,12 @@ def test_yearless_timeline_entries_with_a_title(nlp: Any) -> None:
 def test_a_quotation_told_on_a_day_is_of_that_day(nlp: Any) -> None:
     text = "“We gave the port back to its owners,” the president told parliament on Tuesday."
     assert [e.date for e in run(nlp, text, "2025-03-05")] == ["2025-03-04"]
+
+
+def test_a_day_the_model_left_out_of_its_date_is_read_back(nlp: Any) -> None:
+    text = ("Lorvik imposes port fees while talks continue\n\n4 July 2025, nine months after the inquiry began, "
+            "the Lorvik council imposed new port fees on foreign ships.")
+    assert [(e.date, e.date_text) for e in run(nlp, text, None)] == [("2025-07-04", "4 July 2025")]
 
 
 def test_a_start_written_as_of_a_day_is_an_event(nlp: Any) -> None:

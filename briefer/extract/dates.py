@@ -378,7 +378,25 @@ def date_mentions(doc: Doc | Span, anchor: str | None) -> Iterator[tuple[int, in
 def sentence_dates(sent: Span, anchor: str | None) -> list[tuple[int, int, str, str]]:
     """`date_mentions` of one sentence, found once per Doc however many extractors ask."""
     key = ("dates", sent.start_char, sent.end_char, anchor)
-    return per_doc(sent.doc, key, lambda: list(date_mentions(sent, anchor)))  # type: ignore[no-any-return]
+    return per_doc(sent.doc, key,  # type: ignore[no-any-return]
+                   lambda: [_with_day(sent.doc.text, m, anchor) for m in date_mentions(sent, anchor)])
+
+
+_MONTH_YEAR = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}")
+_DAY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})\s$")
+
+
+def _with_day(text: str, mention: tuple[int, int, str, str], anchor: str | None) -> tuple[int, int, str, str]:
+    """ "4 July 2024" whose day the model left out of the date ("July 2024", at a line's start):
+    the day back in."""
+    start, end, words, iso = mention
+    day = _DAY_BEFORE.search(text, max(0, start - 3), start)
+    if len(iso) == 7 and _MONTH_YEAR.fullmatch(words.strip()) and day:
+        whole = text[day.start():end]
+        full = normalise(whole, anchor)
+        if full and len(full) == 10 and full.startswith(iso):
+            return day.start(), end, whole, full
+    return mention
 
 
 _VALUE_YEAR = re.compile(r"\s+(?:(?:US|U\.S\.|constant|real)\s+)?(?:money|dollars|prices|terms|euros|pounds)\b",

@@ -360,6 +360,9 @@ def _measured(verb: Token | None, hit: DateHit) -> bool:
     happening; the figures table holds it."""
     if verb is None or len(hit[3]) != 4:
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.like_num or c.dep_ == "nummod" for c in verb.head.subtree
+                                                         if c.i < verb.i):
+        return True  # "the almost 500,000 vehicles imported in 2023": a count over a year
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
     return any(c.ent_type_ in ("MONEY", "PERCENT") for c in objects)  # not "bought a 20 percent stake"
 
