@@ -318,7 +318,7 @@ def _section(ex: Extraction, theme: Theme, pool: Pool, budget: Budget, shown: Sh
     quotes = _take_quotes(pool.quotes, budget.quotes, shown, clock)
     return Section(theme=theme, description=_description(theme), facts=facts, quotes=quotes,
                    paraphrases=pool.paraphrases[: budget.quotes],
-                   conflicts=[c for c in ex.conflicts if theme.id in c.themes],
+                   conflicts=[c for c in ex.conflicts if c.themes and c.themes[0] == theme.id],  # shown once
                    counts=[Count("facts", len(pool.facts), len(facts) + above),
                            Count("quotes", len(pool.quotes), len(quotes))])
 

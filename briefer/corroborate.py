@@ -93,13 +93,22 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
             if compatible(rep.date, event.date):
                 _absorb(rep, event)
                 break
-            if similar(sig, csig, jaccard=0.4, overlap=0.6) and _precise(rep.date, event.date):
-                conflicts.append(_date_conflict(rep, event))
+            if similar(sig, csig, jaccard=0.4, overlap=0.6) and _precise(rep.date, event.date) \
+                    and rep.date_text and event.date_text:  # a lede dated by its page claims no day
+                _add_conflict(conflicts, _date_conflict(rep, event))
         else:
             merged.append((sig, Event(id="", date=event.date, text=event.text, date_text=event.date_text,
                                       sources=list(event.sources), themes=list(event.themes),
                                       scheduled=event.scheduled)))
     return sorted((e for _, e in merged), key=lambda e: e.date), conflicts
+
+
+def _add_conflict(conflicts: list[Conflict], new: Conflict) -> None:
+    """Add a conflict unless one with the same sources giving the same values is there already
+    (two sentences of one source telling the same date)."""
+    key = {(c.location.source, c.value) for c in new.claims}
+    if not any({(c.location.source, c.value) for c in old.claims} == key for old in conflicts):
+        conflicts.append(new)
 
 
 def _absorb(rep: Event, event: Event) -> None:

@@ -285,3 +285,15 @@ def test_an_undated_sources_statement_of_an_old_dated_happening_shows_its_date()
     # its source has no date, but the text dates what it tells (an event in the same words)
     assert shown[undated_words.text].dated == "July 2029"
     assert all(f.dated == "" for t, f in shown.items() if t != undated_words.text)  # dated sources, recent
+
+
+def test_a_conflict_is_shown_once_in_its_first_themes_section():
+    from briefer.model import Claim, Conflict
+
+    clash = Conflict(about="the quay's cost", themes=["rail", "port"], claims=[
+        Claim(text="$2.1 billion", value="2.1e9", location=Location("a", 0, 5)),
+        Claim(text="$2.4 billion", value="2.4e9", location=Location("b", 0, 5))])
+    ex = extraction(PORT + RAIL + FISH)
+    ex.conflicts = [clash]
+    brief = assemble(ex)
+    assert [s.theme.id for s in brief.sections if s.conflicts] == ["rail"]

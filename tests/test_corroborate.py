@@ -254,3 +254,20 @@ def test_a_dateline_day_without_its_year_is_read_in_the_sets_year():
     place_days([dated, tass, december])
     assert (tass.anchor, tass.date) == ("2031-05-06", None)  # an anchor for "on Tuesday", not a date
     assert december.anchor == "2030-12-30"  # more than a week after the newest source: the year before
+
+
+def test_a_lede_dated_by_its_page_claims_no_day_to_conflict_with():
+    told = Event(id="", date="2031-04-23", date_text="23 April",
+                 text="The Lorvik commission fined the port operator on 23 April for the late quay.",
+                 sources=[Location("a", 0, 10)])
+    lede = Event(id="", date="2031-04-26", date_text="",
+                 text="The Lorvik commission has fined the port operator for the late quay.",
+                 sources=[Location("b", 0, 10)])
+    assert merge_events([told, lede])[1] == []
+
+
+def test_one_source_telling_a_date_twice_makes_one_conflict():
+    first = event("2031-04-23", "The Lorvik commission fined the port operator on 23 April for the late quay.", "a")
+    again = event("2031-04-26", "The Lorvik commission fined the port operator on 26 April for the late quay.", "b")
+    twice = event("2031-04-26", "On 26 April the Lorvik commission fined the port operator for the late quay.", "b")
+    assert len(merge_events([first, again, twice])[1]) == 1
