@@ -106,6 +106,10 @@ STORY = ("The harbour council approved the new quay budget on Tuesday after a de
     ("Jane Roe March 29, 2031 0", "authors", ["Jane Roe"]),
     ("Jane Roe March 29, 2031 0", "date", "2031-03-29"),
     ("Jane Roe\n\n28.4.2031", "authors", ["Jane Roe"]),
+    ("24 April 2031 | By Jane Roe", "authors", ["Jane Roe"]),
+    ("by Jane Roe – Managing Editor", "authors", ["Jane Roe"]),
+    ("Lorvik, November 24, AZERTAC", "publisher", "AZERTAC"),
+    ("Lorvik, November 24, AZERTAC", "day", "11-24"),
 ])
 def test_credit_and_date_shapes_above_the_story(top, field, value):
     text = f"Lorvik approves a new quay\n\n{top}\n\n{STORY}"
@@ -158,3 +162,10 @@ def test_skip_links_are_navigation():
 def test_a_dateline_day_without_a_year_is_kept_for_the_set_to_place():
     meta = infer(f"Lorvik approves a new quay\n\nLORVIK, May 6 (Reuters) - {STORY}")
     assert (meta.get("publisher"), meta.get("day"), meta.get("date")) == ("Reuters", "05-06", None)
+
+
+def test_an_outlet_named_before_the_date_opening_the_story_is_the_publisher():
+    text = f"Lorvik approves a new quay\n\nHarbour Climate News, 24 November 2031 – {STORY}"
+    meta = infer(text)
+    assert (meta.get("publisher"), meta.get("date")) == ("Harbour Climate News", "2031-11-24")
+    assert "publisher" not in infer(f"Lorvik approves a new quay\n\nPort Vell, 24 November 2031 – {STORY}")

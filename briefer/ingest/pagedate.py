@@ -157,7 +157,7 @@ WIRES = {
     # national agencies that credit in a "City, AGENCY –" dateline
     "mina", "suna", "sana", "petra", "wafa", "kna", "gna", "bss", "apa",
     "azertag", "armenpress", "isna", "tasnim", "irib", "kazinform", "akipress",
-    "xinhua news agency", "tanjug", "hina", "agerpres", "ukrinform", "belta", "app",
+    "xinhua news agency", "tanjug", "hina", "agerpres", "ukrinform", "belta", "app", "azertac",
 }
 _WORD = r"[A-Z][\w.'’&-]*"
 PLACE = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
@@ -181,6 +181,8 @@ _SHAPES = [
     re.compile(rf"\((?P<place>{PLACES})\)\s*{END}\s*"),  # "(Sihanoukville):"
     # "Washington, D.C. – February 5, 2026 –", "PHNOM PENH, April 3, 2025 -"
     re.compile(rf"(?P<place>{PLACES})\s*(?:{DASH}|,)\s*(?P<d1>{DATE_TEXT})\s*{DASH}{{1,2}}\s*"),
+    # "Baku, November 24, AZERTAC" on a line of its own: a city, the day, the agency
+    re.compile(rf"(?P<place>{PLACE}),\s*(?P<d1>{DATE_TEXT}),\s*(?P<wire>[A-Z]{{2,8}})\s*$"),
     # "Harbour City, MINA –": a city and a listed agency's abbreviation, then a dash
     re.compile(rf"(?P<place>{PLACE}),\s*(?P<wire>[A-Z]{{2,8}})\s*(?P<end>{DASH}{{1,2}})\s+"),
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{PLACE})?)\s*:\s+"),  # "BANGKOK:"
@@ -196,6 +198,7 @@ class Dateline:
     wire: str | None = None
     iso: str | None = None
     day: str | None = None  # "MM-DD" of a date written without its year ("BERLIN, May 6 (Reuters) -")
+    place: str | None = None  # what stands before the date: a city, or an outlet's name
 
 
 # "(MENAFN- Kuwait News Agency (KUNA)) BRUSSELS, Oct 4 (KUNA) --": a syndication service's credit
@@ -219,7 +222,7 @@ def dateline(text: str) -> Dateline | None:
             continue
         iso = _dateline_date(groups)
         return Dateline(match.end(), wire or (relay["src"] if relay else None), iso,
-                        None if iso else _yearless_day(groups))
+                        None if iso else _yearless_day(groups), groups.get("place"))
     return Dateline(skip, relay["src"]) if relay else None
 
 

@@ -66,6 +66,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     line = _dateline(top, archived)
     if line and line.wire:
         meta["publisher"], meta["kind"] = line.wire.strip(), "wire"
+    elif line and line.place and outlet(line.place) and not generic(line.place):
+        meta["publisher"] = line.place  # "Harbour News Service, 24 November 2024 – ..."
     elif named := next((n for ln in top if (n := pd.named_stamp(ln.text))), None):
         meta.setdefault("publisher", named[0])  # "Reuters June 18, 2025" above the story
         if pd.is_wire(named[0]) and meta["publisher"] == named[0]:
