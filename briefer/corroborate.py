@@ -93,6 +93,9 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
             if compatible(rep.date, event.date):
                 _absorb(rep, event)
                 break
+            if bool(rep.date_text) != bool(event.date_text) and _precise(rep.date, event.date):
+                _written_wins(rep, event)  # a lede dated by its page's day yields to a written date
+                break
             if similar(sig, csig, jaccard=0.4, overlap=0.6) and _precise(rep.date, event.date) \
                     and rep.date_text and event.date_text:  # a lede dated by its page claims no day
                 _add_conflict(conflicts, _date_conflict(rep, event))
@@ -101,6 +104,18 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
                                       sources=list(event.sources), themes=list(event.themes),
                                       scheduled=event.scheduled)))
     return sorted((e for _, e in merged), key=lambda e: e.date), conflicts
+
+
+def _written_wins(rep: Event, event: Event) -> None:
+    """The same happening, one source writing its date and the other's lede dated by the day the
+    page came out ("X has fined Y", published three days later): the written date stands, both
+    sources are cited."""
+    if not rep.date_text:
+        rep.date, rep.date_text, rep.text = event.date, event.date_text, event.text
+        rep.sources[:0] = event.sources
+    else:
+        rep.sources.extend(event.sources)
+    rep.themes = list(dict.fromkeys([*rep.themes, *event.themes]))
 
 
 def _add_conflict(conflicts: list[Conflict], new: Conflict) -> None:
@@ -369,15 +384,16 @@ Told = tuple[int, int, frozenset[str], int | None]  # month, day, the sentence's
 
 
 def borrow_years(sources: list[Source], *, shared: int = 3) -> None:
-    """Give a source that writes no year at all ("On 25 April, the ministers signed ...") the year
-    of another source that tells the same happening on the same day and month in shared words
+    """Give an undated source whose days have no year ("On 25 April, the ministers signed ...") the
+    year of another source that tells the same happening on the same day and month in shared words
     ("04/25/2025 ... Today ... convened the signing"): its anchor becomes that year, so its
     yearless dates read in it. Evidence: the other source's own full date, a date it writes with
     its year, or a yearless one its anchor places; `shared` content words beyond the date in one
     sentence each; a weekday written with the day must fall on it. Sources that disagree on the
-    year give none; a source with no such twin stays unknown. A source placed this way can place
-    another."""
-    todo = [s for s in sources if not (s.anchor or s.date) and not _WRITES_A_YEAR.search(s.text)]
+    year give none; a source with no such twin stays unknown, and so does one whose own written
+    years are newer than the twin's. A source placed this way can place another."""
+    todo = [s for s in sources if not (s.anchor or s.date)]
+    newest = {id(s): max((int(y) for y in _WRITES_A_YEAR.findall(s.text)), default=0) for s in todo}
     told = {id(s): _yearless_days(s.text) for s in todo}
     wanted = {(month, day) for days in told.values() for month, day, _, _ in days}
     if not wanted:
@@ -396,7 +412,9 @@ def borrow_years(sources: list[Source], *, shared: int = 3) -> None:
                     if other is not src and len(words & their_words) >= shared \
                             and _weekday_fits(weekday, year, month, day):
                         years.setdefault(year, other)
-            if len(years) == 1:
+            if len(years) == 1 and next(iter(years)) >= newest[id(src)]:
+                # a page that writes years of its own borrows only a year no older than they are:
+                # its years are then background ("adopted in 2022"), the twin's day its news
                 ((year, other),) = years.items()
                 src.anchor = str(year)
                 src.notes.append(f"undated: its dates without a year read in {year} ({other.label} tells "

@@ -263,7 +263,9 @@ def test_a_lede_dated_by_its_page_claims_no_day_to_conflict_with():
     lede = Event(id="", date="2031-04-26", date_text="",
                  text="The Lorvik commission has fined the port operator for the late quay.",
                  sources=[Location("b", 0, 10)])
-    assert merge_events([told, lede])[1] == []
+    events, conflicts = merge_events([lede, told])
+    assert conflicts == [] and [(e.date, [loc.source for loc in e.sources]) for e in events] == \
+        [("2031-04-23", ["a", "b"])]  # the written date stands; the lede's page is cited too
 
 
 def test_one_source_telling_a_date_twice_makes_one_conflict():
@@ -271,3 +273,15 @@ def test_one_source_telling_a_date_twice_makes_one_conflict():
     again = event("2031-04-26", "The Lorvik commission fined the port operator on 26 April for the late quay.", "b")
     twice = event("2031-04-26", "On 26 April the Lorvik commission fined the port operator for the late quay.", "b")
     assert len(merge_events([first, again, twice])[1]) == 1
+
+
+def test_a_page_with_older_years_of_its_own_borrows_the_twins_year():
+    from briefer.corroborate import borrow_years
+
+    dated = Source(id="d", path="d.txt", date="2025-04-25", anchor="2025-04-25", text=SIGNED)
+    background = Source(id="u", path="u.txt", text="The river treaty was drafted in 2019. " + YEARLESS)
+    borrow_years([dated, background])
+    assert background.anchor == "2025"
+    newer = Source(id="n", path="n.txt", text="The river treaty was revised in 2026. " + YEARLESS)
+    borrow_years([dated, newer])
+    assert newer.anchor is None  # its own years are newer than the twin's: not the same April
