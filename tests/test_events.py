@@ -70,6 +70,7 @@ def test_event(nlp: Any, text: str, date: str, date_text: str) -> None:
         "Harbour works: Situation Report No. 4 (As of 25 April 2025)",
         "As of 25 April 2025, the council had approved 12 projects.",
         "Set against the almost 500,000 cars imported in 2024, this is a quarter of the trade.",
+        "Critics said the goal of $300 billion a year by 2035 is far too small for the harbour towns.",
     ],
 )
 def test_no_event(nlp: Any, text: str) -> None:
@@ -427,6 +428,12 @@ def test_a_day_the_model_left_out_of_its_date_is_read_back(nlp: Any) -> None:
     text = ("Lorvik imposes port fees while talks continue\n\n4 July 2025, nine months after the inquiry began, "
             "the Lorvik council imposed new port fees on foreign ships.")
     assert [(e.date, e.date_text) for e in run(nlp, text, None)] == [("2025-07-04", "4 July 2025")]
+
+
+def test_a_target_year_is_not_the_time_a_yearless_day_is_read_in(nlp: Any) -> None:
+    text = ("Critics said the goal of $300 billion a year by 2035 is too small. Even before the summit "
+            "began on November 11, all signs were that it would be hard. The talks of 2024 were long.")
+    assert "2024-11-11" in [e.date for e in run(nlp, text, None)]
 
 
 def test_a_start_written_as_of_a_day_is_an_event(nlp: Any) -> None:

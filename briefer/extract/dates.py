@@ -452,12 +452,14 @@ def context_year(doc: Doc, at: int) -> str | None:
     """The year a month written without one ("on July 24") takes in an undated text: that of a date
     written with its month and year in the same sentence, else the nearest such date before `at`,
     else after; failing those, a year written alone, in the same order. Open starts ("since 11 July
-    1950") and years that name a thing ("the 1982 Convention") are not the text's time. None when the
+    1950"), targets ("by 2035") and years that name a thing ("the 1982 Convention") are not the
+    text's time. None when the
     text writes no year, or when the year found in another sentence lies more than PLAUSIBLE_YEARS
     before the newest year the text writes: a history aside ("Completed in 1914, ...") is not the
     time of a page that also tells of 1999."""
     marks = per_doc(doc, "year_marks", lambda: [(s, iso) for s, e, _, iso in date_mentions(doc, None)
-                                                if not _names_a_thing(doc, s, e, iso) and not _since(doc, s)])
+                                                if not _names_a_thing(doc, s, e, iso) and not _since(doc, s)
+                                                and not _TARGET.search(doc.text, max(0, s - 8), s)])
     span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand")
     sent = span.sent if span is not None and len(span) else None
     newest = max((int(iso[:4]) for _, iso in marks), default=0)
@@ -475,6 +477,7 @@ def context_year(doc: Doc, at: int) -> str | None:
 
 
 PLAUSIBLE_YEARS = 10  # how far before a text's newest year a neighbour's year may still be its time
+_TARGET = re.compile(r"\b(?:by|until|till)\s+$", re.I)  # "$300 billion a year by 2035": a target, not the text's time
 
 
 def _since(doc: Doc, start: int) -> bool:

@@ -246,11 +246,13 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
             dates = sorted(dates + extra)
     # "Situation Report No. 4 (As of 25 April 2025)": the day a status is told as of, no happening
     # ("will apply as of 5 July" is a start: the status phrase opens a clause or a bracket)
-    dates = [d for d in dates if not _AS_OF.search(doc.text[max(unit.start_char, d[0] - 10):d[0]])]
+    dates = [d for d in dates if not _AS_OF.search(doc.text[max(unit.start_char, d[0] - 10):d[0]])
+             and not (len(d[3]) == 4 and _BY_YEAR.search(doc.text[max(unit.start_char, d[0] - 6):d[0]]))]
     return from_sentence_day(dates)
 
 
 _AS_OF = re.compile(r"(?:^|[(,;]\s*)[Aa]s (?:of|at)\s*$")
+_BY_YEAR = re.compile(r"\bby\s+$", re.I)  # "$300 billion a year by 2035": a target year, no happening
 
 
 def _dateline(unit: Span, dates: list[DateHit]) -> bool:
