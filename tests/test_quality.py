@@ -271,6 +271,14 @@ def test_untranslated_brackets_and_a_capital_article_are_slips(nlp):
     assert list(slips.foreign_brackets(clean)) == [] and list(slips.capital_articles(clean)) == []
 
 
+def test_non_breaking_hyphens_in_compounds_twice_are_a_sign(nlp):
+    doc = nlp("The third\u2011party rules hit a 450\u2011million\u2011strong market.")
+    assert [r for _, _, r in slips.nonbreaking_hyphens(doc)] == ["non-breaking hyphens in compounds"]
+    assert list(slips.nonbreaking_hyphens(nlp("The third\u2011party rules hit a 450-million-strong market."))) == []
+    assert [r for _, _, r in spun.stock_tails("The fines grew, setting the stage for a long fight.")] == \
+        ["stock commentary"]
+
+
 def test_one_seam_or_a_spaced_percent_is_no_slip(nlp):
     doc = nlp("He posted the notice on Twitter.Neil Roe read it. Duties of 17.4% on cars rise next month.")
     assert list(slips.run_on_sentences(doc)) == [] and list(slips.glued_percents(doc)) == []

@@ -123,3 +123,16 @@ def capital_articles(doc: Doc) -> Iterator[Anomaly]:
     """ "The" with a capital inside a sentence before a common word ("20% of The votes")."""
     for m in CAPITAL_ARTICLE.finditer(doc.text):
         yield m.start(), m.end(), "a capitalised 'The' in mid-sentence"
+
+
+# U+2011, the non-breaking hyphen, inside words ("third‑party", "450‑million‑strong"): what chat
+# models write for a compound's hyphen; keyboards and newsroom systems write U+002D
+NONBREAKING_HYPHEN = re.compile(r"\w\u2011\w")
+NONBREAKING_PAGE = 2
+
+
+def nonbreaking_hyphens(doc: Doc) -> Iterator[Anomaly]:
+    """Compounds joined by U+2011, twice or more on a page: one sign of machine-written text."""
+    found = list(NONBREAKING_HYPHEN.finditer(doc.text))
+    if len(found) >= NONBREAKING_PAGE:
+        yield found[0].start(), found[-1].end(), "non-breaking hyphens in compounds"

@@ -322,7 +322,8 @@ STOCK_TAILS = re.compile(
     r", (?:signal(?:l)?ing|underscoring|highlighting|showcasing|underlining) (?:a|an|the|its|their) "
     r"[^.\"“”\n]{0,80}\.|\bmarks? an? (?:significant|major|important|historic|crucial|pivotal) "
     r"(?:step|milestone|turning point)\b"
-    r"|\b[Oo]ne of the (?:key|most notable|main|central) (?:features|aspects|elements|highlights) of\b")
+    r"|\b[Oo]ne of the (?:key|most notable|main|central) (?:features|aspects|elements|highlights) of\b"
+    r"|, setting the stage for\b")
 
 
 def stock_tails(text: str) -> Iterator[Anomaly]:
@@ -370,6 +371,7 @@ def anomalies(doc: Doc) -> dict[str, list[Anomaly]]:
     found["machine-written"].extend(weekday_mismatches(doc.text))
     found["machine-written"].extend(run_in_headings(doc.text))
     found["machine-written"].extend(stock_tails(doc.text))
+    found["machine-written"].extend(slips.nonbreaking_hyphens(doc))
     return found
 
 
