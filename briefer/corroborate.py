@@ -93,7 +93,8 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
             if compatible(rep.date, event.date):
                 _absorb(rep, event)
                 break
-            if bool(rep.date_text) != bool(event.date_text) and _precise(rep.date, event.date):
+            if bool(rep.date_text) != bool(event.date_text) and _precise(rep.date, event.date) \
+                    and similar(sig, csig, jaccard=0.4, overlap=0.6) and _days_apart(rep.date, event.date) <= LEDE_LAG:
                 _written_wins(rep, event)  # a lede dated by its page's day yields to a written date
                 break
             if similar(sig, csig, jaccard=0.4, overlap=0.6) and _precise(rep.date, event.date) \
@@ -104,6 +105,16 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
                                       sources=list(event.sources), themes=list(event.themes),
                                       scheduled=event.scheduled)))
     return sorted((e for _, e in merged), key=lambda e: e.date), conflicts
+
+
+LEDE_LAG = 14  # days a page may come out after what its lede tells ("X has fined Y")
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((datetime.date.fromisoformat(a[:10]) - datetime.date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 10**6  # a month or a year: too coarse to be the same few days
 
 
 def _written_wins(rep: Event, event: Event) -> None:

@@ -285,3 +285,13 @@ def test_a_page_with_older_years_of_its_own_borrows_the_twins_year():
     newer = Source(id="n", path="n.txt", text="The river treaty was revised in 2026. " + YEARLESS)
     borrow_years([dated, newer])
     assert newer.anchor is None  # its own years are newer than the twin's: not the same April
+
+
+def test_a_lede_months_after_a_written_date_is_another_happening():
+    told = Event(id="", date="2031-04-10", date_text="10 April",
+                 text="The Lorvik commission agreed to study a floor price for imported cranes on 10 April.",
+                 sources=[Location("a", 0, 10)])
+    lede = Event(id="", date="2031-12-22", date_text="",
+                 text="The Lorvik commission agreed to study a floor price for imported cranes again.",
+                 sources=[Location("b", 0, 10)])
+    assert sorted(e.date for e in merge_events([lede, told])[0]) == ["2031-04-10", "2031-12-22"]

@@ -436,6 +436,13 @@ def test_a_target_year_is_not_the_time_a_yearless_day_is_read_in(nlp: Any) -> No
     assert "2024-11-11" in [e.date for e in run(nlp, text, None)]
 
 
+def test_a_past_happening_by_a_year_and_a_time_until_a_month_stay_dated(nlp: Any) -> None:
+    assert [e.date for e in run(nlp, "By 2023, most of the villagers had fled the valley of Ostra.", None)] == ["2023"]
+    text = ("The grants will continue until November 2031, the ministry said. Soon after February's aid "
+            "freeze, the ministry issued a waiver for the demining teams.")
+    assert "2031-02" in [e.date for e in run(nlp, text, None)]
+
+
 def test_a_start_written_as_of_a_day_is_an_event(nlp: Any) -> None:
     text = "The new port fees will apply as of 5 July 2025 for four months."
     assert [e.date for e in run(nlp, text, "2025-07-04")] == ["2025-07-05"]

@@ -459,7 +459,7 @@ def context_year(doc: Doc, at: int) -> str | None:
     time of a page that also tells of 1999."""
     marks = per_doc(doc, "year_marks", lambda: [(s, iso) for s, e, _, iso in date_mentions(doc, None)
                                                 if not _names_a_thing(doc, s, e, iso) and not _since(doc, s)
-                                                and not _TARGET.search(doc.text, max(0, s - 8), s)])
+                                                and not (len(iso) == 4 and _TARGET.search(doc.text, max(0, s - 8), s))])
     span = doc.char_span(at, min(at + 1, len(doc.text)), alignment_mode="expand")
     sent = span.sent if span is not None and len(span) else None
     newest = max((int(iso[:4]) for _, iso in marks), default=0)
@@ -477,7 +477,7 @@ def context_year(doc: Doc, at: int) -> str | None:
 
 
 PLAUSIBLE_YEARS = 10  # how far before a text's newest year a neighbour's year may still be its time
-_TARGET = re.compile(r"\b(?:by|until|till)\s+$", re.I)  # "$300 billion a year by 2035": a target, not the text's time
+_TARGET = re.compile(r"\bby\s+$", re.I)  # "$300 billion a year by 2035": a target, not the text's time
 
 
 def _since(doc: Doc, start: int) -> bool:

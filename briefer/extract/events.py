@@ -247,7 +247,8 @@ def _dates(doc: Doc, unit: Span, anchor: str | None) -> list[DateHit]:
     # "Situation Report No. 4 (As of 25 April 2025)": the day a status is told as of, no happening
     # ("will apply as of 5 July" is a start: the status phrase opens a clause or a bracket)
     dates = [d for d in dates if not _AS_OF.search(doc.text[max(unit.start_char, d[0] - 10):d[0]])
-             and not (len(d[3]) == 4 and _BY_YEAR.search(doc.text[max(unit.start_char, d[0] - 6):d[0]]))]
+             and not (len(d[3]) == 4 and _BY_YEAR.search(doc.text[max(unit.start_char, d[0] - 6):d[0]])
+                      and tense_of(unit.root) != "past")]  # "had fled by 2023" happened
     return from_sentence_day(dates)
 
 
