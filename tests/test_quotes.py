@@ -408,3 +408,10 @@ def test_participle_takes_the_sentence_subject(nlp: Any) -> None:
     assert [(q.text, q.speaker, q.cue, said(text, q)) for q in found] == [
         ("That is old news", "Castell", "adding", "Ms. Castell"),
         ("Of course the ferries will run", "Castell", "adding", "Ms. Castell")]
+
+
+def test_a_short_name_written_without_its_accent_is_the_full_name(nlp: Any) -> None:
+    text = ("Ruritania's head of delegation, Ana Gómez, spoke at the close of the talks.\n\n"
+            "“Why should we bear the burden of these loans?” Gomez asked the delegates.\n")
+    (q,) = extract(nlp, text)
+    assert q.speaker == "Ana Gómez"

@@ -11,6 +11,7 @@ costs what the same words cost as short items (`bench/speed.py crowd`, `long`).
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -105,7 +106,7 @@ class Referents:
         found: dict[str, list[Person]] = {}
         for p in self.persons:
             if p.human and " " in p.name:
-                found.setdefault(p.name.split()[-1], []).append(p)
+                found.setdefault(plain(p.name.split()[-1]), []).append(p)
         return found
 
     @cached_property
@@ -121,7 +122,7 @@ class Referents:
 
     def _shared(self, p: Person) -> set[str]:
         """For a bare surname two or more named people share, their full names; else empty."""
-        family = self._families.get(p.name, set()) if " " not in p.name else set()
+        family = self._families.get(plain(p.name), set()) if " " not in p.name else set()
         return family if len(family) > 1 else set()
 
     @cached_property
@@ -199,8 +200,9 @@ class Referents:
         found = self._fuller.get(name)
         if found is None:
             parts = name.split()
-            matches = [p for p in self._named_by_last.get(parts[-1], ()) if len(
-                p.name.split()) > len(parts) and p.name.split()[-len(parts):] == parts] if parts else []
+            matches = [p for p in self._named_by_last.get(plain(parts[-1]), ()) if len(
+                p.name.split()) > len(parts) and [plain(w) for w in p.name.split()[-len(parts):]] ==
+                [plain(w) for w in parts]] if parts else []
             found = self._fuller[name] = ([p.start for p in matches], [p.name for p in matches])
         starts, names_ = found
         if want is not None and any(self._stated.get(n, want) != want for n in names_):
@@ -241,3 +243,8 @@ def _own_subject(pronoun: Token) -> tuple[int, int]:
             last = child.right_edge
             return child.left_edge.idx, last.idx + len(last.text)
     return 0, 0
+
+
+def plain(word: str) -> str:
+    """A name's word without its accents ("Gómez" -> "Gomez"): pages write one name both ways."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
