@@ -57,11 +57,6 @@ def test_a_full_stop_glued_to_the_next_sentence_after_a_number_ends_it(nlp, text
     assert [s.text for s in nlp(text).sents] == sentences
 
 
-def test_cached_parse_tokenizer_splits_glued_stops_too():
-    tokens = nlp_module.load_vocab().tokenizer("from 2019.The mills")
-    assert [t.text for t in tokens] == ["from", "2019", ".", "The", "mills"]
-
-
 WRAPPED = ("The transit rights of Ruritania, Borduria and the Republic of Castello\n"
            "end today, 3 March 2026. However, in the spirit of good neighbourly\n"
            "relations all ports are asked to:\n\n"
