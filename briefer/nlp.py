@@ -163,8 +163,9 @@ def _line_breaks(doc: Doc) -> Doc:
     orths = doc.to_array([ORTH]).reshape(-1)
     broken = [h for h in np.unique(orths).tolist() if "\n" in strings[h]]
     if broken:
+        text = doc.text  # built from the tokens on every read: once here, not once a break
         for k in np.flatnonzero(np.isin(orths[:-1], broken)).tolist():
-            if k == 0 or not wrapped(doc, k):
+            if k == 0 or not wrapped(doc, k, text):
                 doc[k + 1].is_sent_start = True
     return doc
 
@@ -175,7 +176,7 @@ RUNS_ON = frozenset("""a an the of to in on at by for from with and or but nor a
     whom than into onto upon under over between its their his her our your this these those""".split())
 
 
-def wrapped(doc: Doc, k: int) -> bool:
+def wrapped(doc: Doc, k: int, text: str | None = None) -> bool:
     """True when the single line break at token k cuts a sentence in a hard-wrapped paragraph (a
     press release or e-mail saved as text): the line before is long, ends with no stop, and the
     next line starts in lower case or the line before ends with a comma or a word like "the"."""
@@ -184,7 +185,7 @@ def wrapped(doc: Doc, k: int) -> bool:
         return False
     if before.text[-1] in ".!?:;”\"'’)]" or not after.text[:1].isalpha():
         return False
-    line_start = doc.text.rfind("\n", 0, brk.idx) + 1
+    line_start = (doc.text if text is None else text).rfind("\n", 0, brk.idx) + 1
     if brk.idx - line_start < WRAP_MIN:
         return False
     return after.text[0].islower() or before.text == "," or before.lower_ in RUNS_ON
