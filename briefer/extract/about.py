@@ -73,13 +73,21 @@ _LINE_TAIL = re.compile(r"[ \t]*[;.,]?[ \t]*(?:and|or)?[ \t]*\Z")
 
 def _line_label(text: str, start: int, end: int) -> str:
     """The label before a colon when the figure is all that follows it on its line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    reach = max(0, start - LABEL_REACH)  # bounded: a megabyte line costs no more than a short one
+    line_start = text.rfind("\n", reach, start) + 1
+    if line_start == 0 and reach > 0:
+        return ""
+    line_end = text.find("\n", end, end + LABEL_REACH)
+    line_end = (len(text) if end + LABEL_REACH >= len(text) else -1) if line_end < 0 else line_end
+    if line_end < 0:
+        return ""
     head = _LABELLED.fullmatch(text[line_start:start])
     if head is None or not _LINE_TAIL.fullmatch(text[end:line_end]):
         return ""
     return head["label"].strip()
+
+
+LABEL_REACH = 80  # a label line is short: "BYD: 17.4%;"
 
 
 def _count_about(noun: Token, skip: set[int]) -> str:

@@ -163,10 +163,14 @@ def _chart_text(text: str) -> bool:
     """A chart's labels and values run into one line ("Provisional result 2021 2025 25.7% SPD 24.1%
     CDU/CSU 14.7% Greens ... Party of Germany ..."): three values or more, hardly a lower-case word
     (one in eight, or two), no sentence's end."""
+    if text.rstrip().endswith(SENTENCE_END) or len(_CHART_VALUE.findall(text)) < 3:
+        return False
     words = text.split()
-    values = [w for w in words if re.fullmatch(r"[-+]?\d+(?:[.,]\d+)?%|\d+[.,]\d+", w)]
-    lower = [w for w in words if w.isalpha() and w.islower()]
-    return len(values) >= 3 and len(lower) <= max(2, len(words) // 8) and not text.rstrip().endswith(SENTENCE_END)
+    lower = sum(1 for w in words if w.isalpha() and w.islower())
+    return lower <= max(2, len(words) // 8)
+
+
+_CHART_VALUE = re.compile(r"(?<!\S)(?:[-+]?\d+(?:[.,]\d+)?%|\d+[.,]\d+)(?!\S)")
 
 
 def _dated_byline(text: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from briefer.ingest.furniture import STORY_ENTRY, page_furniture
 from briefer.ingest.names import desk_credit
 
-BYLINE = re.compile(r"^[^\S\n]*(?:[^|\n]*\d[^|\n]*\|[^\S\n]*)?"  # "24 April 2025 | By Jane Roe"
+BYLINE = re.compile(r"^[^\S\n]*(?:[^|\n]{0,30}\d[^|\n]{0,30}\|[^\S\n]*)?"  # "24 April 2025 | By Jane Roe"
                     r"(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:"
                     # "by Jane Roe – Managing Editor": lower case only with a role after a dash
                     r"|by(?=\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s+[–—]\s))"

@@ -18,7 +18,7 @@ _TOLD = re.compile(r"\btold\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z]
 # "When the Castello Herald contacted the ministry, it was told ...", "the Herald has learnt that":
 # forms in which a paper speaks of itself by name, further down its own story
 _ITSELF = re.compile(r"\bWhen\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+"
-                     r"(?:contacted|reached|approached|asked)\b[^.;]*?,\s+it\s+was\s+(?:told|informed)\b"
+                     r"(?:contacted|reached|approached|asked)\b[^.;]{0,200}?,\s+it\s+was\s+(?:told|informed)\b"
                      r"|\b(?P<own>(?:[Tt]he\s+)?[A-Z][\w&'’-]*(?:[ ][A-Z][\w&'’-]*){0,3})\s+has\s+learn[td]\s+that\b")
 _TITLES = {"president", "prime", "minister", "secretary", "chairman", "chair", "general", "mr", "mrs", "ms",
            "dr", "king", "queen", "prince", "senator", "ambassador", "governor", "mayor", "judge", "colonel",
