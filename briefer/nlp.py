@@ -117,6 +117,7 @@ def _model_data(name: str) -> Path:
 # break lost in a scraped page): the model's infixes split one only after a lower-case letter, so
 # the two sentences ran into one token and one sentence.
 GLUED_STOP = re.compile(r"^(?P<end>.*[0-9%])\.(?P<next>[A-Z][a-z]+)$")
+GLUED_MAX = 40  # a longer token is no two words run together (and is never scanned)
 
 
 def _glued_stops(doc: Doc) -> Doc:
@@ -128,7 +129,8 @@ def _glued_stops(doc: Doc) -> Doc:
 
     strings = doc.vocab.strings
     orths = doc.to_array([ORTH]).reshape(-1)
-    glued = [h for h in np.unique(orths).tolist() if "." in strings[h] and GLUED_STOP.match(strings[h])]
+    glued = [h for h in np.unique(orths).tolist()
+             if "." in strings[h] and len(strings[h]) <= GLUED_MAX and GLUED_STOP.match(strings[h])]
     if glued:
         with doc.retokenize() as retokenizer:
             for k in np.flatnonzero(np.isin(orths, glued)).tolist():
