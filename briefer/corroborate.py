@@ -94,7 +94,8 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
                 _absorb(rep, event)
                 break
             if bool(rep.date_text) != bool(event.date_text) and _precise(rep.date, event.date) \
-                    and similar(sig, csig, jaccard=0.4, overlap=0.6) and _days_apart(rep.date, event.date) <= LEDE_LAG:
+                    and similar(sig, csig, jaccard=0.4, overlap=0.6) \
+                    and _days_apart(rep.date, event.date) <= CLOSE_DAYS:
                 _written_wins(rep, event)  # a lede dated by its page's day yields to a written date
                 break
             if similar(sig, csig, jaccard=0.4, overlap=0.6) and _precise(rep.date, event.date) \
@@ -107,7 +108,9 @@ def merge_events(events: Iterable[Event]) -> tuple[list[Event], list[Conflict]]:
     return sorted((e for _, e in merged), key=lambda e: e.date), conflicts
 
 
-LEDE_LAG = 14  # days a page may come out after what its lede tells ("X has fined Y")
+# two days within two weeks: a report coming out days after what it tells ("X has fined Y"), or
+# two figures of one measure given at about the same time
+CLOSE_DAYS = 14
 
 
 def _days_apart(a: str, b: str) -> int:
@@ -263,11 +266,7 @@ def _same_time(a: str | None, b: str | None) -> bool:
     """Unknown times agree with anything; two days agree within two weeks."""
     if not a or not b or compatible(a, b):
         return True
-    if len(a) == len(b) == 10:
-        from datetime import date
-
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days) <= 14
-    return False
+    return len(a) == len(b) == 10 and _days_apart(a, b) <= CLOSE_DAYS
 
 
 def _disagree(a: Figure, b: Figure) -> bool:

@@ -7,7 +7,7 @@ import json
 import re
 import sys
 import types
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -123,21 +123,27 @@ GLUED_MAX = 40  # a longer token is no two words run together (and is never scan
 def _glued_stops(doc: Doc) -> Doc:
     """Split a token like "2020.The" into "2020", "." and "The", before any component reads the
     tokens (the model's own infix pattern is left as it is: setting a new one reloads the
-    tokenizer's special cases, 0.15 s a process). Tokens are found by their word ids."""
+    tokenizer's special cases, 0.15 s a process)."""
+    glued = _tokens_whose_text(doc, lambda s: "." in s and len(s) <= GLUED_MAX and bool(GLUED_STOP.match(s)))
+    if glued:
+        with doc.retokenize() as retokenizer:
+            for k in glued:
+                tok = doc[k]
+                match = GLUED_STOP.match(tok.text)
+                retokenizer.split(tok, [match["end"], ".", match["next"]], heads=[(tok, 1)] * 3)  # type: ignore[index]
+    return doc
+
+
+def _tokens_whose_text(doc: Doc, keep: Callable[[str], bool]) -> list[int]:
+    """The indices of the tokens whose text passes `keep`, tested once per distinct word (by its
+    word id) so that only the tokens found become Token objects."""
     import numpy as np
     from spacy.attrs import ORTH
 
     strings = doc.vocab.strings
     orths = doc.to_array([ORTH]).reshape(-1)
-    glued = [h for h in np.unique(orths).tolist()
-             if "." in strings[h] and len(strings[h]) <= GLUED_MAX and GLUED_STOP.match(strings[h])]
-    if glued:
-        with doc.retokenize() as retokenizer:
-            for k in np.flatnonzero(np.isin(orths, glued)).tolist():
-                tok = doc[k]
-                match = GLUED_STOP.match(tok.text)
-                retokenizer.split(tok, [match["end"], ".", match["next"]], heads=[(tok, 1)] * 3)  # type: ignore[index]
-    return doc
+    wanted = [h for h in np.unique(orths).tolist() if keep(strings[h])]
+    return np.flatnonzero(np.isin(orths, wanted)).tolist() if wanted else []
 
 
 def _add_line_breaks(nlp: Language) -> None:
@@ -156,17 +162,11 @@ def _line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and list items never run into the next line. A
     break inside a hard-wrapped paragraph (see `wrapped`) is left to the parser.
 
-    A token's trailing space is one space at most, so a break is in a token's text: the tokens
-    are found by their word ids, and only the ones after a break become Token objects."""
-    import numpy as np
-    from spacy.attrs import ORTH
-
-    strings = doc.vocab.strings
-    orths = doc.to_array([ORTH]).reshape(-1)
-    broken = [h for h in np.unique(orths).tolist() if "\n" in strings[h]]
+    A token's trailing space is one space at most, so a break is in a token's text."""
+    broken = [k for k in _tokens_whose_text(doc, lambda s: "\n" in s) if k + 1 < len(doc)]
     if broken:
         text = doc.text  # built from the tokens on every read: once here, not once a break
-        for k in np.flatnonzero(np.isin(orths[:-1], broken)).tolist():
+        for k in broken:
             if k == 0 or not wrapped(doc, k, text):
                 doc[k + 1].is_sent_start = True
     return doc

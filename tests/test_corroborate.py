@@ -42,8 +42,9 @@ def test_unrelated_sentences_are_not_similar():
     assert not similar(signature(LIFT_A), signature(OTHER))
 
 
-def event(date: str, text: str, source: str) -> Event:
-    return Event(id="", date=date, text=text, date_text=date, sources=[Location(source, 0, len(text))])
+def event(date: str, text: str, source: str, date_text: str | None = None) -> Event:
+    return Event(id="", date=date, text=text, date_text=date if date_text is None else date_text,
+                 sources=[Location(source, 0, len(text))])
 
 
 def test_compatible_dates_merge_to_the_most_precise():
@@ -67,9 +68,8 @@ def test_different_dates_for_the_same_event_are_a_conflict():
 
 def test_a_conflicting_date_without_a_year_shows_the_date_it_was_read_as():
     first = event("2023-10", "The Lorvik commission opened its inquiry into steel imports in October 2023.", "a")
-    second = Event(id="", date="2024-09", date_text="last month",
-                   text="The Lorvik commission opened last month its inquiry into steel imports.",
-                   sources=[Location("b", 0, 10)])
+    second = event("2024-09", "The Lorvik commission opened last month its inquiry into steel imports.", "b",
+                   "last month")
     _, conflicts = merge_events([first, second])
     assert [c.text for c in conflicts[0].claims] == ["2023-10", "last month [September 2024]"]
 
@@ -257,12 +257,9 @@ def test_a_dateline_day_without_its_year_is_read_in_the_sets_year():
 
 
 def test_a_lede_dated_by_its_page_claims_no_day_to_conflict_with():
-    told = Event(id="", date="2031-04-23", date_text="23 April",
-                 text="The Lorvik commission fined the port operator on 23 April for the late quay.",
-                 sources=[Location("a", 0, 10)])
-    lede = Event(id="", date="2031-04-26", date_text="",
-                 text="The Lorvik commission has fined the port operator for the late quay.",
-                 sources=[Location("b", 0, 10)])
+    told = event("2031-04-23", "The Lorvik commission fined the port operator on 23 April for the late quay.", "a",
+                 "23 April")
+    lede = event("2031-04-26", "The Lorvik commission has fined the port operator for the late quay.", "b", "")
     events, conflicts = merge_events([lede, told])
     assert conflicts == [] and [(e.date, [loc.source for loc in e.sources]) for e in events] == \
         [("2031-04-23", ["a", "b"])]  # the written date stands; the lede's page is cited too
@@ -288,10 +285,8 @@ def test_a_page_with_older_years_of_its_own_borrows_the_twins_year():
 
 
 def test_a_lede_months_after_a_written_date_is_another_happening():
-    told = Event(id="", date="2031-04-10", date_text="10 April",
-                 text="The Lorvik commission agreed to study a floor price for imported cranes on 10 April.",
-                 sources=[Location("a", 0, 10)])
-    lede = Event(id="", date="2031-12-22", date_text="",
-                 text="The Lorvik commission agreed to study a floor price for imported cranes again.",
-                 sources=[Location("b", 0, 10)])
+    told = event("2031-04-10", "The Lorvik commission agreed to study a floor price for imported cranes on 10 April.",
+                 "a", "10 April")
+    lede = event("2031-12-22", "The Lorvik commission agreed to study a floor price for imported cranes again.",
+                 "b", "")
     assert sorted(e.date for e in merge_events([lede, told])[0]) == ["2031-04-10", "2031-12-22"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -68,16 +69,28 @@ SPACED_HYPHEN = re.compile(r"\b[a-z]{2,} -[a-z]{2,}\b")
 DOUBLED_NAME = re.compile(r"\b([A-Z][a-z]{2,}) and \1\b(?!-)")
 
 
+def _each(pattern: re.Pattern[str], doc: Doc, reason: str) -> Iterator[Anomaly]:
+    """One anomaly for every match of `pattern` in the text."""
+    for m in pattern.finditer(doc.text):
+        yield m.start(), m.end(), reason
+
+
+def _habit(pattern: re.Pattern[str], doc: Doc, least: int, reason: str) -> Iterator[Anomaly]:
+    """One anomaly, spanning them all, when `pattern` matches `least` times or more: a page's
+    habit, where one match is a typo."""
+    found = list(pattern.finditer(doc.text))
+    if len(found) >= least:
+        yield found[0].start(), found[-1].end(), reason
+
+
 def spaced_hyphens(doc: Doc) -> Iterator[Anomaly]:
     """A compound written with a space before its hyphen and none after ("third -party")."""
-    for m in SPACED_HYPHEN.finditer(doc.text):
-        yield m.start(), m.end(), "a compound split before its hyphen"
+    return _each(SPACED_HYPHEN, doc, "a compound split before its hyphen")
 
 
 def doubled_names(doc: Doc) -> Iterator[Anomaly]:
     """The same capitalised word on both sides of "and" ("Nordic and Nordic officials")."""
-    for m in DOUBLED_NAME.finditer(doc.text):
-        yield m.start(), m.end(), "a name joined to itself"
+    return _each(DOUBLED_NAME, doc, "a name joined to itself")
 
 
 # A sentence's last word, its stop and the next sentence with no space between ("next month.The
@@ -91,16 +104,12 @@ GLUED_PERCENT = re.compile(r"\d%[a-z]{2,}\b")
 
 def run_on_sentences(doc: Doc) -> Iterator[Anomaly]:
     """Sentences run together with no space after the stop, RUN_ON_PAGE times or more: one sign."""
-    seams = list(RUN_ON.finditer(doc.text))
-    if len(seams) >= RUN_ON_PAGE:
-        yield seams[0].start(), seams[-1].end(), "sentences run together"
+    return _habit(RUN_ON, doc, RUN_ON_PAGE, "sentences run together")
 
 
 def glued_percents(doc: Doc) -> Iterator[Anomaly]:
     """A percentage with no space before the next word ("21%tariffs"): one sign a page."""
-    for m in GLUED_PERCENT.finditer(doc.text):
-        yield m.start(), m.end(), "a percentage run into the next word"
-        return
+    return islice(_each(GLUED_PERCENT, doc, "a percentage run into the next word"), 1)
 
 
 # function words of the languages English pages are most often machine-translated from
@@ -115,14 +124,12 @@ CAPITAL_ARTICLE = re.compile(r"(?<=[a-z,] )The (?=[a-z]{3,})")
 def foreign_brackets(doc: Doc) -> Iterator[Anomaly]:
     """Words of another language in brackets inside an English sentence: what a translation
     engine left of its source ("[con el SPD]")."""
-    for m in FOREIGN_BRACKET.finditer(doc.text):
-        yield m.start(), m.end(), "untranslated words in brackets"
+    return _each(FOREIGN_BRACKET, doc, "untranslated words in brackets")
 
 
 def capital_articles(doc: Doc) -> Iterator[Anomaly]:
     """ "The" with a capital inside a sentence before a common word ("20% of The votes")."""
-    for m in CAPITAL_ARTICLE.finditer(doc.text):
-        yield m.start(), m.end(), "a capitalised 'The' in mid-sentence"
+    return _each(CAPITAL_ARTICLE, doc, "a capitalised 'The' in mid-sentence")
 
 
 # U+2011, the non-breaking hyphen, inside words ("third‑party", "450‑million‑strong"): what chat
@@ -133,6 +140,4 @@ NONBREAKING_PAGE = 2
 
 def nonbreaking_hyphens(doc: Doc) -> Iterator[Anomaly]:
     """Compounds joined by U+2011, twice or more on a page: one sign of machine-written text."""
-    found = list(NONBREAKING_HYPHEN.finditer(doc.text))
-    if len(found) >= NONBREAKING_PAGE:
-        yield found[0].start(), found[-1].end(), "non-breaking hyphens in compounds"
+    return _habit(NONBREAKING_HYPHEN, doc, NONBREAKING_PAGE, "non-breaking hyphens in compounds")
