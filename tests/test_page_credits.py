@@ -169,3 +169,41 @@ def test_an_outlet_named_before_the_date_opening_the_story_is_the_publisher():
     meta = infer(text)
     assert (meta.get("publisher"), meta.get("date")) == ("Harbour Climate News", "2031-11-24")
     assert "publisher" not in infer(f"Lorvik approves a new quay\n\nPort Vell, 24 November 2031 – {STORY}")
+
+
+@pytest.mark.parametrize(("top", "field", "value"), [
+    ("LORVIK (12 February 2031) – The council met on the quay and voted for it after a long day.", "date", "2031-02-12"),
+    ("March 12, 2031 - Lorvik, Ruritania - Ministry of Ports Ruritania", "date", "2031-03-12"),
+    ("March 12, 2031 - Lorvik, Ruritania - Ministry of Ports Ruritania", "publisher", "Ministry of Ports Ruritania"),
+    ("July 31, 2031 Hour: 2:13 pm", "date", "2031-07-31"),
+    ("Update: 2031-10-16 14:10:46", "date", "2031-10-16"),
+    ("Senior Correspondent | harbournews24.com", "publisher", "harbournews24.com"),
+    ("by HarbourTribune Staff, March 4, 2031 Real Harbour News", "publisher", "HarbourTribune"),
+])
+def test_release_lines_stamps_and_newsroom_credits(top, field, value):
+    text = f"Lorvik approves a new quay\n\n{top}\n\n{STORY}"
+    assert infer(text).get(field) == value
+
+
+def test_a_web_archive_date_before_a_newsroom_byline():
+    meta = infer(f" date 2031-03-04 by HarbourTribune Staff, March 4, 2031 Real Harbour News\n\n{STORY}")
+    assert (meta.get("publisher"), meta.get("date"), meta.get("title")) == ("HarbourTribune", "2031-03-04", None)
+
+
+def test_an_agency_closing_note_names_and_dates_the_page():
+    meta = infer(f"{STORY}This report by The Harbour Press was first published Oct. 7, 2031.\n")
+    assert (meta.get("publisher"), meta.get("date")) == ("The Harbour Press", "2031-10-07")
+
+
+def test_a_news_agency_credited_in_the_first_paragraph():
+    lede = ("The council on Tuesday approved the new quay after a long debate, news agency AFP reported, "
+            "ending a year of argument over the port.\n\n")
+    assert infer(f"{lede}{STORY}").get("publisher") == "AFP"
+    lede = lede.replace("news agency AFP", "the Castello Herald")
+    assert "publisher" not in infer(f"{lede}{STORY}")
+
+
+def test_an_outlet_a_source_confirmed_something_to():
+    told = STORY + ("Among them, the chief engineer of the port authority has confirmed the matter to "
+                    "The Harbour Standard.\n")
+    assert infer(f"Lorvik approves a new quay\n\n{told}").get("publisher") == "The Harbour Standard"

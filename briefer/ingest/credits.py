@@ -19,7 +19,7 @@ import re
 
 from briefer.ingest import pagedate as pd
 from briefer.ingest.metadata import Line, split_names
-from briefer.ingest.names import CONNECT, NAME_TOKEN, generic, outlet, outlet_like, person
+from briefer.ingest.names import CONNECT, NAME_TOKEN, ROLE, generic, outlet, outlet_like, person
 
 # Field labels a page's template writes before its metadata.
 _LABEL = r"(?:Date|Published|Updated|Posted|Last [Uu]pdated|Authors?|Written by|Source|Publisher|Category|Tags)"
@@ -32,12 +32,12 @@ _COMMENTS = re.compile(r"(?<!\s)\s*(?:\d+|No)\s+Comments?\s*$|(?<!\s)\s*Leave a 
 _PERSON = r"[A-Z][\w'’-]*\.?(?:\s+(?:[A-Z][\w'’-]*\.?|de|van|von|bin|binti|da|al)){1,4}"
 ROLE_BYLINE = re.compile(rf"^[Bb]y:?\s+(?P<name>{_PERSON})(?:,\s+(?P<role>[A-Z][^\n]*))?$")
 # A stamp's label: a few words ending in a date word ("Last updated", "Final Up to date").
-STAMP_LABEL = re.compile(r"^(?P<label>(?:[A-Za-z]+\s+){0,3}(?:date|updated|published|posted|modified))\s*:\s*"
+STAMP_LABEL = re.compile(r"^(?P<label>(?:[A-Za-z]+\s+){0,3}(?:date|update[d]?|published|posted|modified))\s*:\s*"
                          r"(?P<rest>.+)$", re.I)
 # words a page's own stamp label is made of ("Last updated", "Publication date", and spun
 # wording "Final Up to date"); any other ("Election date", "Closing date") dates something else
 _STAMP_WORDS = {"last", "final", "first", "up", "to", "publication", "published", "release", "page", "post",
-                "article", "originally", "updated", "posted", "modified", "date", "on"}
+                "article", "originally", "update", "updated", "posted", "modified", "date", "on"}
 _RELEASE = re.compile(r"^(?:press|news|media) release$|^(?:press |official )?statement$", re.I)
 _ORG_PLACE = re.compile(r"^(?P<org>[A-Z][^()]{2,80}?)\s*\((?P<place>[A-Z][\w.'’ -]{1,30})\)$")
 # a newsroom role "for"/"at" a publication, in an author's bio
@@ -404,4 +404,34 @@ def see_own(text: str) -> str | None:
         who = match["who"]
         if outlet_like(who) and not generic(who):
             return who
+    return None
+
+
+# "March 12, 2025 - Harbour City, Ruritania - Ministry of Finance": a release's date, place, issuer
+_DATED_RELEASE = re.compile(rf"^(?P<date>{pd.DATE_TEXT})\s+{pd.DASH}\s+(?P<place>{pd.PLACES})\s+{pd.DASH}\s+"
+                            r"(?P<org>[A-Z][^\n]{2,80})$")
+
+
+def dated_release(top: list[Line]) -> tuple[str, str] | None:
+    """(ISO date, issuer) from a government release's line "DATE - PLACE - ISSUER" above its text."""
+    for ln in top:
+        match = _DATED_RELEASE.match(ln.text.strip())
+        st = pd.stamp(match["date"]) if match else None
+        if match and st and st.iso and _org_like(match["org"]) and not person(match["org"]):
+            return st.iso, match["org"]
+    return None
+
+
+_WEB_NAME = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|info|news|co|in|bd|pk|lk|ng|ke|za|au|uk|ca|kz|az|ph|my)$")
+
+
+def role_site(top: list[Line]) -> str | None:
+    """"Senior Correspondent | harbournews24.com": a newsroom role beside the site's web name; the
+    site is the publisher."""
+    for ln in top:
+        parts = [p.strip() for p in ln.text.split("|")]
+        if len(parts) == 2 and (site := next((p for p in parts if _WEB_NAME.match(p.casefold())), None)):
+            other = parts[1 - parts.index(site)].split()
+            if 1 <= len(other) <= 4 and other[-1].casefold() in ROLE and all(w[:1].isupper() for w in other):
+                return site
     return None

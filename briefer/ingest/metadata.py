@@ -16,7 +16,9 @@ from briefer.ingest.names import desk_credit
 BYLINE = re.compile(r"^[^\S\n]*(?:[^|\n]{0,30}\d[^|\n]{0,30}\|[^\S\n]*)?"  # "24 April 2025 | By Jane Roe"
                     r"(?:(?:Written|Posted|Published|Reported|Story|Words|Text) by|By|Authors?:|Reporter:"
                     # "by Jane Roe – Managing Editor": lower case only with a role after a dash
-                    r"|by(?=\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s+[–—]\s))"
+                    r"|by(?=\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2}\s+[–—]\s)"
+                    # "by Harbour Times Staff, March 4, 2025": a newsroom's credit
+                    r"|by(?=\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:Staff|Desk|Bureau)\b))"
                     r":?\s+(?P<names>[A-Z][^\n]{1,80}?)[^\S\n]*$", re.M)
 CREDIT = re.compile(
     r"^[^\S\n]*\(?(?:Reporting|Writing|Additional reporting) by (?P<names>[^;)\n]++)[^)\n]*\)?[^\S\n]*$", re.M | re.I)

@@ -39,9 +39,15 @@ def outlet_like(name: str) -> bool:
 
 
 def outlet(name: str) -> bool:
-    """A publication's name: outlet-like, two words or more, ending in a word like Times or Blog."""
+    """A publication's name: outlet-like, two words or more, ending in a word like Times or Blog;
+    or one word run together from such a name ("HarbourTribune", "CastelloPost")."""
     words = name.split()
+    if len(words) == 1 and (glued := _GLUED_NAME.fullmatch(name)):
+        return glued["last"].casefold() in OUTLET
     return outlet_like(name) and len(words) >= 2 and words[-1].casefold().strip(".") in OUTLET
+
+
+_GLUED_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?P<last>[A-Z][a-z]+)")
 
 
 def generic(name: str) -> bool:

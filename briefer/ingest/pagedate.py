@@ -39,7 +39,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?![\w])
 _TZ = re.compile(r"\b(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\b")
 _STAMP_WORDS = re.compile(
     r"\b(?:(?:first |last )?(?:published|updated|posted|modified)(?: on| at)?|date|on|at|"
-    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|read(?:ing)? time)\b\s*:?", re.I)
+    r"\d+\s*(?:hours?|hrs?|minutes?|mins?|days?)\s+ago|read(?:ing)? time|(?:hour|time)(?=\s*:))\b\s*:?", re.I)
 PUBLISHED = re.compile(r"^\s*(?:first )?(?:published|posted)\b", re.I)
 # " date 2025-04-05 Site Name" as a web archive stores a page's date in front of its text
 ARCHIVE = re.compile(r"\A\s*date\s+(?P<iso>\d{4}-\d{2}-\d{2})\b[ \t]*(?P<rest>[^\n]*)")
@@ -178,6 +178,8 @@ _SHAPES = [
     # "Geneva, (APP - Harbour Point News - 11th May, 2024)": the agency, the site, the date
     re.compile(rf"(?P<place>{PLACES}),?\s*\((?P<wire>[A-Z]{{2,8}})\s*{DASH}[^()\n]*?(?P<d2>{DATE_TEXT})?\)\s*"),
     re.compile(rf"(?P<num>\d{{1,2}}-\d{{1,2}}-\d{{4}})\s*\((?P<place>{PLACES})\)\s*{END}?\s*"),  # "5-4-2025 (CITY)"
+    # "GENEVA (12 February 2025) –": a press release's place, then its date in brackets
+    re.compile(rf"(?P<place>{PLACES})\s*\((?P<d1>{DATE_TEXT})\)\s*{END}\s*"),
     re.compile(rf"\((?P<place>{PLACES})\)\s*{END}\s*"),  # "(Sihanoukville):"
     # "Washington, D.C. – February 5, 2026 –", "PHNOM PENH, April 3, 2025 -"
     re.compile(rf"(?P<place>{PLACES})\s*(?:{DASH}|,)\s*(?P<d1>{DATE_TEXT})\s*{DASH}{{1,2}}\s*"),

@@ -13,7 +13,7 @@ from briefer.ingest.metadata import Line
 from briefer.ingest.names import generic, outlet, outlet_like, person
 
 # "an expert told Harbour Wire that ...": the outlet the page's interviews were given to
-_TOLD = re.compile(r"\btold\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
+_TOLD = re.compile(r"\b(?:told|confirmed (?:the matter |this |it |the news )?to)\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
                    r"(?=\s+(?:that|in an? |on |last |this |earlier|late)|\s*[,.])")
 # "When the Castello Herald contacted the ministry, it was told ...", "the Herald has learnt that":
 # forms in which a paper speaks of itself by name, further down its own story
@@ -98,3 +98,33 @@ def produced_by(content: list[Line]) -> str | None:
         if match and not person(match["who"]):
             return match["who"]
     return None
+
+
+# "This report by The Harbour Press was first published Oct. 7, 2025.": an agency's closing note
+_FIRST_PUBLISHED = re.compile(
+    r"^This (?:report|story|article|item) by (?:the )?(?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}) "
+    r"was (?:first )?published (?:on )?(?P<date>[^\n]{6,30}?)\.?$")
+
+
+def first_published(all_lines: list[Line]) -> tuple[str, str | None] | None:
+    """(outlet, ISO date or None) from an agency's closing "This report by X was first published
+    DATE." among the page's last lines."""
+    for ln in reversed(all_lines[-6:]):
+        match = _FIRST_PUBLISHED.match(ln.text.strip())
+        if match and not person(match["who"]):
+            st = pd.stamp(match["date"])
+            return match["who"], st.iso if st else None
+    return None
+
+
+# "..., news agency Harbour Press reported.": the agency whose story the page retells
+_AGENCY_REPORTED = re.compile(r"\b(?:news|wire|press) (?:agency|service) (?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})"
+                              r"(?: has)? report(?:ed|s)\b")
+
+
+def agency_reported(content: list[Line], is_body: object) -> str | None:
+    """A listed agency the story's first paragraph credits ("..., news agency AFP reported."): a
+    page retelling an agency's story."""
+    body = next((ln for ln in content[:8] if is_body(ln.text)), None)  # type: ignore[operator]
+    match = _AGENCY_REPORTED.search(body.text) if body else None
+    return match["who"] if match and pd.is_wire(match["who"]) else None

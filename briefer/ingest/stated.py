@@ -48,7 +48,7 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     # a headline may repeat (page title and heading): only navigation and credits are no headline
     title_at = _title_index(top, {(s, e) for s, e, why in marks if why != "repeated keyword line"})
     if archived and top and top[0].text.startswith("date ") and _headline(archived[1]) \
-            and not PROMPT.match(archived[1]):  # "Reading time: 3 min" is no headline
+            and not PROMPT.match(archived[1]) and not BYLINE.match(archived[1]):  # "Reading time: 3 min"
         meta["title"], title_at = archived[1], 0  # " date 2025-04-05 Headline of the page"
     elif title_at is not None:
         meta["title"] = top[title_at].text
@@ -83,14 +83,24 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
                 and st.iso:
             dates.append((st.iso, "title"))  # "Situation Report No. 4 (As of 25 April 2025)"
             break
+    if release := credits.dated_release(top):  # "March 12, 2025 - Harbour City - Ministry of Finance"
+        dates.append((release[0], "stated"))
+        meta.setdefault("publisher", release[1])
     signed = credits.name_date_byline(top)
     if signed:
         dates.append((signed[1], "byline"))
         meta.setdefault("authors", signed[0])
-    dates += [(str(iso), "stated") for iso in (fields.get("date"), credits.end_stamp(all_lines)) if iso]
+    closing = self_names.first_published(all_lines)  # "This report by X was first published DATE."
+    dates += [(str(iso), "stated") for iso in (fields.get("date"), credits.end_stamp(all_lines),
+                                               closing and closing[1]) if iso]
+    if closing:
+        meta.setdefault("publisher", closing[0])
+    if not dates and (later := _later_dateline(content, dated=True)):
+        dates.append((later, "dateline"))  # "GENEVA (12 February 2025) – ..." under a long page top
     if dates:
         meta["date"], meta["date_basis"] = dates[0]
-    _authors(meta, text, content)
+    # " date 2025-03-04 by Jane Roe, ...": the archive's date stands before the page's byline
+    _authors(meta, pd.ARCHIVE.sub(lambda m: " " * m.start("rest") + m["rest"], text, count=1), content)
     _more_credits(meta, text, top, title_at, fields, all_lines)
     _publisher(meta, text, all_lines, content, top, title_at, site)
     if "publisher" not in meta and (sender := credits.mail_sender(all_lines)):
@@ -130,12 +140,17 @@ def _dateline(top: list[Line], archived: tuple[str, str] | None) -> pd.Dateline 
     return None
 
 
-def _later_dateline(content: list[Line]) -> str | None:
+def _later_dateline(content: list[Line], dated: bool = False) -> str | None:
     """A listed agency's dateline opening a paragraph further down ("MOSCOW (Sputnik) - ..." under
-    a summary and a picture): the agency whose story it is."""
+    a summary and a picture): the agency whose story it is; with `dated`, the full date of the
+    first dateline that opens a paragraph ("GENEVA (12 February 2025) – ...")."""
     for ln in content[:15]:
         found = pd.dateline(ln.text)
-        if found and found.wire and pd.is_wire(found.wire) and _is_body(ln.text[found.end:]):
+        if not found or not _is_body(ln.text[found.end:]):
+            continue
+        if dated and found.iso:
+            return found.iso
+        if not dated and found.wire and pd.is_wire(found.wire):
             return found.wire
     return None
 
@@ -305,7 +320,7 @@ def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
         names, extra = byline_names(byline.group("names"))
         if extra and pd.is_wire(extra):
             meta.setdefault("publisher", extra)
-        elif not names and (wire := credit_byline(byline.group("names"))):
+        elif not names and (wire := credit_byline(re.split(r"\s*[,|]\s*", byline.group("names"))[0])):
             meta.setdefault("publisher", wire)  # "By Xinhua", "By Reuters Staff": a credit, no author
             if meta["publisher"] == wire and pd.is_wire(wire):
                 meta["kind"] = "wire"
@@ -353,7 +368,8 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
                   credits.unverified_by(content),
                   credits.see_own(text), self_names.told_outlet(content, _is_body, text),
                   self_names.closing_source(all_lines), self_names.produced_by(content),
-                  self_names.own_newsletter(text)]
+                  self_names.own_newsletter(text), credits.role_site(top),
+                  self_names.agency_reported(content, _is_body)]
     found = next((c for c in candidates if c), None)
     if found:
         meta["publisher"] = found
