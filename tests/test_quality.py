@@ -228,6 +228,17 @@ def test_words_no_dictionary_knows(nlp):
     ("Delegates supplied phrases of assist within the wake of the vote to raised put together for crises.", True),
     ("Delegates offered words of support in the wake of the vote; the opposite side was exposed to raised "
      "levels of risk.", False),
+    ("After the Nationwide Meeting lifted martial regulation, the ruling get together ended his time period.", True),
+    ("After the National Assembly lifted martial law, the ruling party ended his term; they get together often.",
+     False),
+    ("The Harbour Energy Social gathering said the rights workplace found acts that would quantity to crimes.", True),
+    ("The Harbour Energy Party said the rights office found acts that would amount to crimes; a social gathering "
+     "followed at the workplace.", False),
+    ("Safety forces and intelligence companies met final summer time at the worldwide air-port.", True),
+    ("Security forces and intelligence agencies met last summer at the international airport; safety rules "
+     "apply.", False),
+    ("The Ruritanians ‘ criticism of the inner disaster grew; see for your self.", True),
+    ("The Ruritanians' criticism of the ‘internal crisis’ grew; see for yourself.", False),
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text

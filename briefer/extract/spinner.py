@@ -52,7 +52,21 @@ SPINNER_PHRASES = re.compile(
     r"|\bknown as on (?:him|her|them|the|all|each|every|[A-Z]\w*) (?:\w+ )?to\b"
     r"|\bto raised (?:stop|put together|reply|perceive|defend|shield|deal|deal with|serve|assist)\b"
     r"|\bwithin the wake of\b|\bthe opposite (?:member|members|nations|leaders|events|candidates)\b"
-    r"|\bphrases of (?:assist|help|solidarity|condolence)\b|\bultimate levels\b",
+    r"|\bphrases of (?:assist|help|solidarity|condolence)\b|\bultimate levels\b"
+    # "martial law" -> "martial regulation", "National Assembly" -> "Nationwide Meeting", "ruling
+    # party" -> "ruling get together", "People Power Party" -> "... Social gathering", "his term" ->
+    # "his time period", "the rights office" -> "the rights workplace", "last summer" -> "final summer
+    # time", "security forces" -> "safety forces", "intelligence agencies" -> "intelligence
+    # companies", "would amount to" -> "would quantity to", "for yourself" -> "for your self",
+    # "international airport" -> "worldwide air-port", "internal crisis" -> "inner disaster"
+    r"|\bmartial regulation\b|\bNationwide Meeting\b|\b(?-i:[A-Z]\w+ Social gathering)\b"
+    r"|\b(?:ruling|opposition|governing|political) get together\b|\bget together (?:members|leaders?|chief)\b"
+    r"|\b(?:his|her|their|second|third|presidential|[a-z]+-year) time period\b"
+    r"|\b(?:rights|press|[\w-]+-based) workplace\b|\bfinal summer time\b"
+    r"|\bsafety forces\b|\bintelligence companies\b|\b(?:would|could|may|might|to) quantity to\b"
+    r"|\bfor your self\b|\bworldwide air-?port\b|\binner disaster\b"
+    # a possessive's apostrophe set off by spaces ("the Philippines ‘ criticism")
+    r"|(?<=[a-z]s) ‘ (?=[a-z])",
     re.I)
 
 
