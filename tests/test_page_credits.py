@@ -172,7 +172,8 @@ def test_an_outlet_named_before_the_date_opening_the_story_is_the_publisher():
 
 
 @pytest.mark.parametrize(("top", "field", "value"), [
-    ("LORVIK (12 February 2031) – The council met on the quay and voted for it after a long day.", "date", "2031-02-12"),
+    ("LORVIK (12 February 2031) – The council met on the quay and voted for it after a long day.", "date",
+     "2031-02-12"),
     ("March 12, 2031 - Lorvik, Ruritania - Ministry of Ports Ruritania", "date", "2031-03-12"),
     ("March 12, 2031 - Lorvik, Ruritania - Ministry of Ports Ruritania", "publisher", "Ministry of Ports Ruritania"),
     ("July 31, 2031 Hour: 2:13 pm", "date", "2031-07-31"),

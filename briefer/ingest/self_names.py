@@ -13,7 +13,8 @@ from briefer.ingest.metadata import Line
 from briefer.ingest.names import generic, outlet, outlet_like, person
 
 # "an expert told Harbour Wire that ...": the outlet the page's interviews were given to
-_TOLD = re.compile(r"\b(?:told|confirmed (?:the matter |this |it |the news )?to)\s+(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
+_TOLD = re.compile(r"\b(?:told|confirmed (?:the matter |this |it |the news )?to)\s+"
+                   r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w&'’.-]*(?:[ ][A-Z][\w&'’-]*){0,3})"
                    r"(?=\s+(?:that|in an? |on |last |this |earlier|late)|\s*[,.])")
 # "When the Castello Herald contacted the ministry, it was told ...", "the Herald has learnt that":
 # forms in which a paper speaks of itself by name, further down its own story
@@ -118,8 +119,8 @@ def first_published(all_lines: list[Line]) -> tuple[str, str | None] | None:
 
 
 # "..., news agency Harbour Press reported.": the agency whose story the page retells
-_AGENCY_REPORTED = re.compile(r"\b(?:news|wire|press) (?:agency|service) (?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})"
-                              r"(?: has)? report(?:ed|s)\b")
+_AGENCY_REPORTED = re.compile(r"\b(?:news|wire|press) (?:agency|service) "
+                              r"(?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})(?: has)? report(?:ed|s)\b")
 
 
 def agency_reported(content: list[Line], is_body: object) -> str | None:
