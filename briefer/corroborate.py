@@ -310,7 +310,8 @@ def place_days(sources: list[Source]) -> None:
     """Give a source whose dateline has a day but no year ("BERLIN, May 6 (Reuters) -") that day
     in the year of the set's newest dated source (the year before when the day would fall more
     than a week after that source), as the anchor for its relative dates. Its own date stays
-    unknown: the year is the set's, not the page's."""
+    unknown: the year is the set's, not the page's, unless the story's first lines name the weekday
+    ("SEOUL, April 4 (Yonhap) -- The court ... on Friday"), which that day has in that year only."""
     dates = sorted(s.date for s in sources if s.date and len(s.date) == 10)
     if not dates:
         return
@@ -326,8 +327,20 @@ def place_days(sources: list[Source]) -> None:
                 continue
             if placed <= newest + datetime.timedelta(days=7):
                 src.anchor = placed.isoformat()
-                src.notes.append(f"undated: its dateline's day read in {year}, the year of the other sources")
+                if _lede_weekday(src.text) == placed.weekday() and not src.date:
+                    src.date, src.date_basis = src.anchor, "dateline and weekday"
+                else:
+                    src.notes.append(f"undated: its dateline's day read in {year}, the year of the other sources")
                 break
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:on |last |this )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _lede_weekday(text: str) -> int | None:
+    """The one weekday the story's first 400 characters name (0 = Monday), else None."""
+    days = {m[1].casefold() for m in _WEEKDAY_WORD.finditer(text[:400])}
+    return WEEKDAYS[days.pop()] if len(days) == 1 else None
 
 
 def borrow_anchors(sources: list[Source], *, threshold: float = 0.08) -> None:

@@ -256,6 +256,18 @@ def test_a_dateline_day_without_its_year_is_read_in_the_sets_year():
     assert december.anchor == "2030-12-30"  # more than a week after the newest source: the year before
 
 
+def test_a_dateline_day_and_the_weekday_its_lede_names_date_the_page():
+    from briefer.corroborate import place_days
+
+    dated = Source(id="a", path="a.txt", date="2031-05-05")
+    lede = "LORVIK, April 4 (Harbour Press) -- The court upheld the ruling on Friday, ending the case."
+    friday = Source(id="b", path="b.txt", day="04-04", text=lede)
+    monday = Source(id="c", path="c.txt", day="04-04", text=lede.replace("Friday", "Monday"))
+    place_days([dated, friday, monday])
+    assert (friday.date, friday.anchor) == ("2031-04-04", "2031-04-04")  # 4 April 2031 is a Friday
+    assert (monday.date, monday.anchor) == (None, "2031-04-04")
+
+
 def test_a_lede_dated_by_its_page_claims_no_day_to_conflict_with():
     told = event("2031-04-23", "The Lorvik commission fined the port operator on 23 April for the late quay.", "a",
                  "23 April")

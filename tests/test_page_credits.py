@@ -208,3 +208,31 @@ def test_an_outlet_a_source_confirmed_something_to():
     told = STORY + ("Among them, the chief engineer of the port authority has confirmed the matter to "
                     "The Harbour Standard.\n")
     assert infer(f"Lorvik approves a new quay\n\n{told}").get("publisher") == "The Harbour Standard"
+
+
+def test_the_pages_own_written_stamp_beats_a_web_archives_day():
+    text = f" date 2031-02-21 Menu Content\n\nLorvik approves a new quay\n\nWritten: 2031-02-26 08:06:13Updated: " \
+           f"2031-02-26 12:56:18\n\n{STORY}"
+    assert infer(text).get("date") == "2031-02-26"
+    assert infer(f" date 2031-02-21 Menu Content\n\nLorvik approves a new quay\n\n{STORY}").get("date") == "2031-02-21"
+
+
+@pytest.mark.parametrize(("top", "field", "value"), [
+    ("Published by Jane Roe Verified by 7 de marzo, 2031", "authors", ["Jane Roe"]),
+    ("By the Harbour Union of Dock Lawyers — North Chapter", "publisher", "Harbour Union of Dock Lawyers"),
+    ("7 May 2031 (HARBOURLINE)", "date", "2031-05-07"),
+])
+def test_editor_credits_organisation_bylines_and_named_stamps(top, field, value):
+    assert infer(f"Lorvik approves a new quay\n\n{top}\n\n{STORY}").get(field) == value
+
+
+def test_a_release_opening_with_today_and_its_date():
+    lede = ("Today, 12 March 2031, the harbour council approved the new quay budget after a debate that lasted "
+            "most of the day.\n\n")
+    assert infer(f"Quay approved\n\n{lede}{STORY}").get("date") == "2031-03-12"
+
+
+def test_a_wire_credited_with_per_closing_the_lede():
+    lede = ("The harbour council approved the new quay budget after a debate that lasted most of the day, "
+            "per the AP.\n\n")
+    assert infer(f"{lede}{STORY}").get("publisher") == "AP"

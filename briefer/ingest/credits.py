@@ -22,7 +22,7 @@ from briefer.ingest.metadata import Line, split_names
 from briefer.ingest.names import CONNECT, NAME_TOKEN, ROLE, generic, outlet, outlet_like, person
 
 # Field labels a page's template writes before its metadata.
-_LABEL = r"(?:Date|Published|Updated|Posted|Last [Uu]pdated|Authors?|Written by|Source|Publisher|Category|Tags)"
+_LABEL = r"(?:Date|Published|Updated|Posted|Written|Last [Uu]pdated|Authors?|Written by|Source|Publisher|Category|Tags)"
 # a label glued to the previous field by a scraper ("2025Author:")
 _GLUED = re.compile(rf"(?<=[\w.)])(?={_LABEL}:)")
 _FIELD = re.compile(rf"^(?P<label>{_LABEL}):\s*(?P<value>.+?)\s*$")
@@ -77,10 +77,12 @@ def labelled(top: list[Line]) -> dict[str, object]:
     found: dict[str, object] = {}
     for ln in top:
         for label, value in fields(ln.text):
-            if label in {"date", "published", "posted", "updated", "last updated"}:
+            if label in {"date", "published", "posted", "written", "updated", "last updated"}:
                 st = pd.stamp(value)
                 if st and st.iso:
                     found.setdefault("date", st.iso)
+                    if label in {"published", "posted", "written"}:
+                        found.setdefault("published", st.iso)
             elif label in {"author", "authors", "written by"}:
                 names = split_names(value)
                 if names and all(person(n) for n in names):
@@ -434,4 +436,18 @@ def role_site(top: list[Line]) -> str | None:
             other = parts[1 - parts.index(site)].split()
             if 1 <= len(other) <= 4 and other[-1].casefold() in ROLE and all(w[:1].isupper() for w in other):
                 return site
+    return None
+
+
+# "By the Harbour Lawyers' Union — North Chapter": an organisation signing the page
+_ORG_BYLINE = re.compile(r"^By (?:the )?(?P<org>[A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for|and|the|&)){1,8})"
+                         rf"(?:\s*(?:{pd.DASH}|,)\s*[^\n]{{1,40}})?$")
+
+
+def org_byline(top: list[Line]) -> str | None:
+    """The organisation a byline names in an author's place ("By the Harbour Lawyers' Union")."""
+    for ln in top:
+        match = _ORG_BYLINE.match(ln.text.strip())
+        if match and _org_like(match["org"]) and not person(match["org"]) and len(match["org"].split()) >= 3:
+            return match["org"]
     return None

@@ -112,11 +112,15 @@ def stamp(line: str) -> Stamp | None:
     rest = line[:match.start()] + " " + line[match.end():]
     weekday = bool(re.search(rf"\b{WEEKDAY}(?!\w)", rest))
     rest = re.sub(rf"\b{WEEKDAY}(?!\w)", " ", rest)
-    rest = _TZ.sub(" ", _TIME.sub(" ", rest))
+    rest = _TZ.sub(" ", _TIME.sub(" ", _BRACKETED_NAME.sub(" ", rest)))
     rest = _STAMP_WORDS.sub(" ", rest)
     if re.search(r"[^\W\d_]", rest):
         return None
     return Stamp(iso, weekday, bool(PUBLISHED.match(line)))
+
+
+# "7 May 2031 (HARBOUR WIRE)": the name of the outlet or edition in brackets after a date stamp
+_BRACKETED_NAME = re.compile(r"\(\s*[A-Z][A-Za-z&'’. -]{1,40}\)\s*$")
 
 
 def named_stamp(line: str) -> tuple[str, Stamp] | None:

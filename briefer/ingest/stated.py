@@ -28,7 +28,7 @@ CONTRIBUTED = re.compile(
     r"^(?P<pub>[A-Z][\w&.'’-]*?(?: [A-Z][\w&.'’-]*?){0,3})(?:['’]s? | (?:[a-z-]+ ){1,3})"
     r"(?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}) contributed to this (?:report|story|article)")
 REPORTED = re.compile(
-    r"(?:,\s*(?:reported|reports|according to)\s+(?P<a>[A-Z][\w .-]{1,30}?)|\s(?P<b>[A-Z][\w .-]{1,30}?)"
+    r"(?:,\s*(?:reported|reports|according to|per)\s+(?:the\s+)?(?P<a>[A-Z][\w .-]{1,30}?)|\s(?P<b>[A-Z][\w .-]{1,30}?)"
     r"\s+reported)\s*[.]\s*$")
 SIGN_OFF = re.compile(
     r"[.!?\"”’)]\s*[-–—]{1,2}\s*(?P<who>[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|bin|binti|de|van)){0,5})\s*$")
@@ -95,6 +95,10 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
                                                closing and closing[1]) if iso]
     if closing:
         meta.setdefault("publisher", closing[0])
+    if archived and fields.get("published"):  # the page's own "Published:" stamp, not the archive's day
+        dates.insert(0, (str(fields["published"]), "stated"))
+    if not dates and (today := _today_lede(content)):
+        dates.append((today, "stated"))  # "Today, 12 March 2031, the court ..."
     if not dates and (later := _later_dateline(content, dated=True)):
         dates.append((later, "dateline"))  # "GENEVA (12 February 2025) – ..." under a long page top
     if dates:
@@ -138,6 +142,17 @@ def _dateline(top: list[Line], archived: tuple[str, str] | None) -> pd.Dateline 
         if found and (found.wire or found.iso):
             return found
     return None
+
+
+_TODAY = re.compile(rf"^Today,?\s+(?P<date>{pd.DATE_TEXT})\s*,")
+
+
+def _today_lede(content: list[Line]) -> str | None:
+    """The date of a release's first paragraph that opens "Today, 12 March 2031, ..."."""
+    body = next((ln for ln in content[:8] if _is_body(ln.text)), None)
+    match = _TODAY.match(body.text) if body else None
+    st = pd.stamp(match["date"]) if match else None
+    return st.iso if st else None
 
 
 def _later_dateline(content: list[Line], dated: bool = False) -> str | None:
@@ -336,7 +351,9 @@ def _authors(meta: dict[str, object], text: str, content: list[Line]) -> None:
 def byline_names(raw: str) -> tuple[list[str], str | None]:
     """The names of a byline ("Jane Doe and John Roe, Reuters | March 3, 2024") and a trailing
     outlet's name, if any."""
-    raw = re.split(r"\s*(?:\||\s[-–—]\s|\bon\s+\w+day\b)\s*", raw)[0]
+    # "Published by Jane Doe Verified by John Roe": the byline ends where an editor's credit starts
+    raw = re.split(r"\s*(?:\||\s[-–—]\s|\bon\s+\w+day\b|\b(?:Verified|Edited|Reviewed|Fact-checked) by\b)\s*",
+                   raw)[0]
     date = pd.find_date(raw)
     if date:
         raw = re.sub(r"(?:\s+(?:on|at|posted|published|updated))+\s*$", "", raw[:date[1].start()].rstrip(" ,"))
@@ -368,7 +385,7 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
                   credits.unverified_by(content),
                   credits.see_own(text), self_names.told_outlet(content, _is_body, text),
                   self_names.closing_source(all_lines), self_names.produced_by(content),
-                  self_names.own_newsletter(text), credits.role_site(top),
+                  self_names.own_newsletter(text), credits.role_site(top), credits.org_byline(top),
                   self_names.agency_reported(content, _is_body)]
     found = next((c for c in candidates if c), None)
     if found:
