@@ -194,3 +194,19 @@ def test_a_related_block_ends_at_prose_or_a_dated_timeline_entry():
                  "The council voted after a long session. A list of projects was published:",
                  "March 5: Mayor signs the budget into law"):  # the last: a timeline entry, not a trailing label
         assert line not in found, line
+
+
+def test_a_caption_closed_by_its_date_and_an_agency_credit():
+    caption = ("Ruritania's premier Jane Roe looks on during a press conference while responding to the tariffs, "
+               "in Lorvik, February 1, 2031.(Reuters)")
+    story = "The premier said the tariffs were unjustified and that Ruritania would answer with its own measures."
+    found = _furniture(f"Lorvik answers\n\n{caption}\n\n{story} (Reuters)\n")
+    assert found.get(caption) == "caption" and story + " (Reuters)" not in found
+
+
+def test_a_title_case_link_under_a_related_label_and_an_agency_closing_note():
+    link = "Minister Vows Tough Action on Fuel Smuggling: “We Will Reach the Final Consequences”"
+    prose = "The agreement also keeps the trade deal between the three countries, she said on Thursday."
+    note = "This report by The Harbour Press was first published Oct. 7, 2031."
+    found = _furniture(f"Lorvik answers\n\n{prose}\n\nRELATED:\n\n{link}\n\n{prose}\n{note}\n")
+    assert found.get(link) == "related links" and found.get(note) == "credit line" and prose not in found

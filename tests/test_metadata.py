@@ -155,6 +155,7 @@ def test_photo_credits_name_nobody():
     ("(MENAFN- Harbour News Agency (HNA)) PORT VELL, Oct 4 (HNA) -- The council approved the budget.",
      "The council"),
     ("(MENAFN- The Castello Herald) The council approved the harbour budget on Tuesday.", "The council"),
+    ("Lorvik/Port Vell: The council approved the harbour budget on Tuesday, officials said.", "The council"),
 ])
 def test_leading_dateline_is_stripped(text, rest):
     assert text[leading_dateline(text):].startswith(rest)

@@ -415,3 +415,14 @@ def test_a_short_name_written_without_its_accent_is_the_full_name(nlp: Any) -> N
             "“Why should we bear the burden of these loans?” Gomez asked the delegates.\n")
     (q,) = extract(nlp, text)
     assert q.speaker == "Ana Gómez"
+
+
+@pytest.mark.parametrize(("cut", "whole"), [
+    ("Addressing the council directly, Jane Roe said: “Even though you are a very smart council, this is a very ",
+     "Addressing the council directly, Jane Roe said: “Even though you are a very smart council, this is wrong.”"),
+    ("Addressing the council directly, Jane Roe said the harbour would open in May and the first cranes",
+     "Addressing the council directly, Jane Roe said the harbour would open in May."),
+])
+def test_words_cut_off_where_the_page_was_saved_are_no_quote(nlp: Any, cut: str, whole: str) -> None:
+    assert extract(nlp, cut, kind=None) == []
+    assert [q.speaker for q in extract(nlp, whole, kind=None)] == ["Jane Roe"]

@@ -76,6 +76,13 @@ ISSUER_CITY = re.compile(r"^[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w
                          r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)$")
 
 
+# "This report by The Harbour Press was first published Oct. 7, 2031.": an agency's closing note
+# (self_names.first_published reads the outlet and the date)
+FIRST_PUBLISHED = re.compile(
+    r"^This (?:report|story|article|item) by (?:the )?(?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}) "
+    r"was (?:first )?published (?:on )?(?P<date>[^\n]{6,30}?)\.?$")
+# a photo caption's closing date and agency credit: "... in Lorvik, February 1, 2031.(AFP)"
+CAPTION_CREDIT = re.compile(r"\d{4}\s*\.\s*\((?P<wire>[A-Z][A-Za-z]{1,15})\)\s*$")
 # "From the WHO": whose text the page relays (credits.relayed_from reads the name)
 RELAYED = re.compile(r"^From (?:the )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}\s*:?$")
 
@@ -92,9 +99,9 @@ def page_furniture(lines: list[Line], known: set[tuple[int, int]]) -> list[Span]
         reason = _line_reason(text)
         if reason is None and _caption_twin(lines, i):
             reason = "caption"
-        if reason is None and RELATED.match(text):
-            related, reason = True, "related links"
-        elif reason is None and related and _label(text, words=25) and not _story_line(text):
+        if RELATED.match(text):  # "Related:" alone: the links below it are furniture too
+            related, reason = True, reason or "related links"
+        elif reason is None and related and (_label(text, words=25) or _title_case(text)) and not _story_line(text):
             reason = "related links"
         else:
             related = related and reason is not None
@@ -140,8 +147,10 @@ def _line_reason(text: str) -> str | None:
         return "date line"
     if _dated_byline(text):
         return "byline"
-    if CREDIT_TAIL.search(text) or _photo_caption(text):
+    if CREDIT_TAIL.search(text) or _photo_caption(text) or _credited_caption(text):
         return "caption"
+    if FIRST_PUBLISHED.match(text):
+        return "credit line"
     if ISSUER_CITY.match(text) or RELAYED.match(text.strip()):
         return "credit line"
     if RELATED_PREFIX.match(text):
@@ -189,6 +198,24 @@ def _photo_caption(text: str) -> bool:
     return len(text.split()) <= 35 and ". " not in text[:-1] and not re.search(r"[\"“”]", text) \
         and bool(CAPTION_END.search(text)) and bool(PHOTO_VERB.search(text)) \
         and not re.search(r"\b(?:will|would|to|due|set|expected|shall|said|says|told|added|according)\b", text)
+
+
+def _credited_caption(text: str) -> bool:
+    """What a photo shows, closed by the day it was taken and an agency's credit ("X looks on
+    during a press conference in Lorvik, February 1, 2031.(AFP)")."""
+    from briefer.ingest.pagedate import is_wire
+
+    match = CAPTION_CREDIT.search(text)
+    return bool(match) and is_wire(match["wire"]) and len(text.split()) <= 45 \
+        and bool(PHOTO_VERB.search(text)) and not re.search(r"[\"“”]", text)  # type: ignore[index]
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ("Minister Vows Tough Action on Smuggling: “We Will Act”"): most
+    words of four letters or more capitalised, at most 25 words."""
+    words = [w.strip("“”\"'‘’:,") for w in text.split()]
+    long = [w for w in words if len(w) >= 4 and w.isalpha()]
+    return len(words) <= 25 and len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 def _hashtags(text: str) -> bool:

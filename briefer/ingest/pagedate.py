@@ -192,6 +192,7 @@ _SHAPES = [
     # "Harbour City, MINA –": a city and a listed agency's abbreviation, then a dash
     re.compile(rf"(?P<place>{PLACE}),\s*(?P<wire>[A-Z]{{2,8}})\s*(?P<end>{DASH}{{1,2}})\s+"),
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{PLACE})?)\s*:\s+"),  # "BANGKOK:"
+    re.compile(rf"(?P<place>{PLACE}/{PLACE})\s*:\s+"),  # "Lorvik/Port Vell:": a story from two cities
     re.compile(rf"(?P<place>{CAPS_PLACE}|{PLACE},\s*{PLACE})\s*{DASH}{{1,2}}\s+"),  # "Metro Manila, Philippines —"
 ]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from briefer.ingest import pagedate as pd
+from briefer.ingest.furniture import FIRST_PUBLISHED
 from briefer.ingest.metadata import Line
 from briefer.ingest.names import generic, outlet, outlet_like, person
 
@@ -101,17 +102,13 @@ def produced_by(content: list[Line]) -> str | None:
     return None
 
 
-# "This report by The Harbour Press was first published Oct. 7, 2025.": an agency's closing note
-_FIRST_PUBLISHED = re.compile(
-    r"^This (?:report|story|article|item) by (?:the )?(?P<who>[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}) "
-    r"was (?:first )?published (?:on )?(?P<date>[^\n]{6,30}?)\.?$")
 
 
 def first_published(all_lines: list[Line]) -> tuple[str, str | None] | None:
     """(outlet, ISO date or None) from an agency's closing "This report by X was first published
     DATE." among the page's last lines."""
     for ln in reversed(all_lines[-6:]):
-        match = _FIRST_PUBLISHED.match(ln.text.strip())
+        match = FIRST_PUBLISHED.match(ln.text.strip())
         if match and not person(match["who"]):
             st = pd.stamp(match["date"])
             return match["who"], st.iso if st else None

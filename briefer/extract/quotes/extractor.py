@@ -156,7 +156,11 @@ def _clause(reading: Reading, toks: list[Token]) -> tuple[int, int] | None:
     words or more, no quote marks."""
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].is_punct or toks[0].dep_ in ("mark", "cc")):
+        if has_mark(toks[0].text):
+            return None  # “... opened and never closed: a quotation cut short, not reported speech
         toks = toks[1:]
+    if toks and _cut_short(toks[-1]):
+        return None
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if len(toks) < REPORTED_WORDS or not any(t.pos_ in ("VERB", "AUX") for t in toks):
@@ -167,6 +171,15 @@ def _clause(reading: Reading, toks: list[Token]) -> tuple[int, int] | None:
     if any(reading.inside[t.i] or has_mark(t.text) for t in toks):
         return None
     return first.idx, last.idx + len(last.text)
+
+
+def _cut_short(last: Token) -> bool:
+    """The clause lies in the text's last sentence, which no mark closes: a page saved or cut
+    mid-sentence, whose last words are no whole statement."""
+    doc = last.doc
+    final = next((t for t in reversed(doc) if not t.is_space), None)
+    return final is not None and final.sent.start <= last.i and not final.text.endswith(
+        (".", "!", "?", '"', "”", "’", ")"))
 
 
 def _quote(source: Source, start: int, end: int, attr: Attribution, kind: str) -> Quote:
