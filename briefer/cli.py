@@ -358,7 +358,13 @@ def _terminated(signum: int, frame: Any) -> None:
 
 def main() -> None:
     """Entry point for the `briefer` script and `python -m briefer`."""
+    import gc
     import signal
+
+    # A run allocates many objects that live until it ends (the model's, the parses'): the default
+    # threshold scans them every 700 allocations for cycles it seldom finds (about 5% of a build's
+    # CPU); cycles are still collected, a hundred times less often.
+    gc.set_threshold(70_000, 10, 10)
 
     # SIGTERM unwinds like Ctrl-C, so worker processes are stopped and temporaries removed
     signal.signal(signal.SIGTERM, _terminated)
