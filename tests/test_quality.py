@@ -239,6 +239,12 @@ def test_words_no_dictionary_knows(nlp):
      "apply.", False),
     ("The Ruritanians ‘ criticism of the inner disaster grew; see for your self.", True),
     ("The Ruritanians' criticism of the ‘internal crisis’ grew; see for yourself.", False),
+    ("His imaginative and prescient of easy methods to win raised the loss of life toll.", True),
+    ("His vision of how to win raised the death toll; the loss of life was heavy.", False),
+    ("The fund gives as a lot as $5 million and medical look after all on her first day in workplace.", True),
+    ("The fund gives as much as $5 million and medical care for all; she parks a lot as well.", False),
+    ("Families got monetary reduction after six charred our bodies were found.", True),
+    ("Families got financial relief after six charred bodies were found; we owe our bodies rest.", False),
 ])
 def test_synonym_spinner_phrases(nlp, text, spun_text):
     assert bool(list(spun.spinner_phrases(nlp(text)))) == spun_text
@@ -338,6 +344,18 @@ def test_a_reworded_copy_of_another_source_is_named():
 def test_a_lightly_edited_wire_copy_is_no_reworded_copy():
     edited = _ORIGINAL.replace("on Monday", "on Monday, officials said").replace("finish", "conclude")
     assert spun.reworded_copies({"a": _ORIGINAL, "b": edited, "c": _THIRD}) == {}
+
+
+def test_a_spinners_own_words_tell_which_page_is_the_copy_without_a_third_source():
+    original = ("The mayor said on Monday that the families of the victims would get support from the office "
+                "during the coming weeks. She also announced a national day of mourning for the town. "
+                "Officials said the groups in the town had asked for relief and for treatment of the injured.")
+    copy = ("The mayor stated on Monday that the households of the victims would get assist from the workplace "
+            "throughout the coming weeks. She additionally introduced a nationwide day of mourning for the town. "
+            "Officials said the teams in the town had asked for reduction and for therapy of the injured.")
+    found = spun.reworded_copies({"a": original, "b": copy})
+    assert list(found) == ["b"]
+    assert list(spun.reworded_copies({"a": copy, "b": original})) == ["a"]  # whichever comes first
 
 
 def test_which_page_is_the_copy_must_be_clear():

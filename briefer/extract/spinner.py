@@ -65,6 +65,15 @@ SPINNER_PHRASES = re.compile(
     r"|\b(?:rights|press|[\w-]+-based) workplace\b|\bfinal summer time\b"
     r"|\bsafety forces\b|\bintelligence companies\b|\b(?:would|could|may|might|to) quantity to\b"
     r"|\bfor your self\b|\bworldwide air-?port\b|\binner disaster\b"
+    # "vision" -> "imaginative and prescient", "how to" -> "easy methods to", "death toll" -> "loss of
+    # life toll", "as much as" -> "as a lot as", "medical care" -> "medical look after", "in office"
+    # -> "in workplace", "financial relief" -> "monetary reduction", "charred bodies" -> "charred our
+    # bodies", "full faith and credit" -> "complete religion and credit score"
+    r"|\bimaginative and prescient\b|\b(?:of|on|know|learn|discover|determine) easy methods to\b"
+    r"|\bloss of life tolls?\b|\bas a lot as (?=[$€£\d]|(?:one|two|three|four|five|ten|half)\b)"
+    r"|\b(?:medical|well being|health) look after\b"
+    r"|\b(?:stay|remain|keep|preserve|day|days|years?|term|time) in workplace\b|\bmonetary reduction\b"
+    r"|\b(?:charred|burnt|burned|lifeless|mutilated|unidentified) our bodies\b|\breligion and credit score\b"
     # a possessive's apostrophe set off by spaces ("the Philippines ‘ criticism")
     r"|(?<=[a-z]s) ‘ (?=[a-z])",
     re.I)

@@ -406,10 +406,41 @@ def reworded_copies(sources: dict[str, str]) -> dict[str, str]:
         others = [vocab[s] for s in sents if s not in {a, b}]
         mine = sum(any(w in v for v in others) for w, _ in swaps)
         theirs = sum(any(w in v for v in others) for _, w in swaps)
-        if max(mine, theirs) >= 2 * min(mine, theirs) + 2:  # which is the copy must be clear
+        spun_mine, spun_theirs = _spinner_swaps(swaps)
+        if max(spun_mine, spun_theirs) >= SPINNER_SWAPS and min(spun_mine, spun_theirs) == 0:
+            copy, original = (a, b) if spun_mine else (b, a)  # the spinner's own choice of words
+        elif max(mine, theirs) >= 2 * min(mine, theirs) + 2:  # which is the copy must be clear
             copy, original = (a, b) if mine < theirs else (b, a)
-            found[copy] = f"a reworded copy of {original} ({len(swaps)} single words swapped)"
+        else:
+            continue
+        found[copy] = f"a reworded copy of {original} ({len(swaps)} single words swapped)"
     return found
+
+
+# Words a synonym spinner writes for a common one ("workplace" for "office", "stated" for "said"):
+# each is an ordinary word, so only a swap found aligned with the original tells which page is the
+# copy. A swap the other way is an editor's ("said" for "stated"), never the spinner's.
+SPINNER_SWAP = {
+    "workplace": "office", "stated": "said", "solely": "only", "additionally": "also",
+    "tackle": "address", "teams": "groups", "households": "families", "nationwide": "national",
+    "therapy": "treatment", "introduced": "announced", "reduction": "relief", "labored": "worked",
+    "suggestions": "recommendations", "assist": "support", "preserve": "keep", "purchase": "buy",
+    "curiosity": "interest", "commerce": "trade", "worldwide": "international", "authorities":
+    "government", "nation": "country", "throughout": "during", "girls": "women", "males": "men",
+    "folks": "people", "mentioned": "said", "vital": "critical",
+    "primarily": "essentially", "extra": "more", "proper": "right", "earlier": "before",
+    "energy": "power", "legislation": "law", "regulation": "law", "officers": "officials",
+    "company": "agency", "companies": "agencies", "disaster": "crisis", "safety": "security",
+    "nations": "countries", "sufferer": "victim",
+}
+SPINNER_SWAPS = 3  # a spun copy of a 2,000-character page shows five or more
+
+
+def _spinner_swaps(swaps: list[tuple[str, str]]) -> tuple[int, int]:
+    """How many of the aligned swaps (page's word, other's word) are a spinner's on each side."""
+    mine = sum(SPINNER_SWAP.get(w) == o for w, o in set(swaps))
+    theirs = sum(SPINNER_SWAP.get(o) == w for w, o in set(swaps))
+    return mine, theirs
 
 
 COMMON_GRAM = 50  # a run of three words on this many pages is boilerplate, no sign of copying
