@@ -236,3 +236,33 @@ def test_a_wire_credited_with_per_closing_the_lede():
     lede = ("The harbour council approved the new quay budget after a debate that lasted most of the day, "
             "per the AP.\n\n")
     assert infer(f"{lede}{STORY}").get("publisher") == "AP"
+
+
+@pytest.mark.parametrize(("page", "field", "value"), [
+    # an outlet and its city before a colon, alone on its line
+    ("Lorvik approves a new quay\nHarbour Monitor/Port Vell:\n{story}", "publisher", "Harbour Monitor"),
+    ("Lorvik approves a new quay\nLorvik/Port Vell:\n{story}", "publisher", None),
+    # the day and the agency with no place; a city in capitals in brackets is no agency
+    ("Lorvik approves a new quay\n\nMarch 10 (UPI) -- {story}", "publisher", "UPI"),
+    ("Lorvik approves a new quay\n\n(LORVIK) — {story}", "publisher", None),
+    # a date stamp whose byline's "By" was left at the end of its line
+    ("Lorvik approves a new quay\n[April 09, 2031]  By\nJANE ROE\n{story}", "date", "2031-04-09"),
+    # a name above a date line that carries its time; a blog's name / day / "4 min read" block
+    ("Ports\nJane Roe\nSep 09, 2031, 02:47 PM | Updated 02:47 PM IST\n{story}", "authors", ["Jane Roe"]),
+    ("Lorvik approves a new quay\nJane Roe\nMay 28\n4 min read\n{story}", "authors", ["Jane Roe"]),
+    ("Lorvik approves a new quay\nJane Roe\nMay 28\n{story}", "authors", None),
+    # the page naming itself: a release's issuer under its headline, a reprint note, a prompt, an
+    # agency's closing credit
+    ("Lorvik approves a new quay\n\nRuritanian Ministry of Ports\n\n{story}", "publisher",
+     "Ruritanian Ministry of Ports"),
+    ("Lorvik approves a new quay\nThis commentary was first published by the Harbour in a Changing Sea.\n{story}",
+     "publisher", "Harbour in a Changing Sea"),
+    ("Lorvik approves a new quay\nI would like to be emailed about offers, events and updates from The Harbour "
+     "Times. Read our privacy notice\n\n{story}", "publisher", "The Harbour Times"),
+    ("Lorvik approves a new quay\nBookmark stories for easy access on any device or the Harbourline app.\n{story}",
+     "publisher", "Harbourline"),
+    ("Lorvik approves a new quay\n\n{story}\n– PTI", "publisher", "PTI"),
+    ("Lorvik approves a new quay\n\n{story}\n– Jane Roe", "publisher", None),
+])
+def test_more_shapes_a_page_names_its_outlet_date_and_author_in(page, field, value):
+    assert infer(page.format(story=STORY)).get(field) == value

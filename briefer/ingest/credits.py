@@ -361,17 +361,29 @@ def caps_byline(all_lines: list[Line]) -> list[str] | None:
 
 
 _DATE_BELOW = re.compile(r"^(?:[-–—]\s*\S|\d{1,2}[./]\d{1,2}[./]\d{4}$)")
+# a blog platform's byline block: "- Jane Roe" / "- May 28" / "- 4 min read" (bullets or none)
+_BULLET = re.compile(r"^[-–—•]\s+")
+_MIN_READ = re.compile(r"^(?:[-–—•]\s+)?\d{1,2}\s+min(?:ute)?s?\s+read$", re.I)
+_DAY = re.compile(rf"^(?:(?:{pd.MONTH_NAMES})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{pd.MONTH_NAMES}))(?:,?\s+\d{{4}})?$")
+# a date line a byline block writes with the time ("Sep 9, 2025, 02:47 PM | Updated 02:47 PM IST")
+_TIMED = re.compile(r"\d{1,2}:\d{2}\s*(?:[AP]\.?M\.?|IST|GMT|UTC|ET|EST|EDT)?\b", re.I)
 
 
 def dashed_date_byline(top: list[Line], title_at: int | None) -> list[str] | None:
-    """A person's name above a line that is the date ("Jane Roe" / "– June 2, 2025" or "28.4.2025"),
-    the two halves of a "name – date" byline a page wrote on two lines."""
+    """A person's name above a line that is the date ("Jane Roe" / "– June 2, 2025" or "28.4.2025",
+    or a date with its time: "Sep 9, 2025, 02:47 PM"), the two halves of a "name – date" byline a
+    page wrote on two lines; a blog's "Jane Roe" / "May 28" / "4 min read" block too."""
     for i in range(len(top) - 1):
         name, below = top[i].text.strip(), top[i + 1].text.strip()
-        if i == title_at or len(name.split()) > 3 or not _DATE_BELOW.match(below):
+        name, below = _BULLET.sub("", name), _BULLET.sub("", below)
+        if i == title_at or len(name.split()) > 3 or not person(name):
+            continue
+        if i + 2 < len(top) and _MIN_READ.match(top[i + 2].text.strip()) and _DAY.match(below):
+            return [name]  # "Jane Roe" / "May 28" / "4 min read"
+        if not _DATE_BELOW.match(below) and not _TIMED.search(below):
             continue  # "– June 2, 2025" or "28.4.2025" (an outlet's name above a date line names no author)
-        stamp = pd.stamp(below.lstrip("-–— "))
-        if stamp and stamp.iso and person(name):
+        stamp = pd.stamp(below.lstrip("-–—• "))
+        if stamp and stamp.iso:
             return [name]
     return None
 

@@ -44,7 +44,8 @@ PROMPT = re.compile(r"^(?:\w+(?:\s\w+)?\s*(?:\.\.\.|…)|\d+:\d\d|\d+\s+min(?:ut
                     r"(?:estimated\s+)?(?:reading|read|listening)\s+time\s*:?\s*(?:[<>~≈]|less than|about)?\s*"
                     r"\d+\s*(?:min(?:ute)?s?|m)\.?|"
                     r"summari[sz]e|close|newsletter|listen(?: to this article)?|"
-                    r"(?:sign up|subscribe)(?: (?:to|for) (?:our|the) newsletter)?|what'?s the story\??)$", re.I)
+                    r"(?:sign up|subscribe)(?: (?:to|for) (?:our|the) newsletter)?|what'?s the story\??|"
+                    r"(?:save\s*(?:&|and)\s*read|bookmark (?:this|stories|articles))\b.{0,80})$", re.I)
 CODE_LINE = re.compile(r"^[a-z]+[A-Z]\w*\s*[:=]\s*[\w.\"'-]*[;,]?$")
 SELF_NOTE = re.compile(r"^(?:In this (?:client )?(?:alert|article|post|piece|update|insight|newsletter|"
                        r"briefing|note|blog(?: post)?|guide|explainer),? we\b|"

@@ -113,12 +113,14 @@ def stamp(line: str) -> Stamp | None:
     weekday = bool(re.search(rf"\b{WEEKDAY}(?!\w)", rest))
     rest = re.sub(rf"\b{WEEKDAY}(?!\w)", " ", rest)
     rest = _TZ.sub(" ", _TIME.sub(" ", _BRACKETED_NAME.sub(" ", rest)))
-    rest = _STAMP_WORDS.sub(" ", rest)
+    rest = _STAMP_WORDS.sub(" ", _DANGLING_BY.sub(" ", rest))
     if re.search(r"[^\W\d_]", rest):
         return None
     return Stamp(iso, weekday, bool(PUBLISHED.match(line)))
 
 
+# "[April 9, 2025]  By": a byline's "By" left at the end of the date's line, the name on the next
+_DANGLING_BY = re.compile(r"\bBy\s*$")
 # "7 May 2031 (HARBOUR WIRE)": the name of the outlet or edition in brackets after a date stamp
 _BRACKETED_NAME = re.compile(r"\(\s*[A-Z][A-Za-z&'’. -]{1,40}\)\s*$")
 
@@ -162,7 +164,11 @@ WIRES = {
     "mina", "suna", "sana", "petra", "wafa", "kna", "gna", "bss", "apa",
     "azertag", "armenpress", "isna", "tasnim", "irib", "kazinform", "akipress",
     "xinhua news agency", "tanjug", "hina", "agerpres", "ukrinform", "belta", "app", "azertac",
+    "newsis", "news1",
 }
+# an agency credited in capitals is an abbreviation ("(CNN)", "(UPI)"); a longer word in capitals
+# in brackets is a place ("(GENEVA) —")
+CREDIT_LETTERS = 5
 _WORD = r"[A-Z][\w.'’&-]*"
 PLACE = rf"{_WORD}(?:[ -]{_WORD}){{0,3}}"
 PLACES = rf"{PLACE}(?:,\s*{PLACE}){{0,2}}"
@@ -179,6 +185,8 @@ _SHAPES = [
     # "BERLIN, May 6. /TASS/.": a place, the day, the agency between slashes
     re.compile(rf"(?P<place>{PLACES}),\s*(?P<d1>{DATE_TEXT})\.?\s*/(?P<wire>{AGENCY})/\.?\s*"),
     re.compile(rf"\((?P<wire>{AGENCY})\)\s*(?P<end>{DASH}{{1,2}})\s*"),  # "(CNN) --"
+    # "July 10 (UPI) --": the day, then the agency, no place
+    re.compile(rf"(?P<d1>{DATE_TEXT})\s*\((?P<wire>{AGENCY})\)\s*(?P<end>{DASH}{{1,2}})\s*"),
     # "Geneva, (APP - Harbour Point News - 11th May, 2024)": the agency, the site, the date
     re.compile(rf"(?P<place>{PLACES}),?\s*\((?P<wire>[A-Z]{{2,8}})\s*{DASH}[^()\n]*?(?P<d2>{DATE_TEXT})?\)\s*"),
     re.compile(rf"(?P<num>\d{{1,2}}-\d{{1,2}}-\d{{4}})\s*\((?P<place>{PLACES})\)\s*{END}?\s*"),  # "5-4-2025 (CITY)"
@@ -192,7 +200,7 @@ _SHAPES = [
     # "Harbour City, MINA –": a city and a listed agency's abbreviation, then a dash
     re.compile(rf"(?P<place>{PLACE}),\s*(?P<wire>[A-Z]{{2,8}})\s*(?P<end>{DASH}{{1,2}})\s+"),
     re.compile(rf"(?P<place>{CAPS_PLACE}(?:,\s*{PLACE})?)\s*:\s+"),  # "BANGKOK:"
-    re.compile(rf"(?P<place>{PLACE}/{PLACE})\s*:\s+"),  # "Lorvik/Port Vell:": a story from two cities
+    re.compile(rf"(?P<place>{PLACE}/{PLACE})\s*:(?:\s+|$)"),  # "Lorvik/Port Vell:": a story from two cities
     re.compile(rf"(?P<place>{CAPS_PLACE}|{PLACE},\s*{PLACE})\s*{DASH}{{1,2}}\s+"),  # "Metro Manila, Philippines —"
 ]
 
@@ -240,8 +248,9 @@ def _is_credit(match: re.Match[str], wire: str) -> bool:
     groups = match.groupdict()
     place = groups.get("place")
     known = wire.casefold() in WIRES
-    if place is None:  # "(CNN) --" is a credit, "(Sihanoukville) —" a place
-        return known or wire.replace(" ", "").isupper()
+    if place is None:  # "(CNN) --" is a credit, "(Sihanoukville) —" and "(GENEVA) —" places
+        return known or (wire.replace(" ", "").isupper() and (
+            len(wire) <= CREDIT_LETTERS or any(p.casefold() in WIRES for p in re.split(r"[-/]", wire))))
     placed = "," in place or place.split()[0].isupper()
     if placed:
         return known or bool(groups.get("end"))

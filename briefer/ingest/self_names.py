@@ -68,21 +68,30 @@ def _once(word: str, text: str) -> bool:
 
 
 # "Source: Harbour Wire" on a line of its own near the page's end: whose story the page carries
-_SOURCE_LINE = re.compile(r"^(?:Source|Courtesy|Via)\s*:\s*(?P<who>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})\.?$")
-# "Sign up for Harbour Times's News Headlines newsletter": the site's own prompt
-_NEWSLETTER = re.compile(r"\b(?:Sign up|Subscribe) (?:for|to) (?P<who>[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3})['’]s? "
-                         r"(?:[\w-]+ ){0,3}newsletters?\b")
+_SOURCE_LINE = re.compile(r"^(?:Source|Courtesy|Via)\s*:\s*(?P<who>[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,4})\.?$"
+                          r"|^[-–—]\s*(?P<wire>[A-Z][A-Za-z]{1,12})\.?$")  # "– PTI": an agency's closing credit
+# "Sign up for Harbour Times's News Headlines newsletter": the site's own prompt; "I would like to be
+# emailed about offers, events and updates from The Harbour Times"; "Bookmark stories for easy access
+# on any device or the Harbour Times app."
+_SITE = r"[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}"
+_NEWSLETTER = re.compile(rf"\b(?:Sign up|Subscribe) (?:for|to) (?P<who>{_SITE})['’]s? (?:[\w-]+ ){{0,3}}newsletters?\b"
+                         rf"|\bemailed about (?:[\w,]+ ){{1,5}}from (?P<site>(?:The )?{_SITE})"
+                         rf"|\b(?:any device|[Dd]ownload|[Ii]nstall) (?:\w+ ){{0,2}}the (?P<app>{_SITE}) app\b")
 # "This situation report is produced by OCHA in collaboration with ...": the issuer's own note
 _PRODUCED = re.compile(r"^This (?i:(?:situation )?(?:report|update|bulletin|statement|document|brief(?:ing)?|note|"
-                       r"press release|fact sheet)) (?:is|was) (?:produced|issued|published|prepared) by "
-                       r"(?:the )?(?P<who>[A-Z][\w&.'’-]*(?: (?:of |for |and )?[A-Z][\w&.'’-]*){0,5})")
+                       r"press release|fact sheet|commentary|analysis|article|piece|post|blog post|op-ed)) "
+                       r"(?:is|was) (?:first |originally )?(?:produced|issued|published|prepared) by "
+                       r"(?:the )?(?P<who>[A-Z][\w&.'’-]*(?: (?:of |for |and |in (?:a |the )?)?[A-Z][\w&.'’-]*){0,5})")
 
 
 def closing_source(all_lines: list[Line]) -> str | None:
     """A "Source: X" line among the page's last lines naming an agency or an outlet."""
     for ln in reversed(all_lines[-6:]):
         match = _SOURCE_LINE.match(ln.text.strip())
-        if match and (pd.is_wire(match["who"]) or outlet_like(match["who"])) and not generic(match["who"]):
+        if match and match["wire"]:
+            if pd.is_wire(match["wire"]):
+                return match["wire"]
+        elif match and (pd.is_wire(match["who"]) or outlet_like(match["who"])) and not generic(match["who"]):
             return match["who"]
     return None
 
@@ -90,15 +99,21 @@ def closing_source(all_lines: list[Line]) -> str | None:
 def own_newsletter(text: str) -> str | None:
     """The site a newsletter prompt on the page names as its own."""
     match = _NEWSLETTER.search(text)
-    return match["who"] if match and not generic(match["who"]) else None
+    who = match and _sentence_cut(match["who"] or match["site"] or match["app"])
+    return who if who and not generic(who) else None
+
+
+def _sentence_cut(name: str) -> str:
+    """A name read up to the end of its sentence: "The Harbour Times. Read" -> "The Harbour Times"."""
+    return re.split(r"\.(?:\s|$)", name)[0].strip()
 
 
 def produced_by(content: list[Line]) -> str | None:
     """The organisation a report's opening note says produced it."""
     for ln in content[:12]:
         match = _PRODUCED.match(ln.text.strip())
-        if match and not person(match["who"]):
-            return match["who"]
+        if match and not person(who := _sentence_cut(match["who"])):
+            return who
     return None
 
 

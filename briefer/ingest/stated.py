@@ -66,8 +66,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     line = _dateline(top, archived)
     if line and line.wire:
         meta["publisher"], meta["kind"] = line.wire.strip(), "wire"
-    elif line and line.place and outlet(line.place) and not generic(line.place):
-        meta["publisher"] = line.place  # "Harbour News Service, 24 November 2024 – ..."
+    elif line and (named_place := _place_outlet(line.place)):
+        meta["publisher"] = named_place  # "Harbour News Service, 24 November 2024 – ..."
     elif named := next((n for ln in top if (n := pd.named_stamp(ln.text))), None):
         meta.setdefault("publisher", named[0])  # "Reuters June 18, 2025" above the story
         if pd.is_wire(named[0]) and meta["publisher"] == named[0]:
@@ -139,9 +139,16 @@ def _dateline(top: list[Line], archived: tuple[str, str] | None) -> pd.Dateline 
         if i == 0 and archived and text.startswith("date "):
             text = text[len("date " + archived[0]):].strip()
         found = pd.dateline(text)
-        if found and (found.wire or found.iso):
+        if found and (found.wire or found.iso or _place_outlet(found.place)):
             return found
     return None
+
+
+def _place_outlet(place: str | None) -> str | None:
+    """The outlet a dateline names where its place stands: "Harbour News Service, 24 November
+    2024 – ...", "Harbour Monitor/Port Vell:" (the outlet, then its city)."""
+    name = (place or "").split("/")[0].strip()
+    return name if name and outlet(name) and not generic(name) else None
 
 
 _TODAY = re.compile(rf"^Today,?\s+(?P<date>{pd.DATE_TEXT})\s*,")
@@ -379,7 +386,8 @@ def _publisher(meta: dict[str, object], text: str, all_lines: list[Line], conten
     candidates = [_titled(top), site, _masthead(top, title_at, all_lines), credits.domain_masthead(all_lines),
                   credits.lead_credit(content, _is_body), _copyright(text, top_end), _self_named(top),
                   _source_line(all_lines),
-                  _contributed(all_lines), _signed(all_lines), _reported(content),
+                  _contributed(all_lines), _signed(all_lines), _issuer_below_title(top, title_at),
+                  _reported(content),
                   credits.release_org(top), credits.inverted_credit(content, _is_body),
                   credits.self_credit(content, _is_body), credits.blurb(top), credits.relayed_from(top),
                   credits.unverified_by(content),
@@ -480,6 +488,15 @@ def _signed(all_lines: list[Line]) -> str | None:
         if OFFICIAL.match(name) and outlet_like(name):
             return name
     return None
+
+
+def _issuer_below_title(top: list[Line], title_at: int | None) -> str | None:
+    """A government body's name alone on the line under the headline: a relayed release's
+    issuer ("Talks on the Strait" / "U.S. Department of Defense")."""
+    if title_at is None or title_at + 1 >= len(top):
+        return None
+    name = top[title_at + 1].text.strip()
+    return name if OFFICIAL.match(name) and outlet_like(name) else None
 
 
 def _reported(content: list[Line]) -> str | None:
