@@ -73,7 +73,9 @@ class Source:
         opening words of its text; never the file name."""
         if self.publisher or self.author:
             return str(self.publisher or self.author)
-        return _first_words(self.title or self.opening() or "Untitled source", 5)
+        from briefer.ingest.metadata import leading_dateline  # the story's words, not "NEW DELHI:"
+
+        return _first_words(self.title or self.opening(skip=leading_dateline) or "Untitled source", 5)
 
     def opening(self, words: int = 8, skip: typing.Callable[[str], int] | None = None) -> str | None:
         """The opening words of the first line of content (not furniture), or None; `skip` gives

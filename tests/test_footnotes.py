@@ -328,3 +328,9 @@ def test_question_title_keeps_its_own_mark():
 ])
 def test_short_title_leaves_out_a_kicker_before_a_colon(title, short):
     assert short_title(title) == short
+
+
+def test_a_source_named_by_its_opening_words_leaves_its_dateline_out():
+    src = Source(id="x", path="x.txt", text="Harbour Bureau\nLORVIK: The council approved the new harbour budget.\n")
+    assert src.label == "The council approved the new …"
+    assert "LORVIK" not in full_note(src)

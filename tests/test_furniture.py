@@ -210,3 +210,12 @@ def test_a_title_case_link_under_a_related_label_and_an_agency_closing_note():
     note = "This report by The Harbour Press was first published Oct. 7, 2031."
     found = _furniture(f"Lorvik answers\n\n{prose}\n\nRELATED:\n\n{link}\n\n{prose}\n{note}\n")
     assert found.get(link) == "related links" and found.get(note) == "credit line" and prose not in found
+
+
+def test_a_newsletter_box_saved_as_one_line_even_after_an_archive_date():
+    box = ("For free real time breaking news alerts sent straight to your inbox sign up to our breaking news "
+           "emails Please enter a valid email address Read our privacy notice Thanks for signing up to the")
+    found = _furniture(f" date 2031-01-10 {box}\n\n{LEAD}\n\n{MORE}\n")
+    assert any(box in line for line in found) and LEAD not in found
+    story = "Users who sign up to the service must now accept a privacy policy that lets it sell their data."
+    assert story not in _furniture(f"{LEAD}\n\n{story}\n\n{MORE}\n")  # two of the phrases: a story about them

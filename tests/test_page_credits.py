@@ -266,3 +266,22 @@ def test_a_wire_credited_with_per_closing_the_lede():
 ])
 def test_more_shapes_a_page_names_its_outlet_date_and_author_in(page, field, value):
     assert infer(page.format(story=STORY)).get(field) == value
+
+
+def test_a_sites_menu_and_breadcrumb_hide_no_headline_date_or_masthead():
+    menu = "\n".join(f"  • {w}" for w in ("Home", "News", "World", "Politics", "Opinion", "Business", "U.S.",
+                                           "Science", "Sports", "Food"))
+    page = (f"HARBOURLY\n{menu}\nNo Result\nView All Result\nHARBOURLY\nHome News Business Economy\n\n"
+            f"Lorvik Approves a New Quay for Its Fishing Fleet\n\nOctober 1, 2031\nin Economy, News\n\n{STORY}")
+    meta = infer(page)
+    assert meta.get("title") == "Lorvik Approves a New Quay for Its Fishing Fleet"
+    assert meta.get("date") == "2031-10-01" and meta.get("publisher") == "HARBOURLY"
+    found = {page[s:e]: why for s, e, why in furniture(page)}
+    assert found.get("Politics") == "navigation" and found.get("Home News Business Economy") == "navigation"
+
+
+def test_a_short_bulleted_list_in_a_story_is_no_menu():
+    listed = "\n".join(f"  • {w}" for w in ("Cranes", "Berths", "Tugs"))
+    page = f"Lorvik approves a new quay\n\nThe budget covers:\n{listed}\n\nHomeless Shelters Open\n\n{STORY}"
+    found = {page[s:e] for s, e, _ in furniture(page)}
+    assert "Cranes" not in found and "Homeless Shelters Open" not in found

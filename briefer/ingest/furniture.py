@@ -140,10 +140,25 @@ def _date_headings(lines: list[Line]) -> set[int]:
     return heads if len(heads) >= 2 else set()
 
 
+# a newsletter sign-up box saved as one line ("... sign up to our breaking news emails Please enter
+# a valid email address ... Read our privacy notice Thanks for signing up"): three of its phrases (a
+# story about a privacy policy may use two)
+SIGNUP = re.compile(r"\b(?:sign(?:ing)? up|subscribe|newsletters?|(?:valid )?e-?mail address|privacy "
+                    r"(?:notice|policy)|your inbox|unsubscribe)\b", re.I)
+SIGNUP_WORDS = 80
+
+
+def _signup(text: str) -> bool:
+    return len(text.split()) <= SIGNUP_WORDS and len({m.group().casefold() for m in SIGNUP.finditer(text)}) >= 3
+
+
 def _line_reason(text: str) -> str | None:
     """What a line is, from its own shape alone."""
-    if ARCHIVE_DATE.match(text) and _label(text[ARCHIVE_DATE.match(text).end():]):  # type: ignore[union-attr]
+    archived = ARCHIVE_DATE.match(text)
+    if archived and (_label(text[archived.end():]) or _signup(text[archived.end():])):
         return "archive date"
+    if _signup(text):
+        return "interface text"
     if DATE_LINE.match(text):
         return "date line"
     if _dated_byline(text):

@@ -27,8 +27,11 @@ COPYRIGHT = re.compile(r"^[^\S\n]*(?:©|\(c\)|Copyright\b)\s*(?:\d{4}\s*)?(?P<ow
 SOCIAL = {"facebook", "twitter", "x", "instagram", "youtube", "linkedin", "whatsapp", "telegram",
           "télégramme", "telegramme", "tiktok", "pinterest", "reddit", "email", "print", "share", "rss",
           "social", "icône", "icon", "menu", "search", "home", "login", "subscribe", "skip to content"}
+# ... a breadcrumb ("Home News Business Economy"), a search box's words ("No Result")
 NAV_LINE = re.compile(r"^(?:top|bottom) of (?:the )?page$|^(?:ancre|anchor)\s*\d*$|^back to top$|"
+                      r"^Home(?:(?:\s*[»>/|›]\s*|\s+)(?-i:[A-Z])[\w&-]*){1,5}$|"
                       r"^skip to (?:main )?content$|^(?:advertisement|sponsored)$|"
+                      r"^(?:no results?(?: found)?|view all results?|load more)$|"
                       r"^skip (?:to (?:the )?(?:main |more |next )?[\w -]{2,30}|next section\b.*)$", re.I)
 SEPARATOR = re.compile(r"^[\W_]+$")
 LINK_TITLE = re.compile(r"\s[-–|]\s(?:Wikipedia|[\w.-]+\.(?:com|org|net|info|gov|edu|io|co|de|fr|uk))$", re.I)
@@ -70,12 +73,40 @@ def furniture(text: str) -> list[tuple[int, int, str]]:
             reason = "trailing link or label"
         if reason:
             found.append((ln.start, ln.end, reason))
+    found += _menus(text, all_lines, {(s, e) for s, e, _ in found})
     found += page_furniture([(ln.start, ln.end, ln.text) for ln in all_lines], {(s, e) for s, e, _ in found})
     taken = {(s, e) for s, e, _ in found}
     found += [(ln.start, ln.end, "credit line") for ln in all_lines
               if (ln.start, ln.end) not in taken and _stamp_line(ln.text)]
     found += _standfirst(all_lines, taken)
     return sorted(found)
+
+
+MENU_RUN = 6  # a list of this many one- or two-word bulleted links in a row is a site's menu
+MENU_WORDS = 2
+
+
+def _menus(text: str, all_lines: list[Line], taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """A site's menu saved with the page: a run of MENU_RUN bulleted lines or more, each one or two
+    words with no sentence's end ("• News", "• World", "• Politics", ...); a story's list items are
+    longer or fewer."""
+    found: list[tuple[int, int, str]] = []
+    run: list[Line] = []
+    for ln in [*all_lines, None]:
+        if ln is not None and _menu_item(text, ln):
+            run.append(ln)
+            continue
+        if len(run) >= MENU_RUN:
+            found += [(m.start, m.end, "navigation") for m in run if (m.start, m.end) not in taken]
+        run = []
+    return found
+
+
+def _menu_item(text: str, ln: Line) -> bool:
+    line_start = text.rfind("\n", 0, ln.start) + 1
+    bulleted = bool(BULLET.match(text[line_start:ln.end]))
+    return bulleted and len(ln.text.split()) <= MENU_WORDS and ln.text[:1].isupper() \
+        and not ln.text.endswith(("!", "?", ":", ";", ",")) and not (ln.text.endswith(".") and "." not in ln.text[:-1])
 
 
 def _standfirst(all_lines: list[Line], taken: set[tuple[int, int]]) -> list[tuple[int, int, str]]:

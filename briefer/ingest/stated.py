@@ -42,7 +42,8 @@ def infer(text: str, marks: list[tuple[int, int, str]] | None = None) -> dict[st
     furn = {(s, e) for s, e, _ in marks}
     all_lines = lines(text)
     content = [ln for ln in all_lines if (ln.start, ln.end) not in furn]
-    top = _top(all_lines)
+    nav = {(s, e) for s, e, why in marks if why == "navigation"}
+    top = _top([ln for ln in all_lines if (ln.start, ln.end) not in nav])  # a site's menu holds no metadata
     meta: dict[str, object] = {}
     archived = pd.archive_date(text)
     # a headline may repeat (page title and heading): only navigation and credits are no headline
@@ -436,11 +437,13 @@ def _masthead(top: list[Line], title_at: int | None, all_lines: list[Line]) -> s
     """A publication's name above the headline: a short capitalised line that recurs on the page
     or ends with a word like Times, Post or News."""
     end = title_at if title_at is not None else min(2, len(top))
-    for ln in top[:end]:
+    for i, ln in enumerate(top[:end]):
         name = ln.text
         if not outlet_like(name) or pd.stamp(name):
             continue
-        again = sum(other.text == name for other in all_lines) >= 2 and len(name.split()) >= 2
+        # one word recurring makes a masthead only in capitals on the page's first line ("HARBOURLY")
+        one = i == 0 and name.isupper() and name.isalpha() and len(name) >= 4
+        again = sum(other.text == name for other in all_lines) >= 2 and (len(name.split()) >= 2 or one)
         if (again or outlet(name)) and not generic(name):
             return name
     return None
