@@ -452,3 +452,31 @@ def test_founding_something_on_a_month_is_an_act_of_the_story(nlp: Any) -> None:
     text = "Ruritania, Borduria and Castello established the alliance in September 2025."
     assert [e.date for e in run(nlp, text)] == ["2025-09"]
     assert run(nlp, "The charter, which established the alliance in September 2025, makes no mention of it.") == []
+
+
+def test_a_city_and_day_dateline_with_a_colon_after_a_date_label_gives_way_to_the_storys_weekday(
+        nlp: Any, tmp_path: Path) -> None:
+    from briefer import ingest
+
+    page = tmp_path / "page.txt"
+    page.write_text(" date 2031-09-13 Lorvik, Sept 13: Jane Roe was sworn in as the prime minister of Ruritania on "
+                    "Friday night, ending days of uncertainty.\n\nThe cabinet met for three hours.\n", encoding="utf-8")
+    (src,), _ = ingest.load([page])
+    found = list(events(nlp(src.text), src))
+    assert [(e.date, e.text[:8]) for e in found][:1] == [("2031-09-12", "Jane Roe")]  # 13 September 2031: a Saturday
+
+
+def test_relative_days_count_from_a_dateline_a_day_after_the_page_was_posted(nlp: Any, tmp_path: Path) -> None:
+    from briefer import ingest
+
+    page = tmp_path / "page.txt"
+    page.write_text(" date 2031-09-12 Ruritania votes again\n\nHARBOUR CITY, Sept 13 (Lantern Wire) – The "
+                    "parliament was dissolved, and a new election was set for March 5, 2032, the president's office "
+                    "said.\n\n"
+                    "The prime minister took office earlier yesterday, the office said in a statement.\n",
+                    encoding="utf-8")
+    (src,), _ = ingest.load([page])
+    assert (src.date, src.anchor) == ("2031-09-12", "2031-09-13")
+    found = {e.date: e.text[:20] for e in events(nlp(src.text), src)}
+    assert found.get("2031-09-12", "").startswith("The prime minister")  # "yesterday" from 13 September
+    assert found.get("2032-03-05", "").startswith("The parliament")  # "set for" a day: no span of time

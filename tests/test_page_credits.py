@@ -285,3 +285,10 @@ def test_a_short_bulleted_list_in_a_story_is_no_menu():
     page = f"Lorvik approves a new quay\n\nThe budget covers:\n{listed}\n\nHomeless Shelters Open\n\n{STORY}"
     found = {page[s:e] for s, e, _ in furniture(page)}
     assert "Cranes" not in found and "Homeless Shelters Open" not in found
+
+
+def test_a_timeline_entry_opening_with_its_weekday_is_no_dateline():
+    from briefer.ingest import pagedate
+
+    assert pagedate.dateline("Wednesday, July 23, 2031: Ruritania recalls its ambassador.") is None
+    assert pagedate.dateline("Lorvik, Sept 13: The council met.").day == "09-13"

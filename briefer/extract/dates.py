@@ -404,6 +404,8 @@ _VALUE_YEAR = re.compile(r"\s+(?:(?:US|U\.S\.|constant|real)\s+)?(?:money|dollar
 _OPEN = re.compile(r"\b(?:since|from|until|till|through|over|for|between|after|before|to|ago)\s*$", re.I)
 
 
+# "an election set for March 5": the day a thing is fixed for, not a span ("for two years")
+_SET_FOR = re.compile(r"\b(?:set|scheduled|slated|fixed|called|planned|due)\s+for\s*$", re.I)
 # "from 24 to 28 January": a closed range, dated by its start (unlike an open "from 2020").
 _CLOSED = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:to|-|–|until|through)\s*\d{1,2}\b", re.I)
 
@@ -418,8 +420,9 @@ def point_dates(sent: Span, anchor: str | None) -> Iterator[tuple[int, int, str,
         lead = words.split()[0].lower() if words.split() else ""
         if lead in ("since", "until", "till", "through") or (lead == "from" and not _CLOSED.search(words)):
             continue
-        before = text[max(sent.start_char, start - 12) : start]
-        if (not _OPEN.search(before) or (before.rstrip().lower().endswith("from") and _CLOSED.search(words))
+        before = text[max(sent.start_char, start - 16) : start]
+        if (not _OPEN.search(before) or _SET_FOR.search(before)
+                or (before.rstrip().lower().endswith("from") and _CLOSED.search(words))
                 or _modifier(sent.doc, start, end)):
             yield start, end, words, iso
 

@@ -6,6 +6,7 @@ path and the file's bytes and returns (text, metadata the file itself carries).
 
 from __future__ import annotations
 
+import datetime
 import errno
 import os
 import re
@@ -284,6 +285,24 @@ def _merged(stated: dict[str, object], file_meta: dict[str, object]) -> dict[str
     return merged
 
 
+FILED_DAYS = 3  # a dateline's day this close to the page's date is the same story's filing day
+
+
+def _filed(date: str, day: str) -> str:
+    """The day a page's relative dates count from: its dateline's day ("KATHMANDU, Sept 13 (Wire) -
+    ... said yesterday") when that lies within FILED_DAYS of the date the page was posted on, in
+    that year; else the page's date."""
+    if len(date) != 10:
+        return date
+    posted = datetime.date.fromisoformat(date)
+    month, dom = map(int, day.split("-"))
+    try:
+        filed = datetime.date(posted.year, month, dom)
+    except ValueError:
+        return date
+    return filed.isoformat() if abs((filed - posted).days) <= FILED_DAYS else date
+
+
 def _describe(src: Source, inferred: dict[str, object], known: dict[str, object]) -> None:
     """Fill the Source's metadata: sources.toml first, then what the text itself states."""
     for key in ("title", "publisher", "authors", "date", "url", "kind", "medium", "family_name_first"):
@@ -297,4 +316,6 @@ def _describe(src: Source, inferred: dict[str, object], known: dict[str, object]
     src.anchor = src.date
     if not src.date and isinstance(inferred.get("day"), str):
         src.day = str(inferred["day"])
+    elif src.date and isinstance(inferred.get("day"), str):
+        src.anchor = _filed(src.date, str(inferred["day"]))
     src.words = len(src.text.split())

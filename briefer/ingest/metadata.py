@@ -213,9 +213,9 @@ def leading_dateline(text: str) -> int:
     from briefer.ingest import pagedate
 
     archived = pagedate.ARCHIVE.match(text)
-    skip = archived.start("rest") if archived else 0
+    skip = archived.start("rest") if archived else len(text) - len(text.lstrip())
     lead = pagedate.dateline(text[skip:])
-    end = skip + (lead.end if lead else 0)
+    end = skip + lead.end if lead and lead.end else (skip if archived else 0)
     return end if end < len(text) - 20 else 0
 
 

@@ -195,6 +195,10 @@ _SHAPES = [
     re.compile(rf"\((?P<place>{PLACES})\)\s*{END}\s*"),  # "(Sihanoukville):"
     # "Washington, D.C. – February 5, 2026 –", "PHNOM PENH, April 3, 2025 -"
     re.compile(rf"(?P<place>{PLACES})\s*(?:{DASH}|,)\s*(?P<d1>{DATE_TEXT})\s*{DASH}{{1,2}}\s*"),
+    # "Lorvik, Sept 13:", "New Delhi, Sept 13 (PTI):": a city, the day, perhaps the agency, a colon
+    # (a timeline's "Wednesday, July 23, 2025:" entry is no dateline)
+    re.compile(rf"(?!(?:{WEEKDAY}|{MONTH})\b)(?P<place>{PLACE}),\s*(?P<d1>{DATE_TEXT})\s*"
+               rf"(?:\((?P<wire>{AGENCY})\)\s*)?(?P<end>:)\s+"),
     # "Baku, November 24, AZERTAC" on a line of its own: a city, the day, the agency
     re.compile(rf"(?P<place>{PLACE}),\s*(?P<d1>{DATE_TEXT}),\s*(?P<wire>[A-Z]{{2,8}})\s*$"),
     # "Harbour City, MINA –": a city and a listed agency's abbreviation, then a dash
